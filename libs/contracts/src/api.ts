@@ -1,0 +1,156 @@
+import type {
+  AreaLevel, LocalizedText, Measure, ObservationStatus, Polarity, Quadrant, Role, RuleName, Severity, SignalStatus,
+  SubjectKind,
+} from './domain';
+
+export interface ApiError {
+  statusCode: number;
+  message: string;
+  errors?: ImportError[] | FieldError[];
+}
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  database: { kind: 'postgres' | 'embedded'; ok: boolean };
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+export interface UserSummary {
+  email: string;
+  name: string;
+  role: Role;
+}
+export interface LoginResponse {
+  accessToken: string;
+  expiresIn: number;
+  user: UserSummary;
+}
+
+export interface AreaSummary {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parent: string | null;
+}
+export interface AreaDetail extends AreaSummary {
+  /** From the country down to the direct parent. */
+  ancestors: AreaSummary[];
+  children: AreaSummary[];
+  childCounts: Partial<Record<AreaLevel, number>>;
+  hasBoundary: boolean;
+}
+export interface AreaInput {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parent?: string | null;
+}
+
+export interface UnitSummary {
+  code: string;
+  name: string;
+  kind: string;
+  area: string;
+}
+
+export interface LeadsTo {
+  indicator: string;
+  maxLag: number;
+}
+export interface Indicator {
+  code: string;
+  name: LocalizedText;
+  description?: string | null;
+  quadrant: Quadrant;
+  theme?: string | null;
+  measure: Measure;
+  polarity: Polarity;
+  subjectKind: SubjectKind;
+  per?: number | null;
+  minCount: number;
+  statlineColumn?: string | null;
+  leadsTo: LeadsTo[];
+  source?: string | null;
+  licence?: string | null;
+}
+
+export interface Observation {
+  indicator: string;
+  subject: string;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  n: number | null;
+  status: ObservationStatus;
+  /** True when the figure is hidden because it is below the disclosure minimum. */
+  suppressed?: boolean;
+}
+
+export interface ImportError {
+  line: number;
+  column: string | number;
+  message: string;
+}
+export interface ImportResult {
+  batchId: string;
+  status: 'completed' | 'failed';
+  rowsAccepted: number;
+  rowsRejected: number;
+  ignoredColumns?: string[];
+  duplicateOf?: string;
+  errors?: ImportError[];
+  errorCount?: number;
+}
+export interface ImportBatch {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  source: string;
+  format: string;
+  checksum: string;
+  rowsAccepted: number;
+  rowsRejected: number;
+  status: 'completed' | 'failed';
+  errors: ImportError[];
+  errorCount: number;
+  ignoredColumns: string[];
+}
+
+export interface SignalEvent {
+  at: string;
+  actor: string;
+  from: SignalStatus | null;
+  to: SignalStatus;
+  comment: string | null;
+}
+export interface Signal {
+  id: string;
+  rule: RuleName;
+  quadrant: Quadrant;
+  indicators: string[];
+  subjects: string[];
+  period: string;
+  severity: Severity;
+  status: SignalStatus;
+  title: LocalizedText | string;
+  explanation: LocalizedText | string;
+  question: LocalizedText | string;
+  strength: { p?: number | null; q?: number | null; z?: number | null; effect?: number | null };
+  evidence: unknown;
+  createdAt?: string;
+  updatedAt?: string;
+  history?: SignalEvent[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}

@@ -1,0 +1,3 @@
+// Plain request/response types shared by api and web. No decorators, no ORM types.
+export * from './domain';
+export * from './api';
