@@ -154,3 +154,65 @@ export interface Page<T> {
   items: T[];
   total: number;
 }
+
+/** GET /api/v1/areas/:code/quadrants?period= */
+export interface QuadrantIndicatorView {
+  indicator: Indicator;
+  period: string | null;
+  value: number | null;
+  /** The figure shown to this user; "< 5" when suppressed. */
+  display: string;
+  suppressed: boolean;
+  /** Recent values for a sparkline, oldest first (null where suppressed or missing). */
+  series: { period: string; value: number | null }[];
+  trend: 'up' | 'down' | 'flat' | 'unknown';
+  /** Direction judged with the indicator's polarity. */
+  trendMeaning: 'better' | 'worse' | 'neutral' | 'unknown';
+  municipality: { code: string; value: number | null } | null;
+  peers: { median: number | null; count: number } | null;
+}
+export interface QuadrantView {
+  quadrant: Quadrant;
+  indicators: QuadrantIndicatorView[];
+  openSignals: Signal[];
+}
+export interface AreaQuadrants {
+  area: AreaSummary;
+  period: string | null;
+  quadrants: QuadrantView[];
+}
+
+export interface Annotation {
+  id: string;
+  date: string;
+  indicators: string[];
+  area: string | null;
+  text: LocalizedText | string;
+  meetingId?: string | null;
+}
+
+export interface Meeting {
+  id: string;
+  date: string;
+  title: string;
+  area: string;
+  items: AgendaItem[];
+}
+export interface AgendaItem {
+  id: string;
+  signalId: string;
+  signal?: Signal;
+  position: number;
+  notes: string | null;
+  decision: string | null;
+  decidedAt: string | null;
+  effect?: { change: number | null; direction: 'improved' | 'worsened' | 'unchanged' | 'unknown'; note?: string } | null;
+}
+
+/** GET /api/v1/summary/:areaCode — plain language, no small numbers. */
+export interface CouncilSummary {
+  area: AreaSummary;
+  period: string | null;
+  quadrants: { quadrant: Quadrant; standsOut: LocalizedText[]; changed: LocalizedText[] }[];
+  agenda: { title: LocalizedText | string; status: SignalStatus; outcome: string | null }[];
+}
