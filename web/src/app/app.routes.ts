@@ -1,3 +1,67 @@
 import { Routes } from '@angular/router';
+import { SECTION_ROLES } from './core/auth/access';
+import { authGuard, loggedOutGuard, roleGuard } from './core/auth/auth.guards';
 
-export const routes: Routes = [];
+const section = (roles: readonly string[]) => ({ canMatch: [roleGuard], data: { roles } });
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    canActivate: [loggedOutGuard],
+    loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
+    title: 'Wijksignaal',
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'overzicht' },
+      {
+        path: 'overzicht',
+        ...section(SECTION_ROLES.overzicht),
+        loadChildren: () => import('./overzicht/overzicht.routes').then((m) => m.OVERZICHT_ROUTES),
+      },
+      {
+        path: 'wijken',
+        ...section(SECTION_ROLES.wijken),
+        loadChildren: () => import('./wijken/wijken.routes').then((m) => m.WIJKEN_ROUTES),
+      },
+      {
+        path: 'wijk/:code',
+        ...section(SECTION_ROLES.wijken),
+        loadComponent: () => import('./wijk/wijk-page').then((m) => m.WijkPage),
+      },
+      {
+        path: 'signalen',
+        ...section(SECTION_ROLES.signalen),
+        loadChildren: () => import('./signalen/signalen.routes').then((m) => m.SIGNALEN_ROUTES),
+      },
+      {
+        path: 'beleidstafel',
+        ...section(SECTION_ROLES.beleidstafel),
+        loadComponent: () => import('./beleidstafel/beleidstafel-page').then((m) => m.BeleidstafelPage),
+      },
+      {
+        path: 'raad',
+        ...section(SECTION_ROLES.raad),
+        loadChildren: () => import('./raad/raad.routes').then((m) => m.RAAD_ROUTES),
+      },
+      {
+        path: 'data',
+        ...section(SECTION_ROLES.data),
+        loadComponent: () => import('./data/data-page').then((m) => m.DataPage),
+      },
+      {
+        path: 'beheer',
+        ...section(SECTION_ROLES.beheer),
+        loadComponent: () => import('./beheer/beheer-page').then((m) => m.BeheerPage),
+      },
+      {
+        path: 'geen-toegang',
+        loadComponent: () => import('./not-found/forbidden-page').then((m) => m.ForbiddenPage),
+      },
+      { path: '**', loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage) },
+    ],
+  },
+];

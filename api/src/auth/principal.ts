@@ -1,0 +1,28 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from 'contracts';
+
+/** Who is calling: a signed-in user or a system with an API key. */
+export interface Principal {
+  kind: 'user' | 'api-key';
+  id: string;
+  /** For users their e-mail; for keys "api-key:<name>". Used as the actor in audit and history. */
+  actor: string;
+  name: string;
+  role: Role | null;
+  scopes: string[];
+}
+
+export const IS_PUBLIC = 'auth:public';
+export const ROLES = 'auth:roles';
+export const API_KEY_SCOPE = 'auth:api-key-scope';
+
+/** No authentication needed (health, login). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Only these roles may call the route. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+/** Systems with an API key of this scope may call the route too. */
+export const AllowApiKey = (scope: 'ingest') => SetMetadata(API_KEY_SCOPE, scope);
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  return ctx.switchToHttp().getRequest<{ principal: Principal }>().principal;
+});

@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, UnauthorizedError,
+  UnprocessableError,
+} from './errors';
+
+const STATUS = new Map<new (...args: never[]) => DomainError, number>([
+  [NotFoundError, 404],
+  [InvalidInputError, 400],
+  [ConflictError, 409],
+  [UnprocessableError, 422],
+  [PayloadTooLargeError, 413],
+  [UnauthorizedError, 401],
+  [ForbiddenError, 403],
+]);
+
+/** The one error shape of the API: `{statusCode, message, errors?}`. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${String((exception as Error)?.stack ?? exception)}`);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof DomainError) {
+      const status = STATUS.get(exception.constructor as new () => DomainError) ?? 400;
+      return {
+        status,
+        body: { statusCode: status, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}), ...exception.extra },
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null) {
+        const r = response as Record<string, unknown>;
+        const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+        return { status, body: { statusCode: status, message, ...(r.errors ? { errors: r.errors } : {}) } };
+      }
+      return { status, body: { statusCode: status, message: String(response) } };
+    }
+    // body-parser and friends signal with a `status`/`type` on a plain error.
+    const e = exception as { status?: number; type?: string; message?: string } | null;
+    if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      const message = e.type === 'entity.too.large' ? 'Request body is larger than the configured limit (BODY_LIMIT)' : e.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (e.message ?? 'Bad request');
+      return { status: e.status, body: { statusCode: e.status, message } };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { statusCode: 500, message: 'Internal server error' } };
+  }
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The one configuration object, validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Set → PostgreSQL; unset → embedded PGlite under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Demo accounts and demo data: only in embedded mode, unless DEMO=false. */
+  demo: boolean;
+  /** Largest request body accepted (bytes); above it the API answers 413. */
+  bodyLimitBytes: number;
+  webDir: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+const SIZE = /^(\d+)\s*(b|kb|mb|gb)?$/i;
+function parseSize(raw: string, name: string): number {
+  const m = SIZE.exec(raw.trim());
+  if (!m) throw new ConfigError(`${name} must be a size like 200mb, got "${raw}"`);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit === 'gb' ? 1024 ** 3 : unit === 'mb' ? 1024 ** 2 : unit === 'kb' ? 1024 : 1;
+  return Number(m[1]) * factor;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, got "${raw}"`);
+  return port;
+}
+
+/** Demo mode keeps a generated JWT secret in DATA_DIR so sessions survive a restart. */
+function demoSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const dataDir = resolve(cwd, env.DATA_DIR?.trim() || 'data');
+  const embedded = databaseUrl === null;
+  let jwtSecret = env.JWT_SECRET?.trim() ?? '';
+  if (!jwtSecret) {
+    if (!embedded) throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set');
+    jwtSecret = demoSecret(dataDir);
+  } else if (jwtSecret.length < 16) {
+    throw new ConfigError('JWT_SECRET must be at least 16 characters');
+  }
+  const adminEmail = env.ADMIN_EMAIL?.trim() || null;
+  const adminPassword = env.ADMIN_PASSWORD ?? null;
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+  }
+  if (adminPassword !== null && adminPassword.length < 8) throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  const demoFlag = env.DEMO?.trim().toLowerCase();
+  if (demoFlag !== undefined && !['true', 'false', '1', '0', ''].includes(demoFlag)) {
+    throw new ConfigError(`DEMO must be true or false, got "${env.DEMO}"`);
+  }
+  const demo = embedded && demoFlag !== 'false' && demoFlag !== '0';
+  const ttl = Number(env.JWT_TTL_SECONDS ?? 3600);
+  if (!Number.isInteger(ttl) || ttl < 60) throw new ConfigError('JWT_TTL_SECONDS must be a whole number ≥ 60');
+  const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
+  return {
+    port: parsePort(env.PORT),
+    databaseUrl,
+    dataDir,
+    jwtSecret,
+    jwtTtlSeconds: ttl,
+    adminEmail,
+    adminPassword,
+    demo,
+    bodyLimitBytes: parseSize(env.BODY_LIMIT ?? '256mb', 'BODY_LIMIT'),
+    webDir: resolve(cwd, env.WEB_DIR?.trim() || join(__dirname, '../../../../web/browser')),
+    logLevel,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { HealthResponse } from 'contracts';
+import { Public } from '../auth/principal';
+import { DATABASE_KIND } from '../database/database.module';
+import type { DatabaseKind } from '../database/database';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
+  ) {}
+
+  /** 200 when the database answers within two seconds, 503 otherwise. */
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    const ok = await Promise.race([
+      this.db.query('SELECT 1').then(() => true, () => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref()),
+    ]);
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'error', database: { kind: this.kind, ok } };
+  }
+}

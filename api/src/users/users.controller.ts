@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CreateUserDto, UpdateUserDto } from '../auth/auth.dto';
+import { UsersService, type UserView } from './users.service';
+
+@Controller('v1/users')
+@Roles('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(): Promise<UserView[]> {
+    return this.users.list();
+  }
+
+  @Post()
+  create(@Body() body: CreateUserDto, @CurrentPrincipal() p: Principal): Promise<UserView> {
+    return this.users.create(body, p.actor);
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentPrincipal() p: Principal): Promise<UserView> {
+    return this.users.update(id, body, p.actor);
+  }
+}

@@ -1,0 +1,5 @@
+import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
+import { StandardCatalogue1764300000001 } from './1764300000001-standard-catalogue';
+
+/** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
+export const MIGRATIONS = [InitialSchema1764300000000, StandardCatalogue1764300000001];

@@ -1,0 +1,29 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
+import type { Role } from 'contracts';
+import { canUse } from './access';
+import { AuthService } from './auth.service';
+
+/** Routes under the shell need a session; without one, go to login and come back after. */
+export const authGuard: CanActivateFn = (_route, state) => {
+  const auth = inject(AuthService);
+  if (auth.token()) return true;
+  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+};
+
+/**
+ * Uses `data.roles` of the route. canMatch keeps the lazy chunk of a forbidden page from
+ * loading at all; the user lands on a "no access" page instead of a silent redirect.
+ */
+export const roleGuard: CanMatchFn = (route) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  if (!auth.token()) return router.createUrlTree(['/login']);
+  const roles = route.data?.['roles'] as readonly Role[] | undefined;
+  return canUse(auth.role(), roles) ? true : router.createUrlTree(['/geen-toegang']);
+};
+
+export const loggedOutGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return auth.token() ? inject(Router).createUrlTree(['/']) : true;
+};

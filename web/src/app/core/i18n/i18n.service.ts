@@ -1,0 +1,76 @@
+import { DOCUMENT, Injectable, computed, effect, inject, signal } from '@angular/core';
+import type { LocalizedText } from 'contracts';
+import { EN, MessageKey, NL } from './messages';
+
+export type Lang = 'nl' | 'en';
+export type MessageParams = Record<string, string | number>;
+
+const STORAGE_KEY = 'wijksignaal.lang';
+const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { nl: NL, en: EN };
+
+/** Replaces `{name}` placeholders; unknown placeholders are left visible so they get noticed. */
+export function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+@Injectable({ providedIn: 'root' })
+export class I18nService {
+  private readonly document = inject(DOCUMENT);
+  private readonly current = signal<Lang>(readStoredLang());
+
+  readonly lang = this.current.asReadonly();
+  readonly locale = computed(() => (this.current() === 'nl' ? 'nl-NL' : 'en-GB'));
+
+  constructor() {
+    effect(() => {
+      const lang = this.current();
+      this.document.documentElement.lang = lang;
+      try {
+        localStorage.setItem(STORAGE_KEY, lang);
+      } catch {
+        // Storage can be unavailable (private mode); the choice then lasts for this page only.
+      }
+    });
+  }
+
+  setLang(lang: Lang): void {
+    this.current.set(lang);
+  }
+
+  toggle(): void {
+    this.current.update((l) => (l === 'nl' ? 'en' : 'nl'));
+  }
+
+  t(key: MessageKey, params?: MessageParams): string {
+    return interpolate(DICTIONARIES[this.current()][key] ?? key, params);
+  }
+
+  /** Picks the current language from an API text that may be localized or plain. */
+  text(value: LocalizedText | string | null | undefined): string {
+    if (value == null) return '';
+    return typeof value === 'string' ? value : value[this.current()];
+  }
+
+  number(value: number | null | undefined, maximumFractionDigits = 1): string {
+    if (value == null || Number.isNaN(value)) return '–';
+    return new Intl.NumberFormat(this.locale(), { maximumFractionDigits }).format(value);
+  }
+
+  date(value: string | null | undefined): string {
+    if (!value) return '–';
+    const d = new Date(value);
+    if (Number.isNaN(d.getTime())) return value;
+    return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'medium' }).format(d);
+  }
+}
+
+function readStoredLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}

@@ -1,0 +1,37 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Indicator, Observation, Page } from 'contracts';
+import { Observable, map, shareReplay } from 'rxjs';
+import { asItems } from '../core/http/load-state';
+
+export interface ObservationQuery {
+  indicator: string;
+  area: string;
+  level?: string;
+  from?: string;
+  to?: string;
+}
+
+@Injectable({ providedIn: 'root' })
+export class IndicatorsApi {
+  private readonly http = inject(HttpClient);
+  private catalogue$?: Observable<Indicator[]>;
+
+  catalogue(): Observable<Indicator[]> {
+    this.catalogue$ ??= this.http
+      .get<Indicator[] | Page<Indicator>>('/api/v1/indicators')
+      .pipe(map(asItems), shareReplay({ bufferSize: 1, refCount: true }));
+    return this.catalogue$;
+  }
+
+  observations(query: ObservationQuery): Observable<Observation[]> {
+    let params = new HttpParams().set('indicator', query.indicator).set('area', query.area);
+    for (const key of ['level', 'from', 'to'] as const) {
+      const value = query[key];
+      if (value) params = params.set(key, value);
+    }
+    return this.http
+      .get<Observation[] | Page<Observation>>('/api/v1/observations', { params })
+      .pipe(map(asItems));
+  }
+}

@@ -1,0 +1,15 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TPipe } from '../core/i18n/t.pipe';
+
+@Component({
+  selector: 'app-not-found-page',
+  imports: [TPipe, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>{{ 'notFound.title' | t }}</h1>
+    <p>{{ 'notFound.text' | t }}</p>
+    <p><a routerLink="/overzicht">{{ 'home.link' | t }}</a></p>
+  `,
+})
+export class NotFoundPage {}

@@ -1,0 +1,90 @@
+import type { EChartsCoreOption } from 'echarts/core';
+
+export interface ChoroplethRow {
+  code: string;
+  name: string;
+  value: number | null;
+  /** The figure as shown to this user (may be "< 5" when suppressed). */
+  display: string;
+}
+
+export interface ColourClass {
+  index: number;
+  min: number;
+  max: number;
+  color: string;
+  /** Text colour with enough contrast on `color`. */
+  ink: string;
+}
+
+/** Sequential, colour-blind-safe blues, light to dark. */
+export const CLASS_COLOURS = ['#deebf7', '#9ecae1', '#4292c6', '#2166ac', '#08306b'];
+const CLASS_INK = ['#1b1f24', '#1b1f24', '#ffffff', '#ffffff', '#ffffff'];
+export const NO_DATA_COLOUR = '#eeeeee';
+
+/** Up to `k` quantile classes over the values; fewer when values repeat. */
+export function buildClasses(values: number[], k = CLASS_COLOURS.length): ColourClass[] {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const edges: number[] = [sorted[0]];
+  for (let i = 1; i <= k; i++) {
+    const q = sorted[Math.min(sorted.length - 1, Math.ceil((i / k) * sorted.length) - 1)];
+    if (q > edges[edges.length - 1]) edges.push(q);
+  }
+  if (edges.length === 1) edges.push(edges[0]);
+  const count = edges.length - 1;
+  // Spread the palette so 2 or 3 classes still run from light to dark.
+  const colourIndex = (i: number) => (count === 1 ? 2 : Math.round((i * (CLASS_COLOURS.length - 1)) / (count - 1)));
+  return Array.from({ length: count }, (_, i) => ({
+    index: i + 1,
+    min: edges[i],
+    max: edges[i + 1],
+    color: CLASS_COLOURS[colourIndex(i)],
+    ink: CLASS_INK[colourIndex(i)],
+  }));
+}
+
+export function classOf(value: number | null, classes: ColourClass[]): ColourClass | null {
+  if (value == null || classes.length === 0) return null;
+  return classes.find((c) => value <= c.max) ?? classes[classes.length - 1];
+}
+
+/**
+ * A map series coloured per class. Each area carries its value as a label, so the map can be
+ * read without telling colours apart; the page adds a text legend and a table.
+ */
+export function buildChoroplethOption(
+  mapName: string,
+  rows: ChoroplethRow[],
+  classes: ColourClass[],
+  labels: { title: string; noData: string },
+): EChartsCoreOption {
+  return {
+    aria: { enabled: true, label: { description: labels.title } },
+    animation: false,
+    tooltip: { trigger: 'item' },
+    series: [
+      {
+        type: 'map',
+        map: mapName,
+        nameProperty: 'code',
+        roam: true,
+        selectedMode: false,
+        itemStyle: { areaColor: NO_DATA_COLOUR, borderColor: '#ffffff', borderWidth: 1 },
+        emphasis: { itemStyle: { areaColor: '#f1c453' }, label: { color: '#1b1f24' } },
+        label: { show: true, fontSize: 11 },
+        data: rows.map((row) => {
+          const cls = classOf(row.value, classes);
+          const text = cls ? row.display : labels.noData;
+          return {
+            name: row.code,
+            value: row.value,
+            itemStyle: { areaColor: cls?.color ?? NO_DATA_COLOUR },
+            label: { show: true, formatter: `${row.name}\n${text}`, color: cls?.ink ?? '#1b1f24' },
+            tooltip: { formatter: `${row.name}: ${text}` },
+          };
+        }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,129 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import type { AreaSummary, Observation } from 'contracts';
+import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
+import { AreasApi } from '../areas/areas-api';
+import type { FeatureCollection } from '../areas/geojson';
+import { IDLE, LOADING, LoadState, toLoadState } from '../core/http/load-state';
+import { I18nService } from '../core/i18n/i18n.service';
+import { LocPipe, TPipe } from '../core/i18n/t.pipe';
+import { IndicatorsApi } from '../indicators/indicators-api';
+import { Chart, ChartMap } from '../shared/chart';
+import { LoadStateView } from '../shared/load-state-view';
+import { MunicipalityPicker } from '../shared/municipality-picker';
+import { buildChoroplethOption, buildClasses, classOf } from './choropleth-option';
+import { districtRows, periodsOf } from './district-values';
+
+interface MapData {
+  districts: AreaSummary[];
+  observations: Observation[];
+  boundaries: FeatureCollection | null;
+}
+
+@Component({
+  selector: 'app-overzicht-page',
+  imports: [TPipe, LocPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './overzicht-page.html',
+  styleUrl: './overzicht-page.css',
+})
+export class OverzichtPage {
+  private readonly areas = inject(AreasApi);
+  private readonly indicators = inject(IndicatorsApi);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
+
+  readonly code = input<string | undefined>();
+  readonly indicator = input<string | undefined>();
+  readonly period = input<string | undefined>();
+
+  protected readonly catalogue = toSignal(this.indicators.catalogue().pipe(toLoadState()), { initialValue: LOADING });
+  protected readonly areaIndicators = computed(() => {
+    const s = this.catalogue();
+    return s.status === 'ok' ? s.data.filter((i) => i.subjectKind === 'area') : [];
+  });
+  protected readonly indicatorCode = computed(() => this.indicator() ?? this.areaIndicators()[0]?.code ?? null);
+  protected readonly indicatorName = computed(() => {
+    const found = this.areaIndicators().find((i) => i.code === this.indicatorCode());
+    return found ? this.i18n.text(found.name) : (this.indicatorCode() ?? '');
+  });
+
+  private readonly municipalities = toSignal(this.areas.municipalities(), { initialValue: [] });
+  protected readonly municipalityName = computed(
+    () => this.municipalities().find((m) => m.code === this.code())?.name ?? this.code() ?? '',
+  );
+
+  protected readonly data = toSignal(
+    toObservable(computed(() => ({ code: this.code(), indicator: this.indicatorCode() }))).pipe(
+      switchMap(({ code, indicator }) => {
+        if (!code) return of<LoadState<MapData>>(IDLE);
+        if (!indicator) return of<LoadState<MapData>>(LOADING);
+        return combineLatest([
+          this.areas.children(code),
+          this.indicators.observations({ indicator, area: code, level: 'district' }),
+          // A municipality without boundaries still gets its table.
+          this.areas.boundaries(code).pipe(catchError(() => of(null))),
+        ]).pipe(
+          map(([districts, observations, boundaries]) => ({ districts, observations, boundaries })),
+          toLoadState(),
+        );
+      }),
+    ),
+    { initialValue: IDLE as LoadState<MapData> },
+  );
+
+  private readonly loaded = computed(() => {
+    const s = this.data();
+    return s.status === 'ok' ? s.data : null;
+  });
+  protected readonly periods = computed(() => periodsOf(this.loaded()?.observations ?? []));
+  protected readonly periodShown = computed(() => {
+    const list = this.periods();
+    const wanted = this.period();
+    return wanted && list.includes(wanted) ? wanted : (list[list.length - 1] ?? null);
+  });
+  protected readonly rows = computed(() => {
+    const d = this.loaded();
+    if (!d) return [];
+    return districtRows(d.districts, d.observations, this.periodShown(), (v) => this.i18n.number(v));
+  });
+  protected readonly classes = computed(() =>
+    buildClasses(this.rows().flatMap((r) => (r.value == null ? [] : [r.value]))),
+  );
+  protected readonly title = computed(() =>
+    this.i18n.t('overzicht.mapTitle', {
+      indicator: this.indicatorName(),
+      name: this.municipalityName(),
+      period: this.periodShown() ?? '–',
+    }),
+  );
+  protected readonly chartMap = computed<ChartMap | null>(() => {
+    const b = this.loaded()?.boundaries;
+    return b && b.features?.length ? { name: `districts-${this.code()}`, geoJson: b } : null;
+  });
+  protected readonly option = computed(() =>
+    buildChoroplethOption(this.chartMap()?.name ?? '', this.rows(), this.classes(), {
+      title: this.title(),
+      noData: this.i18n.t('overzicht.noData'),
+    }),
+  );
+
+  protected classLabel(index: number): string {
+    const c = this.classes()[index];
+    return c ? `${this.i18n.number(c.min)} – ${this.i18n.number(c.max)}` : '';
+  }
+
+  protected classIndex(value: number | null): number | null {
+    return classOf(value, this.classes())?.index ?? null;
+  }
+
+  protected pick(code: string): void {
+    void this.router.navigate(['/overzicht', code], { queryParams: { indicator: this.indicator() } });
+  }
+
+  protected setQuery(key: 'indicator' | 'period', value: string): void {
+    const queryParams = key === 'indicator' ? { indicator: value, period: null } : { indicator: this.indicator(), period: value };
+    void this.router.navigate(['/overzicht', this.code()], { queryParams, queryParamsHandling: 'merge' });
+  }
+}

@@ -1,0 +1,74 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type { AreaSummary } from 'contracts';
+import { AreasApi } from '../areas/areas-api';
+import { LOADING, toLoadState } from '../core/http/load-state';
+import { TPipe } from '../core/i18n/t.pipe';
+import { LoadStateView } from './load-state-view';
+import { findMunicipality } from './find-municipality';
+
+/** Searchable picker over all municipalities (native datalist: keyboard and screen-reader friendly). */
+@Component({
+  selector: 'app-municipality-picker',
+  imports: [TPipe, LoadStateView],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="picker" (submit)="$event.preventDefault(); choose(query.value)">
+      <label for="municipality-input">{{ 'picker.municipality' | t }}</label>
+      <div class="picker-row">
+        <input
+          #query
+          id="municipality-input"
+          list="municipality-options"
+          autocomplete="off"
+          aria-describedby="municipality-hint"
+          [attr.aria-invalid]="unknown() ? 'true' : null"
+          [value]="currentLabel()"
+          (change)="choose(query.value, true)"
+        />
+        <button type="submit">{{ 'picker.show' | t }}</button>
+      </div>
+      <p id="municipality-hint" class="hint">{{ 'picker.hint' | t }}</p>
+      @if (unknown(); as value) {
+        <p class="error" role="alert">{{ 'picker.unknown' | t: { value } }}</p>
+      }
+      <datalist id="municipality-options">
+        @for (m of municipalities(); track m.code) {
+          <option [value]="label(m)"></option>
+        }
+      </datalist>
+    </form>
+    <app-load-state-view [state]="state()" />
+  `,
+})
+export class MunicipalityPicker {
+  private readonly areas = inject(AreasApi);
+  readonly selected = input<string | null | undefined>(null);
+  readonly picked = output<string>();
+
+  protected readonly state = toSignal(this.areas.municipalities().pipe(toLoadState()), { initialValue: LOADING });
+  protected readonly municipalities = computed(() => {
+    const s = this.state();
+    return s.status === 'ok' ? s.data : [];
+  });
+  protected readonly currentLabel = computed(() => {
+    const m = this.municipalities().find((a) => a.code === this.selected());
+    return m ? this.label(m) : (this.selected() ?? '');
+  });
+  protected readonly unknown = signal<string | null>(null);
+
+  protected label(m: AreaSummary): string {
+    return `${m.name} (${m.code})`;
+  }
+
+  protected choose(value: string, quiet = false): void {
+    if (!value.trim()) return;
+    const match = findMunicipality(this.municipalities(), value);
+    if (match) {
+      this.unknown.set(null);
+      this.picked.emit(match.code);
+    } else if (!quiet) {
+      this.unknown.set(value);
+    }
+  }
+}

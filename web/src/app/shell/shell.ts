@@ -1,0 +1,35 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthService } from '../core/auth/auth.service';
+import { I18nService } from '../core/i18n/i18n.service';
+import { MessageKey } from '../core/i18n/messages';
+import { TPipe } from '../core/i18n/t.pipe';
+import { navItemsFor } from './nav-items';
+
+@Component({
+  selector: 'app-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell.html',
+  styleUrl: './shell.css',
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly user = this.auth.user;
+  protected readonly items = computed(() => navItemsFor(this.auth.role()));
+  protected readonly roleKey = computed(() => `role.${this.auth.role() ?? 'council'}` as MessageKey);
+  protected readonly otherLang = computed(() => (this.i18n.lang() === 'nl' ? 'en' : 'nl'));
+
+  protected logout(): void {
+    this.auth.logout();
+    void this.router.navigate(['/login']);
+  }
+
+  protected focusMain(event: Event): void {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  }
+}

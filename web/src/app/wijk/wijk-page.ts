@@ -1,0 +1,55 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { AreaDetail, AreaQuadrants } from 'contracts';
+import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
+import { AreasApi } from '../areas/areas-api';
+import { IDLE, LoadState, toLoadState } from '../core/http/load-state';
+import { LocPipe, NumPipe, TPipe } from '../core/i18n/t.pipe';
+import { Chart } from '../shared/chart';
+import { LoadStateView } from '../shared/load-state-view';
+import { QuadrantsApi } from './quadrants-api';
+import { gridCells, trendKey } from './quadrant-layout';
+import { buildSparklineOption } from './sparkline-option';
+
+interface WijkData {
+  area: AreaDetail | null;
+  quadrants: AreaQuadrants;
+}
+
+@Component({
+  selector: 'app-wijk-page',
+  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './wijk-page.html',
+  styleUrl: './wijk-page.css',
+})
+export class WijkPage {
+  private readonly areas = inject(AreasApi);
+  private readonly quadrantsApi = inject(QuadrantsApi);
+
+  readonly code = input.required<string>();
+  readonly period = input<string | undefined>();
+
+  protected readonly state = toSignal(
+    toObservable(computed(() => ({ code: this.code(), period: this.period() }))).pipe(
+      switchMap(({ code, period }) =>
+        combineLatest([
+          this.areas.detail(code).pipe(catchError(() => of(null))),
+          this.quadrantsApi.forArea(code, period),
+        ]).pipe(
+          map(([area, quadrants]): WijkData => ({ area, quadrants })),
+          toLoadState(),
+        ),
+      ),
+    ),
+    { initialValue: IDLE as LoadState<WijkData> },
+  );
+
+  protected readonly cells = computed(() => {
+    const s = this.state();
+    return s.status === 'ok' ? gridCells(s.data.quadrants.quadrants ?? []) : [];
+  });
+  protected readonly trendKey = trendKey;
+  protected readonly sparkline = buildSparklineOption;
+}
