@@ -3,8 +3,8 @@ import type { SettingsFieldError, SignalSettings, SignalSettingsPatch } from './
 /** Defaults, tuned with bench/signals.ts (recall ≥ 0.9, ≤ 2 false alarms per 1,000 noise series). */
 export const DEFAULT_SIGNAL_SETTINGS: SignalSettings = {
   fdrQ: 0.05,
-  peerOutlier: { enabled: true, coverage: 0.998, minPeers: 5, overdispersionTestLevel: 0.95, winsorise: 0.1 },
-  risingTrend: { enabled: true, minBaselinePeriods: 6, maxBaselinePeriods: 16, windows: [1, 2, 4], alpha: 0.001 },
+  peerOutlier: { enabled: true, coverage: 0.998, minPeers: 5, overdispersionTestLevel: 0.95, winsorise: 0.1, periods: 4 },
+  risingTrend: { enabled: true, minBaselinePeriods: 6, maxBaselinePeriods: 16, windows: [1, 2, 3, 4], alpha: 0.001 },
   leadingIndicator: { enabled: true, defaultMaxLag: 4, leaderAlpha: 0.01, followerAlpha: 0.01 },
   systemicPattern: { enabled: true, minAreas: 8, areaAlpha: 0.2, minShare: 0.3, lookback: 1, annotationWindow: 1 },
   stackedProblems: { enabled: true, minIndicators: 2, minQuadrants: 2, indicatorAlpha: 0.05 },
@@ -38,6 +38,7 @@ const RULES: { [K in keyof SignalSettings]: SignalSettings[K] extends object ? R
     minPeers: num(3, 10000, { integer: true }),
     overdispersionTestLevel: num(0.5, 1, { exclusiveMax: true }),
     winsorise: num(0, 0.25),
+    periods: num(1, 24, { integer: true }),
   },
   risingTrend: {
     enabled: bool,

@@ -68,6 +68,8 @@ export interface PeerOutlierSettings {
   overdispersionTestLevel: number;
   /** Winsorising fraction (each end) for φ. */
   winsorise: number;
+  /** Number of most recent periods pooled for the comparison (e.g. 4 quarters); 1 = latest only. */
+  periods: number;
 }
 
 export interface RisingTrendSettings {
@@ -209,7 +211,9 @@ export interface FunnelPoint {
 export interface FunnelEvidence {
   kind: 'funnel';
   indicator: string;
+  /** Latest period; the comparison covers `from`–`period`. */
   period: string;
+  from: string;
   unit: string;
   target: number;
   coverage: number;

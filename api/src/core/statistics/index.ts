@@ -181,11 +181,15 @@ export interface OverdispersionResult {
 export function overdispersion(
   z: readonly number[],
   s: readonly number[],
-  options: { fraction?: number; testLevel?: number } = {},
+  options: { fraction?: number; testLevel?: number; consistent?: boolean } = {},
 ): OverdispersionResult {
   const n = z.length;
-  const zw = winsorise(z, options.fraction ?? 0.1);
-  const phi = n > 0 ? zw.reduce((acc, v) => acc + v * v, 0) / n : NaN;
+  const fraction = options.fraction ?? 0.1;
+  const zw = winsorise(z, fraction);
+  let phi = n > 0 ? zw.reduce((acc, v) => acc + v * v, 0) / n : NaN;
+  // Optional consistency correction: winsorised N(0,1) z-scores have E[z_w²] = c < 1, so the plain
+  // estimate is ≈ 0.68 under no overdispersion (10 %) and τ² is biased low; dividing by c fixes that.
+  if (options.consistent && fraction > 0) phi /= winsorisedNormalVariance(fraction);
   let sw = 0;
   let sw2 = 0;
   for (const si of s) {
@@ -197,6 +201,13 @@ export function overdispersion(
   const tau2 = num <= 0 || !(sw > 0) ? 0 : num / (sw - sw2 / sw);
   const overdispersed = n > 1 && n * phi > qchisq(options.testLevel ?? 0.95, n - 1);
   return { n, phi, tau2, zWinsorised: zw, overdispersed };
+}
+
+/** E[W²] for a standard normal winsorised at the `fraction` and 1 − `fraction` quantiles. */
+export function winsorisedNormalVariance(fraction: number): number {
+  const a = qnorm(1 - fraction);
+  const dens = Math.exp((-a * a) / 2) / Math.sqrt(2 * Math.PI);
+  return 1 - 2 * fraction - 2 * a * dens + 2 * fraction * a * a;
 }
 
 // ---------------------------------------------------------------- multiple testing

@@ -1,0 +1,10 @@
+/**
+ * Signal engine (DESIGN.md §5): pure, framework-free. Import from `api/src/core/signals`.
+ */
+export * from './types';
+export { detectSignals, prepareSeries } from './detect';
+export { DEFAULT_SIGNAL_SETTINGS, validateSettings, resolveSettings } from './settings';
+export { measureEffect, persists } from './effect';
+export type { EffectResult } from './effect';
+export { periodIndexOf, toPt, isSuppressed } from './model';
+export { disclose, certainty, severityOf, collectiveSide } from './text';
