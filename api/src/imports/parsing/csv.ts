@@ -140,10 +140,12 @@ export class CsvTokenizer {
     let nl = -1; // cached index of the next '\n' at or after some point (NONE = no more)
     let dl = -1; // cached index of the next delimiter
     let fields: string[] = [];
+    let startLine = line; // line of the record being scanned
 
     record: while (pos < n) {
       const recStart = pos;
       const recLine = line;
+      startLine = recLine;
       fields = [];
       let i = pos;
       for (;;) {
@@ -250,12 +252,13 @@ export class CsvTokenizer {
     }
     // Keep the incomplete record for the next chunk.
     if (pos < n) {
-      if (n - pos > maxLen) throw this.tooLong(line);
+      if (n - pos > maxLen) throw this.tooLong(startLine);
       this.buf = pos === 0 ? buf : buf.slice(pos);
+      this.line = startLine; // newlines of the incomplete record are counted again next time
     } else {
       this.buf = '';
+      this.line = line;
     }
-    this.line = line;
     return out;
   }
 }

@@ -15,7 +15,7 @@ import { CsvOptions, CsvRecord, Delimiter, isBlankRecord, readCsvRecords } from 
 import { DecoderOptions } from './decode';
 import { ErrorList, ImportIssue, MAX_REPORTED_ERRORS, ParseError, quote } from './errors';
 import { isNumberError, parseNumber } from './numbers';
-import { isPeriodError, parsePeriod, Period } from './period';
+import { isPeriodError, parsePeriod, Period, PeriodError } from './period';
 
 export const LONG_REQUIRED = ['indicator', 'subject', 'period'] as const;
 export const LONG_COLUMNS = ['indicator', 'subject', 'period', 'value', 'numerator', 'denominator', 'n', 'status'] as const;
@@ -110,6 +110,18 @@ export function checkRow(row: LongRow, errors: ErrorList): boolean {
   return errors.total === before;
 }
 
+// Files repeat a few dozen periods a million times: parse each distinct text once.
+const periodCache = new Map<string, Period | PeriodError>();
+function cachedPeriod(raw: string): Period | PeriodError {
+  let p = periodCache.get(raw);
+  if (p === undefined) {
+    p = Object.freeze(parsePeriod(raw));
+    if (periodCache.size > 10_000) periodCache.clear();
+    periodCache.set(raw, p);
+  }
+  return p;
+}
+
 /** Parses one data record; returns null (and adds errors) when invalid. */
 export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number, errors: ErrorList): LongRow | null {
   const f = record.fields;
@@ -127,7 +139,7 @@ export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number
   const subject = text('subject');
   if (indicator === '') errors.add(line, 'indicator', 'indicator is empty');
   if (subject === '') errors.add(line, 'subject', 'subject is empty');
-  const p = parsePeriod(text('period'));
+  const p = cachedPeriod(text('period'));
   if (isPeriodError(p)) errors.add(line, 'period', p.error);
   const num = (col: 'value' | 'numerator' | 'denominator' | 'n'): number | null => {
     const i = index[col];
@@ -260,7 +272,6 @@ function lookup(c: Catalogue, code: string): IndicatorRule | undefined {
 /** Incremental catalogue validation (keeps the seen keys across batches for the duplicate check). */
 export class RowValidator {
   private readonly seen = new Map<string, number>();
-  private readonly unknownReported = new Set<string>();
 
   constructor(
     private readonly catalogue: Catalogue,

@@ -39,6 +39,7 @@ export function isFormulaLike(raw: string): boolean {
 
 /** Parses one number. `{value: null}` for a missing marker; `{error}` for text. */
 export function parseNumber(raw: string, options: NumberOptions = {}): NumberResult {
+  if (raw === '') return { value: null };
   const s = raw.trim();
   if (MISSING.has(s) || (options.missing && options.missing.includes(s))) return { value: null };
   if (!NUM.test(s)) {
