@@ -41,8 +41,9 @@ export const demoPlantedPatterns = {
     area: 'WK051820',
     municipality: 'GM0518',
     periods: YEARS.map(String),
-    /** Referral rate relative to the school's peers (~4.5 % → ~14 %). */
-    factor: 3.2,
+    /** Referral rate relative to the school's peers (~4.5 % → ~16 %), at a large school. */
+    factor: 3.5,
+    pupils: 420,
   },
   risingTrend: {
     rule: 'rising-trend',
@@ -50,8 +51,8 @@ export const demoPlantedPatterns = {
     subject: 'WK051833',
     from: '2023-Q3',
     to: '2024-Q4',
-    /** Compound growth per quarter on top of the wijk's level (×1.77 by 2024-Q4). */
-    growthPerQuarter: 0.1,
+    /** Compound growth per quarter on top of the wijk's level (×1.97 by 2024-Q4). */
+    growthPerQuarter: 0.12,
   },
   leadingIndicator: {
     rule: 'leading-indicator',
@@ -72,7 +73,7 @@ export const demoPlantedPatterns = {
     factor: 1.35,
     municipalities: ['GM0518', 'GM0599'],
     /** Wijken that do NOT shift; every other synthetic wijk does (step from 2023-Q1 on). */
-    exempt: ['WK051803', 'WK051813', 'WK051823', 'WK051844', 'WK059913', 'WK059917'],
+    exempt: ['WK051804', 'WK051809', 'WK051826', 'WK051840', 'WK059906', 'WK059914'],
   },
   stackedProblems: {
     rule: 'stacked-problems',
@@ -80,7 +81,7 @@ export const demoPlantedPatterns = {
     indicators: ['debt-signals', 'evictions', 'social-cohesion'],
     quadrants: ['II', 'III'],
     debtFactor: 2.2,
-    evictionFactor: 2.5,
+    evictionFactor: 3,
     cohesionShift: -1.4,
   },
 } as const;
@@ -204,7 +205,9 @@ export function buildSyntheticDemo(register: readonly RegisterArea[], seed = DEF
       const stacked = code === P.stackedProblems.subject;
 
       // Debt signals: households with reported arrears per quarter.
-      const debtBase = 0.015 * Math.exp(rng.normal(0, 0.25));
+      // The stacked wijk gets no random level, so that its planted factor is not undone by chance.
+      const debtLevel = Math.exp(rng.normal(0, 0.25));
+      const debtBase = 0.015 * (stacked ? 1 : debtLevel);
       const shifts = !(P.systemicPattern.exempt as readonly string[]).includes(code);
       QUARTERS.forEach((period, t) => {
         let p = debtBase * (period.endsWith('Q1') ? 1.05 : 1) * Math.exp(rng.normal(0, 0.03));
@@ -219,7 +222,8 @@ export function buildSyntheticDemo(register: readonly RegisterArea[], seed = DEF
       });
 
       // Evictions: small counts, about 0.4 per 1,000 households per quarter.
-      const evictionBase = 0.0004 * Math.exp(rng.normal(0, 0.2));
+      const evictionLevel = Math.exp(rng.normal(0, 0.2));
+      const evictionBase = 0.0004 * (stacked ? 1 : evictionLevel);
       QUARTERS.forEach((period, t) => {
         let rate = evictionBase;
         if (stacked) rate *= P.stackedProblems.evictionFactor;
@@ -229,7 +233,8 @@ export function buildSyntheticDemo(register: readonly RegisterArea[], seed = DEF
       });
 
       // Social cohesion: yearly survey mean (0–10) with n respondents.
-      const cohesionBase = 6.5 + rng.normal(0, 0.3) + (stacked ? P.stackedProblems.cohesionShift : 0);
+      const cohesionLevel = rng.normal(0, 0.3);
+      const cohesionBase = 6.5 + (stacked ? P.stackedProblems.cohesionShift : cohesionLevel);
       const nBase = Math.min(350, Math.max(60, Math.round((wijk.population ?? 0) / 100)));
       for (const year of YEARS) {
         const n = Math.round(nBase * (0.9 + 0.2 * rng.uniform()));
@@ -253,7 +258,8 @@ export function buildSyntheticDemo(register: readonly RegisterArea[], seed = DEF
         const schoolCode = `SCH${code.slice(2)}${s}`;
         const isOutlier = schoolCode === P.peerOutlier.subject;
         units.push([schoolCode, isOutlier ? P.peerOutlier.name : '', 'school', code]);
-        const pupils0 = 180 + Math.floor(rng.uniform() * 300);
+        const pupilDraw = 180 + Math.floor(rng.uniform() * 300);
+        const pupils0 = isOutlier ? P.peerOutlier.pupils : pupilDraw;
         const rate = 0.045 * Math.exp(rng.normal(0, 0.15)) * (isOutlier ? P.peerOutlier.factor : 1);
         YEARS.forEach((year, i) => {
           const pupils = Math.round(pupils0 * (1 + 0.01 * i) * (0.97 + 0.06 * rng.uniform()));
