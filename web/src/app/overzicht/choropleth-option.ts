@@ -26,19 +26,19 @@ export const NO_DATA_COLOUR = '#eeeeee';
 export function buildClasses(values: number[], k = CLASS_COLOURS.length): ColourClass[] {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  const edges: number[] = [sorted[0]];
+  // Upper bounds of the classes: the k quantiles, without repeats. Class 1 starts at the minimum.
+  const uppers: number[] = [];
   for (let i = 1; i <= k; i++) {
     const q = sorted[Math.min(sorted.length - 1, Math.ceil((i / k) * sorted.length) - 1)];
-    if (q > edges[edges.length - 1]) edges.push(q);
+    if (uppers.length === 0 || q > uppers[uppers.length - 1]) uppers.push(q);
   }
-  if (edges.length === 1) edges.push(edges[0]);
-  const count = edges.length - 1;
+  const count = uppers.length;
   // Spread the palette so 2 or 3 classes still run from light to dark.
   const colourIndex = (i: number) => (count === 1 ? 2 : Math.round((i * (CLASS_COLOURS.length - 1)) / (count - 1)));
   return Array.from({ length: count }, (_, i) => ({
     index: i + 1,
-    min: edges[i],
-    max: edges[i + 1],
+    min: i === 0 ? sorted[0] : uppers[i - 1],
+    max: uppers[i],
     color: CLASS_COLOURS[colourIndex(i)],
     ink: CLASS_INK[colourIndex(i)],
   }));
@@ -72,7 +72,7 @@ export function buildChoroplethOption(
         selectedMode: false,
         itemStyle: { areaColor: NO_DATA_COLOUR, borderColor: '#ffffff', borderWidth: 1 },
         emphasis: { itemStyle: { areaColor: '#f1c453' }, label: { color: '#1b1f24' } },
-        label: { show: true, fontSize: 11 },
+        label: { show: true, fontSize: 11, lineHeight: 14 },
         data: rows.map((row) => {
           const cls = classOf(row.value, classes);
           const text = cls ? row.display : labels.noData;

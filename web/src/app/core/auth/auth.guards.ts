@@ -18,7 +18,11 @@ export const authGuard: CanActivateFn = (_route, state) => {
 export const roleGuard: CanMatchFn = (route) => {
   const auth = inject(AuthService);
   const router = inject(Router);
-  if (!auth.token()) return router.createUrlTree(['/login']);
+  if (!auth.token()) {
+    const attempted = router.currentNavigation()?.extractedUrl;
+    const returnUrl = attempted ? router.serializeUrl(attempted) : undefined;
+    return router.createUrlTree(['/login'], { queryParams: { returnUrl } });
+  }
   const roles = route.data?.['roles'] as readonly Role[] | undefined;
   return canUse(auth.role(), roles) ? true : router.createUrlTree(['/geen-toegang']);
 };

@@ -1,0 +1,75 @@
+import { buildChoroplethOption, buildClasses, classOf, CLASS_COLOURS, NO_DATA_COLOUR } from './choropleth-option';
+import { districtRows, periodsOf } from './district-values';
+
+describe('buildClasses', () => {
+  it('makes quantile classes from light to dark', () => {
+    const classes = buildClasses([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(classes).toHaveLength(5);
+    expect(classes[0]).toMatchObject({ index: 1, min: 1, max: 2, color: CLASS_COLOURS[0] });
+    expect(classes[4]).toMatchObject({ index: 5, max: 10, color: CLASS_COLOURS[4], ink: '#ffffff' });
+  });
+
+  it('collapses repeated values into fewer classes and handles one value', () => {
+    expect(buildClasses([3, 3, 3, 7])).toHaveLength(2);
+    expect(buildClasses([4])).toHaveLength(1);
+    expect(buildClasses([])).toEqual([]);
+  });
+
+  it('places values in their class', () => {
+    const classes = buildClasses([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(classOf(1, classes)?.index).toBe(1);
+    expect(classOf(10, classes)?.index).toBe(5);
+    expect(classOf(null, classes)).toBeNull();
+  });
+});
+
+describe('buildChoroplethOption', () => {
+  const rows = [
+    { code: 'WK051801', name: 'Centrum', value: 10, display: '10' },
+    { code: 'WK051802', name: 'Noord', value: null, display: '< 5' },
+  ];
+  const classes = buildClasses([10]);
+  const option = buildChoroplethOption('districts-GM0518', rows, classes, { title: 'Kaart', noData: 'Geen waarde' }) as {
+    series: {
+      type: string;
+      map: string;
+      nameProperty: string;
+      data: { name: string; itemStyle: { areaColor: string }; label: { formatter: string } }[];
+    }[];
+  };
+
+  it('uses the registered map and joins on the area code', () => {
+    const series = option.series[0];
+    expect(series.type).toBe('map');
+    expect(series.map).toBe('districts-GM0518');
+    expect(series.nameProperty).toBe('code');
+    expect(series.data.map((d) => d.name)).toEqual(['WK051801', 'WK051802']);
+  });
+
+  it('labels every area with its value so colour is not the only carrier', () => {
+    expect(option.series[0].data[0].label.formatter).toBe('Centrum\n10');
+    expect(option.series[0].data[1].label.formatter).toBe('Noord\nGeen waarde');
+    expect(option.series[0].data[1].itemStyle.areaColor).toBe(NO_DATA_COLOUR);
+  });
+});
+
+describe('districtRows', () => {
+  const districts = [
+    { code: 'WK01', name: 'A', level: 'district' as const, parent: 'GM01' },
+    { code: 'WK02', name: 'B', level: 'district' as const, parent: 'GM01' },
+  ];
+  const obs = [
+    { indicator: 'x', subject: 'WK01', period: '2023', value: 1.5, numerator: null, denominator: null, n: null, status: 'final' as const },
+    { indicator: 'x', subject: 'WK01', period: '2024', value: 2, numerator: null, denominator: null, n: null, status: 'final' as const },
+    { indicator: 'x', subject: 'WK02', period: '2024', value: 3, numerator: 3, denominator: null, n: null, status: 'final' as const, suppressed: true },
+  ];
+
+  it('lists periods oldest first and picks the values of one period', () => {
+    expect(periodsOf(obs)).toEqual(['2023', '2024']);
+    const rows = districtRows(districts, obs, '2024', (v) => String(v));
+    expect(rows).toEqual([
+      { code: 'WK01', name: 'A', value: 2, display: '2' },
+      { code: 'WK02', name: 'B', value: null, display: '< 5' },
+    ]);
+  });
+});
