@@ -30,8 +30,8 @@ const nodeProject = (name, roots, extra = {}) => ({
 module.exports = {
   projects: [
     nodeProject('api', ['<rootDir>/api/src', '<rootDir>/seed', '<rootDir>/bench']),
-    nodeProject('integration', ['<rootDir>/test/integration'], { testTimeout: 60000 }),
-    nodeProject('browser', ['<rootDir>/test/browser'], { testTimeout: 120000 }),
+    nodeProject('integration', ['<rootDir>/test/integration'], { setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.ts'] }),
+    nodeProject('browser', ['<rootDir>/test/browser'], { setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.ts'] }),
     '<rootDir>/web/jest.config.js',
   ],
 };
