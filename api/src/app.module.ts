@@ -1,24 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ApiKeysController } from './api-keys/api-keys.controller';
-import { ApiKeysService } from './api-keys/api-keys.service';
-import { AreasController } from './areas/areas.controller';
-import { AreasRepository } from './areas/areas.repository';
-import { AreasService } from './areas/areas.service';
+import { AreasModule } from './areas/areas.module';
 import { AuditModule } from './audit/audit.module';
-import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
-import { AuthService } from './auth/auth.service';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
 import type { DatabaseHandle } from './database/database';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { StartupService } from './startup/startup.service';
-import { UsersController } from './users/users.controller';
-import { UsersRepository } from './users/users.repository';
-import { UsersService } from './users/users.service';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -26,21 +19,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         DatabaseModule.forRoot(database),
         AuditModule,
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        // Feature modules (one folder each: module, controller, service, repository):
+        UsersModule,
+        AreasModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, ApiKeysController, AreasController],
+      controllers: [HealthController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
-        AuthService,
-        UsersRepository,
-        UsersService,
-        ApiKeysService,
-        AreasRepository,
-        AreasService,
         StartupService,
       ],
     };

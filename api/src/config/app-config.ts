@@ -14,6 +14,8 @@ export interface AppConfig {
   adminPassword: string | null;
   /** Demo accounts and demo data: only in embedded mode, unless DEMO=false. */
   demo: boolean;
+  /** In demo mode: load the demo data set on first start (DEMO_DATA=false skips it, e.g. in tests). */
+  demoData: boolean;
   /** Largest request body accepted (bytes); above it the API answers 413. */
   bodyLimitBytes: number;
   webDir: string;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminEmail,
     adminPassword,
     demo,
+    demoData: demo && !['false', '0'].includes(env.DEMO_DATA?.trim().toLowerCase() ?? ''),
     bodyLimitBytes: parseSize(env.BODY_LIMIT ?? '256mb', 'BODY_LIMIT'),
     webDir: resolve(cwd, env.WEB_DIR?.trim() || join(__dirname, '../../../../web/browser')),
     logLevel,

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
+
+export interface ImportCompleted {
+  batchId: string;
+  indicators: string[];
+  actor: string;
+}
+
+/**
+ * In-process domain events between features, so that e.g. signal detection can follow every
+ * completed import without the importer knowing about signals (and without delaying its answer).
+ */
+@Injectable()
+export class DomainEvents {
+  readonly importCompleted = new Subject<ImportCompleted>();
+}
