@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { EChartsCoreOption } from 'echarts/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import type { FeatureCollection } from '../areas/geojson';
 import { echarts } from './echarts-setup';
@@ -18,15 +18,28 @@ export interface ChartMap {
   imports: [NgxEchartsDirective],
   providers: [provideEchartsCore({ echarts })],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div echarts class="chart" aria-hidden="true" [options]="ready()" [style.height]="height()"></div>`,
+  template: `<div
+    echarts
+    class="chart"
+    aria-hidden="true"
+    [options]="ready()"
+    [initOpts]="initOpts()"
+    [style.height]="height()"
+    (chartInit)="chartInit.emit($event)"
+  ></div>`,
   styles: `.chart { width: 100%; }`,
 })
 export class Chart {
   readonly option = input.required<EChartsCoreOption>();
   readonly height = input('320px');
+  /** 'svg' for print pages; canvas otherwise. */
+  readonly renderer = input<'canvas' | 'svg'>('canvas');
   /** GeoJSON to register before a map series refers to it by name. */
   readonly map = input<ChartMap | null>(null);
+  /** The echarts instance, e.g. for a PNG export with `getDataURL`. */
+  readonly chartInit = output<ECharts>();
 
+  protected readonly initOpts = computed(() => ({ renderer: this.renderer() }));
   protected readonly ready = computed(() => {
     const m = this.map();
     // registerMap must run before the option that names the map reaches echarts.
