@@ -1,62 +1,16 @@
 /**
- * Minimal RFC 4180 CSV helpers for the seed loaders (not the product's importer).
+ * CSV helpers for the seed loaders; reading goes through the product's own tokenizer.
  *
  * - `parseDelimited` reads quoted fields (with `""` escapes and delimiters or line breaks inside quotes),
  *   CRLF or LF line endings, and strips a leading UTF-8 BOM. It does no type conversion and no trimming.
  * - `toCsv` writes comma-separated text with LF line endings, quoting only fields that need it.
  */
+import { isBlankRecord, parseCsv, type Delimiter } from '../api/src/imports/parsing/csv';
 
-/** Parses delimited text into rows of raw string fields. Blank lines are skipped. */
-export function parseDelimited(text: string, delimiter = ','): string[][] {
+/** Parses delimited text into rows of raw string fields, with the product's CSV tokenizer. Blank lines are skipped. */
+export function parseDelimited(text: string, delimiter: Delimiter = ','): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let fieldStarted = false;
-  const endRow = (): void => {
-    if (fieldStarted || row.length > 0) {
-      row.push(field);
-      rows.push(row);
-    }
-    row = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"') {
-      inQuotes = true;
-      fieldStarted = true;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (ch === '\n') {
-      endRow();
-    } else if (ch === '\r') {
-      if (src[i + 1] !== '\n') endRow();
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
-  }
-  if (inQuotes) throw new Error('CSV: unterminated quoted field at end of input');
-  endRow();
-  return rows;
+  return parseCsv(src, { delimiter }).records.filter((r) => !isBlankRecord(r)).map((r) => r.fields);
 }
 
 /** Formats one CSV field: quoted when it contains a comma, quote or line break. */
