@@ -104,12 +104,14 @@ export class AreasRepository {
     let updated = 0;
     for (let i = 0; i < entries.length; i += 200) {
       const chunk = entries.slice(i, i + 200);
-      const result: unknown[] = await manager.query(
-        `UPDATE area SET boundary = b.geometry::jsonb
-         FROM unnest($1::text[], $2::text[]) AS b(code, geometry) WHERE area.code = b.code RETURNING area.code`,
+      const [{ n }]: { n: number }[] = await manager.query(
+        `WITH u AS (
+           UPDATE area SET boundary = b.geometry::jsonb
+           FROM unnest($1::text[], $2::text[]) AS b(code, geometry) WHERE area.code = b.code RETURNING 1
+         ) SELECT count(*)::int AS n FROM u`,
         [chunk.map(([c]) => c), chunk.map(([, g]) => JSON.stringify(g))],
       );
-      updated += result.length;
+      updated += n;
     }
     return updated;
   }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config/app-config';
+import { resolve } from 'node:path';
 import { openDatabase, runMigrations } from '../database/database';
 
-/** `npm run migrate`: applies pending migrations to the configured database and exits. */
+/** `npm run migrate`: applies pending migrations to the configured database (DATABASE_URL or the embedded one) and exits. */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL?.trim() || null,
+    dataDir: resolve(process.env.DATA_DIR?.trim() || 'data'),
+  });
   try {
     const done = await runMigrations(db.dataSource);
     console.log(done.length ? `Applied: ${done.join(', ')}` : 'Database is up to date');
