@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'wijksignaal-config-'));
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in demo mode with a generated, persisted JWT secret', () => {
+    const dir = tmp();
+    const config = loadConfig({ DATA_DIR: dir }, '/');
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: dir, demo: true, demoData: true });
+    expect(config.jwtSecret).toHaveLength(64);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(config.jwtSecret);
+    expect(loadConfig({ DATA_DIR: dir }, '/').jwtSecret).toBe(config.jwtSecret);
+  });
+
+  it('requires JWT_SECRET with DATABASE_URL and never runs demo mode there', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x@h/db' })).toThrow(new ConfigError('JWT_SECRET is required when DATABASE_URL is set'));
+    const config = loadConfig({ DATABASE_URL: 'postgres://x@h/db', JWT_SECRET: '0123456789abcdef', DEMO: 'true' });
+    expect(config.demo).toBe(false);
+    expect(config.demoData).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ BODY_LIMIT: 'lots' }, /BODY_LIMIT/],
+    [{ ADMIN_EMAIL: 'a@b.nl' }, /go together/],
+    [{ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' }, /at least 8/],
+    [{ DEMO: 'maybe' }, /DEMO/],
+    [{ JWT_SECRET: 'short' }, /at least 16/],
+    [{ LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
+  ])('rejects %j with a one-line reason', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
+  });
+
+  it('parses sizes and switches', () => {
+    const config = loadConfig({ DATA_DIR: tmp(), BODY_LIMIT: '10mb', DEMO_DATA: 'false', PORT: '0' });
+    expect(config.bodyLimitBytes).toBe(10 * 1024 * 1024);
+    expect(config.demoData).toBe(false);
+    expect(config.port).toBe(0);
+  });
+});
