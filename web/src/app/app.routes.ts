@@ -12,6 +12,14 @@ export const routes: Routes = [
     title: 'Wijksignaal',
   },
   {
+    // The brief is a print page: outside the shell, so no navigation on screen or paper.
+    path: 'beleidstafel/:id/brief',
+    canActivate: [authGuard],
+    ...section(SECTION_ROLES.beleidstafel),
+    loadComponent: () => import('./beleidstafel/brief-page').then((m) => m.BriefPage),
+    title: 'Wijksignaal – brief',
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
@@ -33,6 +41,11 @@ export const routes: Routes = [
         loadComponent: () => import('./wijk/wijk-page').then((m) => m.WijkPage),
       },
       {
+        path: 'verkenner',
+        ...section(SECTION_ROLES.verkenner),
+        loadComponent: () => import('./verkenner/verkenner-page').then((m) => m.VerkennerPage),
+      },
+      {
         path: 'signalen',
         ...section(SECTION_ROLES.signalen),
         loadChildren: () => import('./signalen/signalen.routes').then((m) => m.SIGNALEN_ROUTES),
@@ -40,7 +53,7 @@ export const routes: Routes = [
       {
         path: 'beleidstafel',
         ...section(SECTION_ROLES.beleidstafel),
-        loadComponent: () => import('./beleidstafel/beleidstafel-page').then((m) => m.BeleidstafelPage),
+        loadChildren: () => import('./beleidstafel/beleidstafel.routes').then((m) => m.BELEIDSTAFEL_ROUTES),
       },
       {
         path: 'raad',

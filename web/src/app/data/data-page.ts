@@ -8,10 +8,12 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { ImportFormat, ImportsApi } from './imports-api';
+import { IndicatorCatalogue } from './indicator-catalogue';
+import { SignalSettingsSection } from './signal-settings-section';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, DayPipe, LoadStateView],
+  imports: [TPipe, DayPipe, LoadStateView, IndicatorCatalogue, SignalSettingsSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
 })

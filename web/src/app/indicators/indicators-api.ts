@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Indicator, Observation, Page } from 'contracts';
+import type { Annotation, Indicator, Observation, Page } from 'contracts';
 import { Observable, map, shareReplay } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
@@ -33,5 +33,11 @@ export class IndicatorsApi {
     return this.http
       .get<Observation[] | Page<Observation>>('/api/v1/observations', { params })
       .pipe(map(asItems));
+  }
+
+  /** Dated events (policy decisions, rule changes) for the charts of an indicator in an area. */
+  annotations(indicator: string, area: string): Observable<Annotation[]> {
+    const params = new HttpParams().set('indicator', indicator).set('area', area);
+    return this.http.get<Annotation[] | Page<Annotation>>('/api/v1/annotations', { params }).pipe(map(asItems));
   }
 }

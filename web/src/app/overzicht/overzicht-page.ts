@@ -1,9 +1,14 @@
+import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { AreaSummary, Observation } from 'contracts';
+import { QUADRANT_INFO, type AreaSummary, type Observation, type Quadrant, type Signal } from 'contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
+import { AuthService } from '../core/auth/auth.service';
+import { MessageKey } from '../core/i18n/messages';
+import { SignalsApi } from '../signalen/signals-api';
+import { classWordKey, openSignalsPerDistrict, quadrantTiles, topSignals } from './open-signals';
 import type { FeatureCollection } from '../areas/geojson';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -12,7 +17,7 @@ import { IndicatorsApi } from '../indicators/indicators-api';
 import { Chart, ChartMap } from '../shared/chart';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
-import { buildChoroplethOption, buildClasses, classOf } from './choropleth-option';
+import { buildChoroplethOption, buildClasses, classOf, type ChoroplethRow } from './choropleth-option';
 import { districtRows, periodsOf } from './district-values';
 
 interface MapData {
@@ -33,10 +38,34 @@ export class OverzichtPage {
   private readonly indicators = inject(IndicatorsApi);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
+  private readonly auth = inject(AuthService);
+  private readonly signalsApi = inject(SignalsApi);
 
   readonly code = input<string | undefined>();
   readonly indicator = input<string | undefined>();
   readonly period = input<string | undefined>();
+  /** 'signals' colours the map by the number of open signals. */
+  readonly colour = input<string | undefined>();
+
+  /** Council members see classes in words, never figures (DESIGN §2, §6). */
+  protected readonly council = computed(() => this.auth.role() === 'council');
+  protected readonly bySignals = computed(() => this.colour() === 'signals' && !this.council());
+
+  protected readonly openSignals = toSignal(
+    toObservable(computed(() => (this.council() ? null : (this.code() ?? null)))).pipe(
+      switchMap((code) =>
+        code ? this.signalsApi.list({ area: code, status: 'open' }).pipe(toLoadState()) : of<LoadState<Signal[]>>(IDLE),
+      ),
+    ),
+    { initialValue: IDLE as LoadState<Signal[]> },
+  );
+  private readonly signalList = computed(() => {
+    const s = this.openSignals();
+    return s.status === 'ok' ? s.data : [];
+  });
+  protected readonly tiles = computed(() => quadrantTiles(this.signalList()));
+  protected readonly top = computed(() => topSignals(this.signalList()));
+  protected readonly quadrantInfo = (q: Quadrant) => QUADRANT_INFO[q];
 
   protected readonly catalogue = toSignal(this.indicators.catalogue().pipe(toLoadState()), { initialValue: LOADING });
   protected readonly areaIndicators = computed(() => {
@@ -83,17 +112,27 @@ export class OverzichtPage {
     const wanted = this.period();
     return wanted && list.includes(wanted) ? wanted : (list[list.length - 1] ?? null);
   });
-  protected readonly rows = computed(() => {
+  private readonly valueRows = computed((): ChoroplethRow[] => {
     const d = this.loaded();
     if (!d) return [];
+    if (this.bySignals()) return openSignalsPerDistrict(d.districts, this.signalList());
     return districtRows(d.districts, d.observations, this.periodShown(), (v) => this.i18n.number(v));
   });
   protected readonly classes = computed(() =>
-    buildClasses(this.rows().flatMap((r) => (r.value == null ? [] : [r.value]))),
+    buildClasses(this.valueRows().flatMap((r) => (r.value == null ? [] : [r.value]))),
   );
+  /** For the council the shown figure becomes the class in words. */
+  protected readonly rows = computed((): ChoroplethRow[] => {
+    const rows = this.valueRows();
+    if (!this.council()) return rows;
+    return rows.map((r) => {
+      const c = classOf(r.value, this.classes());
+      return { ...r, display: c ? this.i18n.t(classWordKey(c)) : this.i18n.t('overzicht.noData') };
+    });
+  });
   protected readonly title = computed(() =>
     this.i18n.t('overzicht.mapTitle', {
-      indicator: this.indicatorName(),
+      indicator: this.bySignals() ? this.i18n.t('overzicht.openSignals') : this.indicatorName(),
       name: this.municipalityName(),
       period: this.periodShown() ?? '–',
     }),
@@ -111,7 +150,18 @@ export class OverzichtPage {
 
   protected classLabel(index: number): string {
     const c = this.classes()[index];
-    return c ? `${this.i18n.number(c.min)} – ${this.i18n.number(c.max)}` : '';
+    if (!c) return '';
+    if (this.council()) return this.i18n.t(classWordKey(c));
+    return `${this.i18n.number(c.min)} – ${this.i18n.number(c.max)}`;
+  }
+
+  protected classWord(value: number | null): string {
+    const c = classOf(value, this.classes());
+    return c ? this.i18n.t(classWordKey(c)) : this.i18n.t('overzicht.noData');
+  }
+
+  protected key(prefix: 'severity' | 'rule', value: string): MessageKey {
+    return `${prefix}.${value}` as MessageKey;
   }
 
   protected classIndex(value: number | null): number | null {
@@ -119,11 +169,16 @@ export class OverzichtPage {
   }
 
   protected pick(code: string): void {
-    void this.router.navigate(['/overzicht', code], { queryParams: { indicator: this.indicator() } });
+    void this.router.navigate(['/overzicht', code], { queryParams: { indicator: this.indicator(), colour: this.colour() } });
   }
 
-  protected setQuery(key: 'indicator' | 'period', value: string): void {
-    const queryParams = key === 'indicator' ? { indicator: value, period: null } : { indicator: this.indicator(), period: value };
+  protected setQuery(key: 'indicator' | 'period' | 'colour', value: string): void {
+    const queryParams =
+      key === 'colour'
+        ? { colour: value === 'signals' ? 'signals' : null }
+        : key === 'indicator'
+          ? { indicator: value, period: null }
+          : { indicator: this.indicator(), period: value };
     void this.router.navigate(['/overzicht', this.code()], { queryParams, queryParamsHandling: 'merge' });
   }
 }

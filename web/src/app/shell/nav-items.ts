@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'overzicht', path: '/overzicht', label: 'nav.overzicht' },
   { section: 'wijken', path: '/wijken', label: 'nav.wijken' },
+  { section: 'verkenner', path: '/verkenner', label: 'nav.verkenner' },
   { section: 'signalen', path: '/signalen', label: 'nav.signalen' },
   { section: 'beleidstafel', path: '/beleidstafel', label: 'nav.beleidstafel' },
   { section: 'raad', path: '/raad', label: 'nav.raad' },

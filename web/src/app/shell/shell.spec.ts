@@ -25,15 +25,15 @@ describe('Shell navigation', () => {
   });
 
   it('hides Data and Beheer from a manager', async () => {
-    expect(await navLabels('manager')).toEqual(['Overzicht', 'Wijken', 'Signalen', 'Beleidstafel', 'Raad']);
+    expect(await navLabels('manager')).toEqual(['Overzicht', 'Wijken', 'Verkenner', 'Signalen', 'Beleidstafel', 'Raad']);
   });
 
   it('hides only Beheer from an analyst', async () => {
-    expect(await navLabels('analyst')).toEqual(['Overzicht', 'Wijken', 'Signalen', 'Beleidstafel', 'Raad', 'Data']);
+    expect(await navLabels('analyst')).toEqual(['Overzicht', 'Wijken', 'Verkenner', 'Signalen', 'Beleidstafel', 'Raad', 'Data']);
   });
 
   it('shows an admin everything', async () => {
-    expect(await navLabels('admin')).toHaveLength(7);
+    expect(await navLabels('admin')).toHaveLength(8);
   });
 
   it('has landmarks, a skip link and the user with role', async () => {

@@ -1,7 +1,8 @@
+import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { SIGNAL_STATUSES, type Signal, type SignalStatus } from 'contracts';
+import type { Signal, SignalStatus } from 'contracts';
 import { catchError, merge, of, Subject, switchMap } from 'rxjs';
 import { MeetingsApi } from '../beleidstafel/meetings-api';
 import { apiMessage } from '../core/http/api-error';
@@ -9,13 +10,17 @@ import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
 import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, LocPipe, TPipe } from '../core/i18n/t.pipe';
+import { AuthService } from '../core/auth/auth.service';
 import { LoadStateView } from '../shared/load-state-view';
-import { needsComment } from './signal-order';
+import { EvidenceView } from './evidence-view';
+import { allowedActions } from './signal-actions';
+import { isStale, needsComment } from './signal-order';
 import { SignalsApi } from './signals-api';
 
 @Component({
   selector: 'app-signal-detail-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, EvidenceView],
+  styles: `.actions { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; } .actions form { display: flex; flex-direction: column; gap: 0.4rem; } .actions h3 { margin: 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './signal-detail-page.html',
 })
@@ -37,27 +42,32 @@ export class SignalDetailPage {
   );
   protected readonly meetings = toSignal(this.meetingsApi.list().pipe(catchError(() => of([]))), { initialValue: [] });
 
-  protected readonly statuses = SIGNAL_STATUSES;
-  protected readonly chosen = signal<SignalStatus>('interpreted');
-  protected readonly commentNeeded = computed(() => needsComment(this.chosen()));
-  protected readonly meetingId = signal('');
+  private readonly auth = inject(AuthService);
+  protected readonly actions = computed(() => {
+    const s = this.state();
+    return s.status === 'ok' ? allowedActions(this.auth.role(), s.data.status) : [];
+  });
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly savedMessage = signal<string | null>(null);
+  private readonly now = new Date();
+
+  protected stale(sig: Signal): boolean {
+    return isStale(sig, this.now);
+  }
 
   protected key(prefix: 'status' | 'rule' | 'severity', value: string): MessageKey {
     return `${prefix}.${value}` as MessageKey;
   }
 
-  protected choose(value: string): void {
-    this.chosen.set(value as SignalStatus);
-  }
-
-  protected save(comment: string, meetingId: string): void {
-    const status = this.chosen();
+  protected act(status: SignalStatus, comment: string, meetingId = ''): void {
     this.savedMessage.set(null);
     if (needsComment(status) && !comment.trim()) {
       this.formError.set(this.i18n.t('signalen.commentRequired'));
+      return;
+    }
+    if (status === 'interpreted' && !comment.trim()) {
+      this.formError.set(this.i18n.t('signalen.interpretRequired'));
       return;
     }
     if (status === 'on-agenda' && !meetingId) {
@@ -71,12 +81,23 @@ export class SignalDetailPage {
       next: (updated) => {
         this.busy.set(false);
         this.savedMessage.set(this.i18n.t('signalen.saved'));
-        this.saved$.next(updated);
+        // Some answers carry no history; keep the page whole by reloading when they do not.
+        this.saved$.next(updated.history ? updated : { ...updated, history: this.currentHistory() });
+        if (!updated.history) this.reload();
       },
       error: (err: unknown) => {
         this.busy.set(false);
         this.formError.set(apiMessage(err) ?? this.i18n.t('state.errorGeneric'));
       },
     });
+  }
+
+  private currentHistory() {
+    const s = this.state();
+    return s.status === 'ok' ? s.data.history : undefined;
+  }
+
+  private reload(): void {
+    this.api.get(this.id()).subscribe({ next: (s) => this.saved$.next(s), error: () => undefined });
   }
 }

@@ -4,6 +4,7 @@ import type { Role } from 'contracts';
 export const SECTION_ROLES = {
   overzicht: ['admin', 'analyst', 'manager', 'council'],
   wijken: ['admin', 'analyst', 'manager'],
+  verkenner: ['admin', 'analyst', 'manager'],
   signalen: ['admin', 'analyst', 'manager'],
   beleidstafel: ['admin', 'analyst', 'manager'],
   raad: ['admin', 'analyst', 'manager', 'council'],

@@ -6,7 +6,13 @@ export type Lang = 'nl' | 'en';
 export type MessageParams = Record<string, string | number>;
 
 const STORAGE_KEY = 'wijksignaal.lang';
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { nl: NL, en: EN };
+const DICTIONARIES: Record<Lang, Record<string, string>> = { nl: { ...NL }, en: { ...EN } };
+
+/** Adds the texts of a lazily loaded part of the app (see messages-pages.ts). */
+export function registerMessages(nl: Record<string, string>, en: Record<string, string>): void {
+  Object.assign(DICTIONARIES.nl, nl);
+  Object.assign(DICTIONARIES.en, en);
+}
 
 /** Replaces `{name}` placeholders; unknown placeholders are left visible so they get noticed. */
 export function interpolate(template: string, params?: MessageParams): string {

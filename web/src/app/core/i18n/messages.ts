@@ -1,3 +1,5 @@
+import type { PageMessageKey } from './messages-pages';
+
 /** Dutch is the source language; every English entry must exist for every Dutch key. */
 export const NL = {
   'app.name': 'Wijksignaal',
@@ -179,11 +181,14 @@ export const NL = {
   'forbidden.title': 'Geen toegang',
   'forbidden.text': 'Je rol heeft geen toegang tot deze pagina.',
   'home.link': 'Naar het overzicht',
+  'nav.verkenner': 'Verkenner',
 } as const;
 
-export type MessageKey = keyof typeof NL;
+/** Keys of the shell and shared parts; page texts live in messages-pages.ts (a lazy chunk). */
+export type CoreMessageKey = keyof typeof NL;
+export type MessageKey = CoreMessageKey | PageMessageKey;
 
-export const EN: Record<MessageKey, string> = {
+export const EN: Record<CoreMessageKey, string> = {
   'app.name': 'Wijksignaal',
   'app.skip': 'Skip to content',
   'app.tagline': 'Neighbourhoods along the four quadrants',
@@ -363,4 +368,5 @@ export const EN: Record<MessageKey, string> = {
   'forbidden.title': 'No access',
   'forbidden.text': 'Your role has no access to this page.',
   'home.link': 'Go to the overview',
+  'nav.verkenner': 'Explorer',
 };

@@ -1,0 +1,73 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { authInterceptor } from '../core/auth/auth.interceptor';
+import { storeSession } from '../testing/session';
+import { BeheerPage } from './beheer-page';
+
+const key = (id: string, name: string) => ({
+  id, name, prefix: 'wsk_ab12', scope: 'ingest', createdBy: 'admin@demo.local', createdAt: '2024-05-01T10:00:00Z',
+  lastUsedAt: null, revokedAt: null,
+});
+
+describe('BeheerPage', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+    storeSession('admin');
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+  afterEach(() => http.verify());
+
+  async function render() {
+    const fixture = TestBed.createComponent(BeheerPage);
+    await fixture.whenStable();
+    http.expectOne('/api/v1/users').flush([
+      { id: 'u1', email: 'ana@x.nl', name: 'Ana', role: 'analyst', active: true, createdAt: '2024-01-01' },
+    ]);
+    http.expectOne('/api/v1/api-keys').flush([key('k1', 'Oud systeem')]);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows a new API key once, in an alert, until it is dismissed', async () => {
+    const { fixture, el } = await render();
+    (el.querySelector('#key-name') as HTMLInputElement).value = 'Schuldhulp';
+    (el.querySelector('[data-testid="create-api-key"]') as HTMLButtonElement).closest('form')!.dispatchEvent(new Event('submit'));
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/v1/api-keys');
+    expect(post.request.body).toEqual({ name: 'Schuldhulp' });
+    post.flush({ ...key('k2', 'Schuldhulp'), key: 'wsk_secret_123' });
+    http.expectOne('/api/v1/api-keys').flush([key('k1', 'Oud systeem'), key('k2', 'Schuldhulp')]);
+    await fixture.whenStable();
+
+    const alert = el.querySelector('[data-testid="new-api-key"]');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(el.querySelector('[data-testid="new-api-key-value"]')?.textContent).toBe('wsk_secret_123');
+    // The list never shows the key itself.
+    expect(el.querySelector('[data-testid="api-keys-table"]')?.textContent).not.toContain('wsk_secret_123');
+
+    (el.querySelector('[data-testid="dismiss-api-key"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="new-api-key"]')).toBeNull();
+    expect(el.textContent).not.toContain('wsk_secret_123');
+  });
+
+  it('changes a role and deactivates a user with PATCH', async () => {
+    const { fixture, el } = await render();
+    const select = el.querySelector('#role-u1') as HTMLSelectElement;
+    select.value = 'manager';
+    select.dispatchEvent(new Event('change'));
+    const patch = http.expectOne((r) => r.method === 'PATCH' && r.url === '/api/v1/users/u1');
+    expect(patch.request.body).toEqual({ role: 'manager' });
+    patch.flush({ id: 'u1', email: 'ana@x.nl', name: 'Ana', role: 'manager', active: true, createdAt: '2024-01-01' });
+    http.expectOne('/api/v1/users').flush([]);
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain('Ana is bijgewerkt');
+  });
+});

@@ -1,0 +1,64 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Meeting } from 'contracts';
+import { authInterceptor } from '../core/auth/auth.interceptor';
+import { storeSession } from '../testing/session';
+import { MeetingPage } from './meeting-page';
+
+const meeting = (decision: string | null): Meeting => ({
+  id: 'm1', date: '2024-06-01', title: 'Beleidstafel juni', area: 'GM0518',
+  items: [{ id: 'i1', signalId: 's1', position: 1, notes: null, decision, decidedAt: decision ? '2024-06-01' : null }],
+});
+
+describe('MeetingPage', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+    storeSession('manager');
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(MeetingPage);
+    fixture.componentRef.setInput('id', 'm1');
+    await fixture.whenStable();
+    http.expectOne('/api/v1/meetings/m1').flush(meeting(null));
+    await fixture.whenStable();
+    for (const r of http.match((req) => req.url === '/api/v1/signals')) r.flush([]);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('puts the decision with PUT …/items/:itemId/decision and shows it', async () => {
+    const { fixture, el } = await render();
+    expect(el.querySelector('[data-testid="brief-link"]')?.getAttribute('href')).toBe('/beleidstafel/m1/brief');
+    (el.querySelector('[data-testid="decision-input"]') as HTMLTextAreaElement).value = '  Afspraken met de corporatie  ';
+    el.querySelector('[data-testid="decision-submit"]')!.closest('form')!.dispatchEvent(new Event('submit'));
+
+    const put = http.expectOne('/api/v1/meetings/m1/items/i1/decision');
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ decision: 'Afspraken met de corporatie' });
+    put.flush({ ...meeting('Afspraken met de corporatie').items[0] });
+    http.expectOne('/api/v1/meetings/m1').flush(meeting('Afspraken met de corporatie'));
+    await fixture.whenStable();
+
+    expect(el.querySelector('[data-testid="decision-text"]')?.textContent).toContain('Afspraken met de corporatie');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain('Het besluit is vastgelegd');
+    http.verify();
+  });
+
+  it('does not send an empty decision', async () => {
+    const { fixture, el } = await render();
+    el.querySelector('[data-testid="decision-submit"]')!.closest('form')!.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    http.expectNone('/api/v1/meetings/m1/items/i1/decision');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Beschrijf het besluit');
+  });
+});

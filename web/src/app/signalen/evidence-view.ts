@@ -1,0 +1,84 @@
+import '../core/i18n/messages-pages';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { I18nService } from '../core/i18n/i18n.service';
+import { TPipe } from '../core/i18n/t.pipe';
+import { Chart } from '../shared/chart';
+import { asEvidence } from './evidence';
+import { buildEvidenceOption, buildEvidenceTable, type EvidenceLabels } from './evidence-option';
+
+/** A signal's evidence as a chart (deferred) with the same data as a table. */
+@Component({
+  selector: 'app-evidence-view',
+  imports: [TPipe, Chart],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (evidence(); as e) {
+      <p class="visually-hidden">{{ 'evidence.chartLabel' | t }}</p>
+      @if (print()) {
+        @defer (on immediate) {
+          <app-chart [option]="option()!" renderer="svg" height="300px" />
+        }
+      } @else {
+        @defer (on idle) {
+          <app-chart [option]="option()!" height="340px" />
+        } @placeholder {
+          <p class="state">{{ 'chart.loading' | t }}</p>
+        }
+      }
+      <details [open]="print()">
+        <summary>{{ 'chart.showTable' | t }}</summary>
+        <table data-testid="evidence-table">
+          <caption>{{ 'chart.tableCaption' | t: { title: caption() } }}</caption>
+          <thead>
+            <tr>
+              @for (c of table()!.columns; track $index) {
+                <th scope="col">{{ c }}</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            @for (r of table()!.rows; track $index) {
+              <tr>
+                @for (cell of r; track $index) {
+                  <td>{{ cell }}</td>
+                }
+              </tr>
+            }
+          </tbody>
+        </table>
+      </details>
+    } @else {
+      <p class="hint">{{ 'evidence.none' | t }}</p>
+    }
+  `,
+})
+export class EvidenceView {
+  private readonly i18n = inject(I18nService);
+  readonly value = input<unknown>(null);
+  readonly caption = input('');
+  /** Print pages render at once, as SVG, with the table open. */
+  readonly print = input(false);
+
+  protected readonly evidence = computed(() => asEvidence(this.value()));
+  private readonly labels = computed(() => evidenceLabels(this.i18n));
+  protected readonly option = computed(() => {
+    const e = this.evidence();
+    return e ? buildEvidenceOption(e, this.labels()) : null;
+  });
+  protected readonly table = computed(() => {
+    const e = this.evidence();
+    return e ? buildEvidenceTable(e, this.labels(), (v) => this.i18n.number(v, 2)) : null;
+  });
+}
+
+export function evidenceLabels(i18n: I18nService): EvidenceLabels {
+  const t = (k: Parameters<I18nService['t']>[0]) => i18n.t(k);
+  return {
+    subject: t('col.area'), value: t('col.value'), size: t('verkenner.size'), lower: t('evidence.lower'),
+    upper: t('evidence.upper'), target: t('verkenner.target'), highlighted: t('evidence.highlighted'),
+    other: t('evidence.other'), period: t('col.period'), expected: t('evidence.expected'), threshold: t('evidence.threshold'),
+    leader: t('evidence.leader'), follower: t('evidence.follower'), change: t('evidence.change'), rose: t('evidence.rose'),
+    yes: t('evidence.yes'), no: t('evidence.no'), indicator: t('col.indicator'), quadrant: t('col.quadrant'), z: 'z',
+    peerValue: t('col.peers'), suppressed: '< 5',
+  };
+}

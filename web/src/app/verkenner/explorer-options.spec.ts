@@ -1,0 +1,56 @@
+import type { Observation } from 'contracts';
+import { annotationPeriod, buildFunnelOption, buildRankingOption, buildSeriesOption, rankRows } from './explorer-options';
+import { buildFunnel } from './funnel-limits';
+
+const o = (subject: string, period: string, value: number | null, extra: Partial<Observation> = {}): Observation => ({
+  indicator: 'x', subject, period, value, numerator: null, denominator: null, n: null, status: 'final', ...extra,
+});
+
+describe('explorer options', () => {
+  it('ranks highest first with missing values last', () => {
+    const rows = rankRows([
+      { code: 'a', name: 'A', value: 1, display: '1' },
+      { code: 'b', name: 'B', value: null, display: '< 5' },
+      { code: 'c', name: 'C', value: 3, display: '3' },
+    ]);
+    expect(rows.map((r) => r.code)).toEqual(['c', 'a', 'b']);
+    const option = buildRankingOption(rows, 'Ranking') as { yAxis: { data: string[] }; series: { data: number[] }[] };
+    // Drawn bottom-up: the highest value is the last category (on top).
+    expect(option.yAxis.data).toEqual(['A', 'C']);
+    expect(option.series[0].data).toEqual([1, 3]);
+  });
+
+  it('puts points outside the limits in their own series with their own symbol', () => {
+    const obs = [17, 18, 17, 40].map((num, i) => o(`S${i}`, '2024', num, { numerator: num, denominator: 100 }));
+    const data = buildFunnel(obs, 'proportion', null, new Map())!;
+    const labels = { title: 't', x: 'n', y: '%', target: 'gem', l95: '95', l998: '99,8', inside: 'in', out95: 'o95', out998: 'o998' };
+    const option = buildFunnelOption(data, labels) as { series: { type: string; name: string; symbol?: string; data: unknown[] }[] };
+    const scatter = option.series.filter((s) => s.type === 'scatter');
+    expect(scatter.map((s) => [s.name, s.symbol, s.data.length])).toEqual([
+      ['in', 'circle', 3],
+      ['o95', 'rect', 0],
+      ['o998', 'triangle', 1],
+    ]);
+    expect(option.series.filter((s) => s.type === 'line')).toHaveLength(5);
+  });
+
+  it('maps annotation dates onto the periods of the axis', () => {
+    expect(annotationPeriod('2023-05-01', ['2022', '2023'])).toBe('2023');
+    expect(annotationPeriod('2023-05-01', ['2023-Q1', '2023-Q2'])).toBe('2023-Q2');
+    expect(annotationPeriod('2023-05-01', ['2023-04', '2023-05'])).toBe('2023-05');
+    expect(annotationPeriod('2023-Q2', ['2023-Q1', '2023-Q2'])).toBe('2023-Q2');
+    expect(annotationPeriod('2030-01-01', ['2023'])).toBeNull();
+  });
+
+  it('draws one line per area, hides suppressed values and marks annotations', () => {
+    const option = buildSeriesOption(
+      [o('A', '2022', 1), o('A', '2023', 2), o('B', '2023', 4, { suppressed: true })],
+      [{ code: 'A', name: 'Aa' }, { code: 'B', name: 'Bb' }],
+      [{ date: '2023-02-01', text: 'Besluit' }],
+      'Verloop',
+    ) as { xAxis: { data: string[] }; series: { name: string; data: (number | null)[]; markLine?: { data: { xAxis: string }[] } }[] };
+    expect(option.xAxis.data).toEqual(['2022', '2023']);
+    expect(option.series.map((s) => s.data)).toEqual([[1, 2], [null, null]]);
+    expect(option.series[0].markLine?.data[0].xAxis).toBe('2023');
+  });
+});

@@ -1,0 +1,166 @@
+import type { Annotation, Observation } from 'contracts';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { FunnelData } from './funnel-limits';
+
+export interface RankRow {
+  code: string;
+  name: string;
+  value: number | null;
+  display: string;
+}
+
+/** Highest first; areas without a value last, in name order. */
+export function rankRows(rows: RankRow[]): RankRow[] {
+  return [...rows].sort((a, b) =>
+    a.value == null && b.value == null
+      ? a.name.localeCompare(b.name, 'nl')
+      : a.value == null
+        ? 1
+        : b.value == null
+          ? -1
+          : b.value - a.value || a.name.localeCompare(b.name, 'nl'),
+  );
+}
+
+/** Horizontal bars, highest on top; each bar carries its value as a label. */
+export function buildRankingOption(rows: RankRow[], title: string): EChartsCoreOption {
+  const shown = rankRows(rows).filter((r) => r.value != null);
+  // echarts draws the first category at the bottom; reverse so the highest is on top.
+  const ordered = [...shown].reverse();
+  return {
+    aria: { enabled: true, label: { description: title } },
+    animation: false,
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { interval: 0 } },
+    series: [
+      {
+        type: 'bar',
+        data: ordered.map((r) => r.value),
+        itemStyle: { color: '#2166ac' },
+        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => ordered[p.dataIndex]?.display ?? '' },
+      },
+    ],
+  };
+}
+
+export const FUNNEL_SYMBOLS = { 0: 'circle', 95: 'rect', 998: 'triangle' } as const;
+
+/**
+ * Rate against size. Points outside the limits differ in symbol (circle / square / triangle) and
+ * carry their name as a label, so colour is never the only carrier.
+ */
+export function buildFunnelOption(
+  data: FunnelData,
+  labels: { title: string; x: string; y: string; target: string; l95: string; l998: string; inside: string; out95: string; out998: string },
+): EChartsCoreOption {
+  const line = (name: string, key: 'lower95' | 'upper95' | 'lower998' | 'upper998', type: 'dashed' | 'solid') => ({
+    type: 'line',
+    name,
+    data: data.limits.map((l) => [l.denominator, l[key]]),
+    showSymbol: false,
+    lineStyle: { type, width: 1.5, color: type === 'dashed' ? '#6b7685' : '#1b1f24' },
+    itemStyle: { color: type === 'dashed' ? '#6b7685' : '#1b1f24' },
+    silent: true,
+    tooltip: { show: false },
+  });
+  const group = (outside: 0 | 95 | 998, name: string, color: string) => ({
+    type: 'scatter',
+    name,
+    symbol: FUNNEL_SYMBOLS[outside],
+    symbolSize: outside === 0 ? 8 : 12,
+    itemStyle: { color, borderColor: '#1b1f24', borderWidth: outside === 0 ? 0 : 1 },
+    data: data.points
+      .filter((p) => p.outside === outside)
+      .map((p) => ({ value: [p.denominator, p.value], name: p.name })),
+    label: { show: outside !== 0, position: 'right', formatter: '{b}', color: '#1b1f24' },
+    tooltip: { formatter: (p: { name: string; value: number[] }) => `${p.name}: ${p.value[1]} (n = ${p.value[0]})` },
+  });
+  const minX = data.limits[0]?.denominator ?? 0;
+  const maxX = data.limits[data.limits.length - 1]?.denominator ?? 1;
+  return {
+    aria: { enabled: true, label: { description: labels.title } },
+    animation: false,
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 80, top: 16, bottom: 48, containLabel: true },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'value', name: labels.x, nameLocation: 'middle', nameGap: 28, min: Math.floor(minX), max: Math.ceil(maxX) },
+    yAxis: { type: 'value', name: labels.y, scale: true },
+    series: [
+      {
+        ...line(labels.target, 'lower95', 'solid'),
+        data: [[minX, data.target], [maxX, data.target]],
+        lineStyle: { type: 'dotted', width: 2, color: '#1d3557' },
+        itemStyle: { color: '#1d3557' },
+      },
+      line(labels.l95, 'upper95', 'dashed'),
+      { ...line(labels.l95, 'lower95', 'dashed') },
+      line(labels.l998, 'upper998', 'solid'),
+      { ...line(labels.l998, 'lower998', 'solid') },
+      group(0, labels.inside, '#4292c6'),
+      group(95, labels.out95, '#e08214'),
+      group(998, labels.out998, '#a4161a'),
+    ],
+  };
+}
+
+/** The x-axis period an annotation date falls in ('2024-03-15' → '2024', '2024-Q1' or '2024-03'). */
+export function annotationPeriod(date: string, periods: string[]): string | null {
+  if (periods.includes(date)) return date;
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date);
+  if (!m) return null;
+  const year = m[1];
+  const month = m[2] ? Number(m[2]) : 1;
+  const candidates = [`${year}-${String(month).padStart(2, '0')}`, `${year}-Q${Math.ceil(month / 3)}`, year];
+  return candidates.find((c) => periods.includes(c)) ?? null;
+}
+
+export interface SeriesLine {
+  code: string;
+  name: string;
+}
+
+/** One line per chosen area over all periods, with annotations (policy decisions) as vertical lines. */
+export function buildSeriesOption(
+  observations: Observation[],
+  areas: SeriesLine[],
+  annotations: { date: string; text: string }[],
+  title: string,
+): EChartsCoreOption {
+  const periods = [...new Set(observations.map((o) => o.period))].sort();
+  const byKey = new Map(observations.map((o) => [`${o.subject}|${o.period}`, o]));
+  const marks = annotations.flatMap((a) => {
+    const period = annotationPeriod(a.date, periods);
+    return period ? [{ xAxis: period, name: a.text, label: { formatter: a.text, position: 'insideEndTop' } }] : [];
+  });
+  const symbols = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow'];
+  return {
+    aria: { enabled: true, label: { description: title } },
+    animation: false,
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 32, bottom: 40, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: periods, boundaryGap: false },
+    yAxis: { type: 'value', scale: true },
+    series: areas.map((a, i) => ({
+      type: 'line',
+      name: a.name,
+      // Distinct symbols per line so lines can be told apart without colour.
+      symbol: symbols[i % symbols.length],
+      symbolSize: 8,
+      connectNulls: false,
+      data: periods.map((p) => {
+        const o = byKey.get(`${a.code}|${p}`);
+        return o && !o.suppressed ? o.value : null;
+      }),
+      ...(i === 0 && marks.length
+        ? { markLine: { symbol: 'none', silent: false, lineStyle: { type: 'dashed', color: '#8a4b00' }, data: marks } }
+        : {}),
+    })),
+  };
+}
+
+export function annotationText(a: Annotation, lang: 'nl' | 'en'): string {
+  return typeof a.text === 'string' ? a.text : a.text[lang];
+}
