@@ -1,0 +1,52 @@
+/**
+ * `npm run bench:web`: the web app's initial bundle size (from the built index.html) and the time
+ * from navigation to the first chart on Overzicht, measured in Chromium against the built product
+ * with the demo data. Prints figures; asserts nothing.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { launchBrowser, login, startServer } from '../test/browser/support';
+
+const ROOT = resolve(__dirname, '../..');
+const WEB = join(ROOT, 'dist/web/browser');
+const RUNS = Number(process.env.RUNS ?? 7);
+
+function initialBundle(): { raw: number; gzip: number; files: string[] } {
+  const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const path = join(WEB, f);
+    raw += statSync(path).size;
+    gzip += gzipSync(readFileSync(path)).length;
+  }
+  return { raw, gzip, files };
+}
+
+async function main(): Promise<void> {
+  const bundle = initialBundle();
+  console.log(`initial bundle: ${(bundle.raw / 1000).toFixed(1)} kB raw, ${(bundle.gzip / 1000).toFixed(1)} kB gzip (${bundle.files.join(', ')})`);
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await login(page, server.url, 'analyst', '/wijken/GM0518');
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto('about:blank');
+      const started = Date.now();
+      await page.goto(`${server.url}/overzicht/GM0518?indicator=debt-signals`);
+      await page.locator('canvas').first().waitFor({ timeout: 60_000 });
+      times.push(Date.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`navigation → first chart on Overzicht (GM0518, ${RUNS} runs): median ${times[Math.floor(RUNS / 2)]} ms, min ${times[0]} ms, max ${times[RUNS - 1]} ms`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+void main();
