@@ -1,7 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AnnotationsModule } from './annotations/annotations.module';
 import { AreasModule } from './areas/areas.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { QuadrantsModule } from './quadrants/quadrants.module';
+import { SignalsModule } from './signals/signals.module';
+import { SummaryModule } from './summary/summary.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -10,6 +15,10 @@ import { ConfigModule } from './config/config.module';
 import type { DatabaseHandle } from './database/database';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { ObservationsModule } from './observations/observations.module';
+import { UnitsModule } from './units/units.module';
 import { StartupService } from './startup/startup.service';
 import { UsersModule } from './users/users.module';
 
@@ -26,6 +35,15 @@ export class AppModule {
         // Feature modules (one folder each: module, controller, service, repository):
         UsersModule,
         AreasModule,
+        IndicatorsModule,
+        UnitsModule,
+        ObservationsModule,
+        ImportsModule,
+        AnnotationsModule,
+        SignalsModule,
+        MeetingsModule,
+        QuadrantsModule,
+        SummaryModule,
       ],
       controllers: [HealthController],
       providers: [

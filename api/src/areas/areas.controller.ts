@@ -1,11 +1,19 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import type { AreaDetail, AreaInput, AreaLevel, AreaSummary } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { InvalidInputError } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isJson, readUploadText } from '../imports/request-body';
+import { readNamedCsv } from '../imports/small-csv';
 import { AreasService, type FeatureCollection } from './areas.service';
 
 @Controller('v1/areas')
 export class AreasController {
-  constructor(private readonly areas: AreasService) {}
+  constructor(
+    private readonly areas: AreasService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   list(@Query('level') level?: AreaLevel, @Query('parent') parent?: string): Promise<AreaSummary[]> {
@@ -24,7 +32,16 @@ export class AreasController {
 
   @Post()
   @Roles('analyst', 'admin')
-  upsert(@Body() body: AreaInput[], @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
-    return this.areas.upsert(Array.isArray(body) ? body : [body], p.actor);
+  async upsert(@Req() req: Request, @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
+    if (isJson(req)) {
+      const body = req.body as AreaInput[] | AreaInput | undefined;
+      if (!body || typeof body !== 'object') throw new InvalidInputError('Send a JSON array of areas {code,name,level,parent}');
+      return this.areas.upsert(Array.isArray(body) ? body : [body], p.actor);
+    }
+    // CSV `code,name,level,parent` (text/csv body or multipart field `file`); errors name the CSV line.
+    const { bytes } = await readUploadText(req, this.config.bodyLimitBytes);
+    const rows = readNamedCsv(bytes, ['code', 'name', 'level'], ['parent']);
+    const input = rows.map((r) => ({ code: r.values.code, name: r.values.name, level: r.values.level as AreaLevel, parent: r.values.parent || null }));
+    return this.areas.upsert(input, p.actor, rows[0]?.line ?? 2);
   }
 }

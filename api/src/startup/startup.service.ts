@@ -6,6 +6,18 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEMO_ACCOUNTS, UsersService } from '../users/users.service';
 import { seedDataDir } from './seed-paths';
 import { DataSource } from 'typeorm';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { buildDemoData } from '../../../seed/demo';
+import { ImportsRepository } from '../imports/imports.repository';
+import { ImportsService } from '../imports/imports.service';
+import { counted } from '../imports/request-body';
+import { readNamedCsv } from '../imports/small-csv';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { UnitsService } from '../units/units.service';
+
+/** Actor of the demo loader's batches (also the "loaded before" marker). */
+export const DEMO_ACTOR = 'system:demo-data';
 
 /**
  * What a fresh database gets at start-up, idempotently: the national area register with
@@ -20,6 +32,10 @@ export class StartupService {
     private readonly areas: AreasRepository,
     private readonly users: UsersService,
     private readonly db: DataSource,
+    private readonly indicators: IndicatorsService,
+    private readonly units: UnitsService,
+    private readonly imports: ImportsService,
+    private readonly importBatches: ImportsRepository,
   ) {}
 
   async run(): Promise<void> {
@@ -29,6 +45,7 @@ export class StartupService {
       this.logger.log(
         `Demo mode: sign in with ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} (password "demo"). Set DATABASE_URL for a real installation.`,
       );
+      if (this.config.demoData) await this.loadDemoData();
     }
     if (this.config.adminEmail && this.config.adminPassword) {
       await this.users.ensureAdmin(this.config.adminEmail, this.config.adminPassword);
@@ -55,4 +72,37 @@ export class StartupService {
       this.logger.log(`Loaded the CBS area register 2024: ${rows.length} areas, ${withBoundary} with boundaries (${Date.now() - started} ms)`);
     });
   }
+
+  /**
+   * The demo data set, once, THROUGH the import path (the same validation, all-or-nothing write,
+   * provenance and events as an analyst's upload): catalogue, units, long CSV batches, StatLine files.
+   */
+  private async loadDemoData(): Promise<void> {
+    if ((await this.importBatches.countCompletedBy(DEMO_ACTOR)) > 0) return;
+    const started = Date.now();
+    const demo = buildDemoData(seedDataDir());
+    await this.indicators.upsert(demo.indicators, DEMO_ACTOR);
+    const units = await this.units.upsert(readNamedCsv(Buffer.from(demo.units, 'utf8'), ['code', 'name', 'kind', 'area']), DEMO_ACTOR);
+    this.logger.log(`Demo data: ${demo.indicators.length} indicators, ${units.upserted} units`);
+    for (const b of demo.batches) {
+      const t = Date.now();
+      const bytes = Buffer.from(b.csv, 'utf8');
+      const chunks = function* (): Generator<Uint8Array> {
+        for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, i + (1 << 20));
+      };
+      const out = await this.imports.importLong(counted(toAsync(chunks()), Number.MAX_SAFE_INTEGER, b.fileName), { actor: DEMO_ACTOR, source: b.source });
+      this.logger.log(`Demo data: ${b.fileName}: ${out.result.rowsAccepted} rows (${Date.now() - t} ms)`);
+    }
+    for (const f of demo.statline) {
+      const t = Date.now();
+      const stream = createReadStream(f.path) as AsyncIterable<Uint8Array>;
+      const out = await this.imports.importStatline(counted(stream, Number.MAX_SAFE_INTEGER, basename(f.path)), { actor: DEMO_ACTOR, source: f.source, period: f.period });
+      this.logger.log(`Demo data: ${basename(f.path)} (${f.period}): ${out.result.rowsAccepted} rows (${Date.now() - t} ms)`);
+    }
+    this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
+  }
+}
+
+async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
+  for (const x of it) yield x;
 }

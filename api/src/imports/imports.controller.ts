@@ -1,0 +1,93 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { ImportBatch, ImportResult } from 'contracts';
+import { AllowApiKey, CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { InvalidInputError } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ImportsService, type ImportOutcome } from './imports.service';
+import { isJson, uploadStream } from './request-body';
+
+/** Leaves the connection usable when we answer before the body was read to the end. */
+function drain(req: Request): void {
+  if (!req.readableEnded) {
+    req.unpipe();
+    req.resume();
+  }
+}
+
+@Controller('v1/imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * `?format=long` (default) or `?format=statline` [&period=2022 when the table has none]
+   * [&source=name]; body `text/csv` (streamed) or multipart field `file`.
+   */
+  @Post()
+  @Roles('analyst', 'admin')
+  @AllowApiKey('ingest')
+  async create(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() p: Principal,
+    @Query('format') format?: string,
+    @Query('source') source?: string,
+    @Query('period') period?: string,
+  ): Promise<ImportResult> {
+    let outcome: ImportOutcome;
+    try {
+      const fmt = format ?? 'long';
+      if (fmt !== 'long' && fmt !== 'statline') {
+        throw new InvalidInputError('format must be long or statline', [{ field: 'format', message: 'must be long or statline' }]);
+      }
+      if (isJson(req)) {
+        outcome = await this.imports.importJson(req.body, p.actor);
+      } else {
+        const upload = await uploadStream(req, this.config.bodyLimitBytes);
+        outcome =
+          fmt === 'statline'
+            ? await this.imports.importStatline(upload, { actor: p.actor, source, period })
+            : await this.imports.importLong(upload, { actor: p.actor, source });
+      }
+    } finally {
+      drain(req);
+    }
+    res.status(outcome.httpStatus);
+    return outcome.result;
+  }
+
+  @Get()
+  @Roles('analyst', 'admin')
+  list(@Query('limit') limit?: string, @Query('offset') offset?: string): Promise<ImportBatch[]> {
+    return this.imports.list(limit ? Number(limit) || 100 : 100, offset ? Number(offset) || 0 : 0);
+  }
+
+  @Get(':id')
+  @Roles('analyst', 'admin')
+  @AllowApiKey('ingest')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ImportBatch> {
+    return this.imports.get(id);
+  }
+}
+
+/** `POST /api/v1/observations {source, observations:[…]}`: the same rows as JSON, for systems. */
+@Controller('v1/observations')
+export class ObservationsImportController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post()
+  @Roles('analyst', 'admin')
+  @AllowApiKey('ingest')
+  async create(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() p: Principal): Promise<ImportResult> {
+    if (!isJson(req)) {
+      drain(req);
+      throw new InvalidInputError('POST /observations takes JSON {source, observations:[…]}; send CSV to POST /imports');
+    }
+    const outcome = await this.imports.importJson(req.body, p.actor);
+    res.status(outcome.httpStatus);
+    return outcome.result;
+  }
+}

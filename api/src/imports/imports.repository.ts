@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ImportBatch } from 'contracts';
+import type { ImportIssue } from './parsing';
+
+export interface NewBatch {
+  id: string;
+  createdBy: string;
+  source: string;
+  format: string;
+  checksum: string;
+  target: string;
+  rowsAccepted: number;
+  rowsRejected: number;
+  status: 'completed' | 'failed';
+  errors: ImportIssue[];
+  errorCount: number;
+  ignoredColumns: string[];
+}
+
+const COLUMNS = `id, created_at AS "createdAt", created_by AS "createdBy", source, format, checksum, target,
+  rows_accepted AS "rowsAccepted", rows_rejected AS "rowsRejected", status, errors, error_count AS "errorCount",
+  ignored_columns AS "ignoredColumns"`;
+
+/** All SQL about import batches (provenance of every load). */
+@Injectable()
+export class ImportsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async insert(b: NewBatch, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO import_batch (id, created_by, source, format, checksum, target, rows_accepted, rows_rejected, status, errors, error_count, ignored_columns)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      [b.id, b.createdBy, b.source, b.format, b.checksum, b.target, b.rowsAccepted, b.rowsRejected, b.status,
+        JSON.stringify(b.errors), b.errorCount, JSON.stringify(b.ignoredColumns)],
+    );
+  }
+
+  /** A completed batch with the same file checksum and target, if any. */
+  async findCompleted(checksum: string, target: string, manager: EntityManager = this.db.manager): Promise<{ id: string; rowsAccepted: number; ignoredColumns: string[] } | null> {
+    const rows: { id: string; rowsAccepted: number; ignoredColumns: string[] }[] = await manager.query(
+      `SELECT id, rows_accepted AS "rowsAccepted", ignored_columns AS "ignoredColumns" FROM import_batch
+        WHERE checksum = $1 AND target = $2 AND status = 'completed' ORDER BY created_at LIMIT 1`,
+      [checksum, target],
+    );
+    return rows[0] ?? null;
+  }
+
+  list(limit: number, offset: number): Promise<ImportBatch[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM import_batch ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]);
+  }
+
+  count(): Promise<number> {
+    return this.db.query(`SELECT count(*)::int AS n FROM import_batch`).then((r: { n: number }[]) => r[0].n);
+  }
+
+  get(id: string): Promise<ImportBatch | null> {
+    return this.db.query(`SELECT ${COLUMNS} FROM import_batch WHERE id = $1`, [id]).then((r: ImportBatch[]) => r[0] ?? null);
+  }
+
+  async countCompletedBy(actor: string): Promise<number> {
+    const r: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM import_batch WHERE created_by = $1 AND status = 'completed'`, [actor]);
+    return r[0].n;
+  }
+
+  /** Area names for StatLine tables that carry names only. */
+  areaNames(): Promise<{ code: string; name: string; level: string }[]> {
+    return this.db.query(`SELECT code, name, level FROM area`);
+  }
+
+  /** What the validator needs, loaded once per import: every area code and unit code. */
+  async subjectCodes(): Promise<{ areas: Set<string>; units: Set<string> }> {
+    const [areas, units]: [{ code: string }[], { code: string }[]] = await Promise.all([
+      this.db.query(`SELECT code FROM area`),
+      this.db.query(`SELECT code FROM unit`),
+    ]);
+    return { areas: new Set(areas.map((a) => a.code)), units: new Set(units.map((u) => u.code)) };
+  }
+}

@@ -1,0 +1,464 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID, createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { ImportBatch, ImportResult, Indicator, ObservationStatus } from 'contracts';
+import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../common/domain-events';
+import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
+import { IndicatorsRepository } from '../indicators/indicators.repository';
+import { ObservationsRepository, type StageChunk } from '../observations/observations.repository';
+import {
+  ErrorList, isPeriodError, parsePeriod, parseStatline, RowValidator, streamLongCsv, totalRows, type IndicatorRule, type LongRow,
+  type Period,
+} from './parsing';
+import { ImportsRepository } from './imports.repository';
+import type { UploadStream } from './request-body';
+
+export type ImportFormat = 'long' | 'statline' | 'json';
+
+export interface ImportOutcome {
+  /** 201 for a new batch, 200 for a duplicate of an earlier one. */
+  httpStatus: 200 | 201;
+  result: ImportResult;
+}
+
+export interface ImportRequest {
+  actor: string;
+  /** Shown in the batch list (file name, system name, or what the caller passes as ?source=). */
+  source?: string | null;
+}
+
+/** StatLine's Gezondheid files code the whole country NL01 where the register has NL00. */
+const COUNTRY_ALIASES: Record<string, string> = { NL01: 'NL00' };
+const STAGE_ROWS = 10_000;
+
+interface Rule extends IndicatorRule {
+  per: number | null;
+}
+
+interface WriteJob {
+  actor: string;
+  source: string;
+  format: ImportFormat;
+  target: string;
+  checksum: () => string;
+  batches: AsyncIterable<LongRow[]> | Iterable<LongRow[]>;
+  errors: ErrorList;
+  rules: Map<string, Rule>;
+  subjects: { areas: Set<string>; units: Set<string> };
+  rowChecks: boolean;
+  ignoredColumns: string[];
+  /** Data rows read, valid or not (for rowsRejected of a failed batch). */
+  totalRows?: () => number;
+}
+
+/**
+ * The one write path of every importer (long CSV, StatLine, JSON): rows are validated against the
+ * catalogue while they stream in and staged in a session-local table on the import's own
+ * connection; only when the whole file is valid are they merged into `observation` in ONE
+ * transaction together with the batch record and the audit entry. A batch is all or nothing.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly imports: ImportsRepository,
+    private readonly indicators: IndicatorsRepository,
+    private readonly observations: ObservationsRepository,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  list(limit = 100, offset = 0): Promise<ImportBatch[]> {
+    return this.imports.list(Math.min(Math.max(1, limit), 1000), Math.max(0, offset));
+  }
+
+  async get(id: string): Promise<ImportBatch> {
+    const b = await this.imports.get(id);
+    if (!b) throw new NotFoundError(`No import batch ${id}`);
+    return b;
+  }
+
+  /** The contract's long CSV, streamed. */
+  async importLong(upload: UploadStream, req: ImportRequest): Promise<ImportOutcome> {
+    const errors = new ErrorList();
+    const summary = { dataRows: 0 };
+    const [rules, subjects] = await Promise.all([this.rules(), this.imports.subjectCodes()]);
+    return this.write({
+      actor: req.actor,
+      source: req.source || upload.fileName || 'long CSV upload',
+      format: 'long',
+      target: 'long',
+      checksum: () => upload.checksum(),
+      batches: withSummary(streamLongCsv(upload, { errors, batchSize: STAGE_ROWS }), summary),
+      totalRows: () => summary.dataRows,
+      errors,
+      rules,
+      subjects,
+      rowChecks: false,
+      ignoredColumns: [],
+    });
+  }
+
+  /**
+   * A CBS StatLine CSV download, unmodified. Columns equal to an indicator's `statlineColumn`
+   * become observations (others: `ignoredColumns`); only rows whose extra dimensions are totals
+   * (Marges = Waarde, …) are read; `period` is used when the table has no period column.
+   */
+  async importStatline(upload: UploadStream, req: ImportRequest & { period?: string | null }): Promise<ImportOutcome> {
+    let fallback: Period | null = null;
+    if (req.period) {
+      const p = parsePeriod(req.period);
+      if (isPeriodError(p)) throw new InvalidInputError(p.error, [{ field: 'period', message: p.error }]);
+      fallback = p;
+    }
+    const errors = new ErrorList();
+    const [rules, subjects, catalogue] = await Promise.all([this.rules(), this.imports.subjectCodes(), this.indicators.list()]);
+    const resolveAreaName = await this.nameResolver();
+    const table = await parseStatline(upload, { errors, resolveAreaName });
+    const byColumn = new Map<string, Indicator[]>();
+    for (const ind of catalogue) {
+      if (!ind.statlineColumn) continue;
+      const list = byColumn.get(ind.statlineColumn) ?? [];
+      list.push(ind);
+      byColumn.set(ind.statlineColumn, list);
+    }
+    const used = table.columns.filter((c) => byColumn.has(c));
+    const ignoredColumns = table.columns.filter((c) => !byColumn.has(c));
+    const rows: LongRow[] = [];
+    if (errors.total === 0) {
+      if (used.length === 0) {
+        errors.add(1, null, `no column of this table matches an indicator's statlineColumn (columns: ${table.columns.slice(0, 20).map((c) => JSON.stringify(c)).join(', ')}${table.columns.length > 20 ? ' …' : ''})`);
+      }
+      for (const r of totalRows(table)) {
+        const raw = r.areaCode ?? '';
+        const code = COUNTRY_ALIASES[raw] ?? raw;
+        const period = r.period ?? fallback ?? table.titlePeriod;
+        if (!period) {
+          errors.add(r.line, table.periodColumn, 'the table has no period column and none was given: pass ?period=2022');
+          break;
+        }
+        if (!subjects.areas.has(code)) {
+          errors.add(r.line, table.areaCodeColumn, `unknown area code ${JSON.stringify(raw)}${r.areaName ? ` (${r.areaName})` : ''}: not in the area register`);
+          continue;
+        }
+        const status: ObservationStatus = period.provisional ? 'provisional' : 'final';
+        for (const col of used) {
+          const cell = r.cells[col];
+          if (cell.error) {
+            errors.add(cell.line, col, cell.error);
+            continue;
+          }
+          if (cell.value === null) continue; // '.', empty: not published
+          for (const ind of byColumn.get(col) ?? []) {
+            rows.push({ line: cell.line, indicator: ind.code, subject: code, period, value: cell.value, numerator: null, denominator: null, n: null, status });
+          }
+        }
+      }
+    }
+    return this.write({
+      actor: req.actor,
+      source: req.source || upload.fileName || table.title || 'StatLine download',
+      format: 'statline',
+      target: `statline${req.period ? `;period=${fallback?.label}` : ''}`,
+      checksum: () => upload.checksum(),
+      batches: chunks(rows, STAGE_ROWS),
+      errors,
+      rules,
+      subjects,
+      rowChecks: false,
+      ignoredColumns,
+    });
+  }
+
+  /** `POST /observations {source, observations:[{indicator,subject,period,value,numerator,denominator,n,status}]}`. */
+  async importJson(body: unknown, actor: string): Promise<ImportOutcome> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray((body as { observations?: unknown }).observations)) {
+      throw new InvalidInputError('Send {source, observations:[{indicator, subject, period, value | numerator, denominator}]}', [
+        { field: 'observations', message: 'observations must be an array' },
+      ]);
+    }
+    const b = body as { source?: unknown; observations: unknown[] };
+    if (b.source !== undefined && typeof b.source !== 'string') throw new InvalidInputError('source must be a string', [{ field: 'source', message: 'must be a string' }]);
+    if (b.observations.length === 0) throw new InvalidInputError('observations is empty', [{ field: 'observations', message: 'must not be empty' }]);
+    const errors = new ErrorList();
+    const rows: LongRow[] = [];
+    b.observations.forEach((item, i) => {
+      const row = jsonRow(item, i + 1, errors);
+      if (row) rows.push(row);
+    });
+    const [rules, subjects] = await Promise.all([this.rules(), this.imports.subjectCodes()]);
+    const checksum = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    return this.write({
+      actor,
+      source: (b.source as string | undefined)?.trim() || 'JSON API',
+      format: 'json',
+      target: 'json',
+      checksum: () => checksum,
+      batches: chunks(rows, STAGE_ROWS),
+      errors,
+      rules,
+      subjects,
+      rowChecks: true,
+      ignoredColumns: [],
+    });
+  }
+
+  /**
+   * For StatLine tables without a code column: a region name resolves when exactly one area has
+   * it, or exactly one country/municipality does (municipality names are unique; wijk names are not).
+   */
+  private async nameResolver(): Promise<(name: string) => string | null> {
+    const byName = new Map<string, { code: string; level: string }[]>();
+    for (const a of await this.imports.areaNames()) {
+      const key = a.name.trim().toLowerCase();
+      const list = byName.get(key) ?? [];
+      list.push(a);
+      byName.set(key, list);
+    }
+    return (name) => {
+      const list = byName.get(name.trim().toLowerCase());
+      if (!list) return null;
+      if (list.length === 1) return list[0].code;
+      const top = list.filter((a) => a.level === 'country' || a.level === 'municipality');
+      return top.length === 1 ? top[0].code : null;
+    };
+  }
+
+  private async rules(): Promise<Map<string, Rule>> {
+    const list = await this.indicators.list();
+    return new Map(list.map((i) => [i.code, { measure: i.measure, subjectKind: i.subjectKind, per: i.per ?? null }]));
+  }
+
+  private async write(job: WriteJob): Promise<ImportOutcome> {
+    const { errors, rules, subjects } = job;
+    const started = Date.now();
+    const validator = new RowValidator(
+      {
+        indicators: rules,
+        subjectExists: (code, kind) => (kind === 'area' ? subjects.areas.has(code) : subjects.units.has(code)),
+      },
+      errors,
+      { rowChecks: job.rowChecks },
+    );
+    const batchId = randomUUID();
+    const stage = `import_stage_${batchId.replace(/-/g, '')}`;
+    const indicatorsSeen = new Set<string>();
+    const qr = this.db.createQueryRunner();
+    await qr.connect();
+    let accepted = 0;
+    let dataRows = 0;
+    let waitMs = 0;
+    let mergeMs = 0;
+    try {
+      await this.observations.createStage(qr, stage);
+      let inflight: Promise<void> | null = null;
+      for await (const rows of job.batches) {
+        dataRows += rows.length;
+        validator.check(rows);
+        for (const r of rows) checkRange(r, rules, errors);
+        if (errors.total > 0) continue; // keep reading to report every error; stage nothing more
+        const chunk = toChunk(rows, rules, indicatorsSeen);
+        const w = Date.now();
+        if (inflight) await inflight;
+        waitMs += Date.now() - w;
+        inflight = this.observations.stage(qr, stage, chunk);
+        inflight.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+        accepted += rows.length;
+      }
+      if (inflight) await inflight;
+
+      if (errors.total > 0) {
+        const list = errors.sorted();
+        await this.imports.insert({
+          id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum: safeChecksum(job.checksum), target: job.target,
+          rowsAccepted: 0, rowsRejected: Math.max(dataRows, job.totalRows?.() ?? 0), status: 'failed', errors: list, errorCount: errors.total, ignoredColumns: job.ignoredColumns,
+        });
+        await this.audit.record({ actor: job.actor, action: 'import.failed', target: batchId, details: { format: job.format, source: job.source, errorCount: errors.total } });
+        throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} import; nothing was written`, list, {
+          batchId, status: 'failed', rowsAccepted: 0, rowsRejected: Math.max(dataRows, job.totalRows?.() ?? 0), errorCount: errors.total,
+        });
+      }
+
+      const checksum = job.checksum();
+      let duplicateOf: { id: string; rowsAccepted: number; ignoredColumns: string[] } | null = null;
+      await qr.startTransaction();
+      try {
+        // Serialise imports of the same file, then look for an earlier completed one.
+        await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${checksum}:${job.target}`]);
+        duplicateOf = await this.imports.findCompleted(checksum, job.target, qr.manager);
+        if (!duplicateOf) {
+          await this.imports.insert(
+            {
+              id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum, target: job.target,
+              rowsAccepted: accepted, rowsRejected: 0, status: 'completed', errors: [], errorCount: 0, ignoredColumns: job.ignoredColumns,
+            },
+            qr.manager,
+          );
+          const m = Date.now();
+          await this.observations.merge(qr, stage, batchId);
+          mergeMs = Date.now() - m;
+          await this.audit.record(
+            { actor: job.actor, action: 'import.completed', target: batchId, details: { format: job.format, source: job.source, rows: accepted, checksum } },
+            qr.manager,
+          );
+        } else {
+          await this.audit.record({ actor: job.actor, action: 'import.duplicate', target: duplicateOf.id, details: { format: job.format, source: job.source, checksum } }, qr.manager);
+        }
+        await qr.commitTransaction();
+      } catch (e) {
+        await qr.rollbackTransaction();
+        throw e;
+      }
+      if (duplicateOf) {
+        return {
+          httpStatus: 200,
+          result: { batchId: duplicateOf.id, status: 'completed', rowsAccepted: duplicateOf.rowsAccepted, rowsRejected: 0, duplicateOf: duplicateOf.id, ignoredColumns: duplicateOf.ignoredColumns },
+        };
+      }
+      this.logger.log(`Import ${batchId} (${job.format}, ${job.source}): ${accepted} rows in ${Date.now() - started} ms (waiting for staging ${waitMs} ms, merge ${mergeMs} ms)`);
+      const event = { batchId, indicators: [...indicatorsSeen], actor: job.actor };
+      // After the answer is decided: signal detection follows every completed import.
+      setImmediate(() => this.events.importCompleted.next(event));
+      return {
+        httpStatus: 201,
+        result: { batchId, status: 'completed', rowsAccepted: accepted, rowsRejected: 0, ...(job.format === 'statline' ? { ignoredColumns: job.ignoredColumns } : {}) },
+      };
+    } finally {
+      try {
+        await this.observations.dropStage(qr, stage);
+      } finally {
+        await qr.release();
+      }
+    }
+  }
+}
+
+async function* withSummary(gen: AsyncGenerator<LongRow[], { dataRows: number }, undefined>, summary: { dataRows: number }): AsyncGenerator<LongRow[]> {
+  for (;;) {
+    const r = await gen.next();
+    if (r.done) {
+      summary.dataRows = r.value.dataRows;
+      return;
+    }
+    yield r.value;
+  }
+}
+
+function safeChecksum(f: () => string): string {
+  try {
+    return f();
+  } catch {
+    return '';
+  }
+}
+
+function* chunks<T>(rows: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+/** Checks beyond the parser's: a proportion's value is a percentage 0–100. */
+function checkRange(r: LongRow, rules: Map<string, Rule>, errors: ErrorList): void {
+  const rule = rules.get(r.indicator);
+  if (rule?.measure === 'proportion' && r.value !== null && (r.value < 0 || r.value > 100)) {
+    errors.add(r.line, 'value', `value ${r.value} is not a percentage 0–100 (indicator ${r.indicator} is a proportion)`);
+  }
+}
+
+/** Derives the value where only counts were given (proportion: %, rate: per N, count: the count). */
+export function deriveValue(r: LongRow, rule: Rule): number | null {
+  if (r.value !== null) return r.value;
+  const { numerator: num, denominator: den } = r;
+  if (num === null) return null;
+  switch (rule.measure) {
+    case 'proportion':
+      return den ? (100 * num) / den : null;
+    case 'rate':
+      return den ? (num / den) * (rule.per ?? 1) : null;
+    case 'count':
+      return num;
+    case 'mean':
+      return null;
+  }
+}
+
+function toChunk(rows: LongRow[], rules: Map<string, Rule>, seen: Set<string>): StageChunk {
+  const n = rows.length;
+  const c: StageChunk = {
+    indicator: new Array<string>(n), subject: new Array<string>(n), granularity: new Array(n), start: new Array<string>(n),
+    value: new Array(n), numerator: new Array(n), denominator: new Array(n), n: new Array(n), status: new Array(n),
+  };
+  let last = '';
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    if (r.indicator !== last) {
+      seen.add(r.indicator);
+      last = r.indicator;
+    }
+    c.indicator[i] = r.indicator;
+    c.subject[i] = r.subject;
+    c.granularity[i] = r.period.granularity;
+    c.start[i] = r.period.start;
+    c.value[i] = deriveValue(r, rules.get(r.indicator) as Rule);
+    c.numerator[i] = r.numerator;
+    c.denominator[i] = r.denominator;
+    c.n[i] = r.n;
+    c.status[i] = r.status;
+  }
+  return c;
+}
+
+const STATUS_WORDS: Record<string, ObservationStatus> = { final: 'final', provisional: 'provisional', definitief: 'final', voorlopig: 'provisional' };
+
+/** One JSON observation → a row (line = index + 1); errors name the field. */
+function jsonRow(item: unknown, line: number, errors: ErrorList): LongRow | null {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    errors.add(line, null, 'each observation must be an object');
+    return null;
+  }
+  const o = item as Record<string, unknown>;
+  const before = errors.total;
+  const known = new Set(['indicator', 'subject', 'period', 'value', 'numerator', 'denominator', 'n', 'status']);
+  for (const k of Object.keys(o)) if (!known.has(k)) errors.add(line, k, `unknown field ${JSON.stringify(k)}`);
+  const text = (k: string): string => {
+    const v = o[k];
+    if (typeof v !== 'string' || v.trim() === '') {
+      errors.add(line, k, `${k} must be a non-empty string`);
+      return '';
+    }
+    return v.trim();
+  };
+  const indicator = text('indicator');
+  const subject = text('subject');
+  const periodText = text('period');
+  let period: Period | null = null;
+  if (periodText) {
+    const p = parsePeriod(periodText);
+    if (isPeriodError(p)) errors.add(line, 'period', p.error);
+    else period = p;
+  }
+  const num = (k: string): number | null => {
+    const v = o[k];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      errors.add(line, k, `${k} must be a number or null`);
+      return null;
+    }
+    return v;
+  };
+  const value = num('value');
+  const numerator = num('numerator');
+  const denominator = num('denominator');
+  const n = num('n');
+  let status: ObservationStatus = 'final';
+  if (o.status !== undefined && o.status !== null) {
+    const s = typeof o.status === 'string' ? STATUS_WORDS[o.status.toLowerCase()] : undefined;
+    if (!s) errors.add(line, 'status', 'status must be final or provisional');
+    else status = s;
+  }
+  if (errors.total > before || !period) return null;
+  if (period.provisional) status = 'provisional';
+  return { line, indicator, subject, period, value, numerator, denominator, n, status };
+}

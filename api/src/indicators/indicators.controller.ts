@@ -1,0 +1,22 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import type { Indicator } from 'contracts';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { IndicatorsService } from './indicators.service';
+
+@Controller('v1/indicators')
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  /** The catalogue (every signed-in role: the dashboard needs names and quadrants). */
+  @Get()
+  list(): Promise<Indicator[]> {
+    return this.indicators.list();
+  }
+
+  /** One indicator or an array; upsert by code. */
+  @Post()
+  @Roles('analyst', 'admin')
+  upsert(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<{ upserted: number; indicators: Indicator[] }> {
+    return this.indicators.upsert(body, p.actor);
+  }
+}

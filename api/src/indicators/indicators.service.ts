@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MEASURES, POLARITIES, QUADRANTS, SUBJECT_KINDS, type FieldError, type Indicator } from 'contracts';
+import { AuditService } from '../audit/audit.service';
+import { InvalidInputError } from '../common/errors';
+import { IndicatorsRepository } from './indicators.repository';
+
+const CODE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks one indicator object; pushes field errors (prefixed `[i].` for arrays). */
+export function validateIndicator(raw: unknown, prefix: string, errors: FieldError[]): Indicator | null {
+  const before = errors.length;
+  const err = (field: string, message: string) => errors.push({ field: `${prefix}${field}`, message });
+  if (!isObject(raw)) {
+    err('', 'must be an object');
+    return null;
+  }
+  const known = new Set(['code', 'name', 'quadrant', 'measure', 'polarity', 'subjectKind', 'per', 'minCount', 'theme', 'description',
+    'statlineColumn', 'leadsTo', 'source', 'licence']);
+  for (const k of Object.keys(raw)) if (!known.has(k)) err(k, `unknown field ${k}`);
+  const str = (k: string, required: boolean, max = 2000): string | null => {
+    const v = raw[k];
+    if (v === undefined || v === null || v === '') {
+      if (required) err(k, `${k} is required`);
+      return null;
+    }
+    if (typeof v !== 'string') {
+      err(k, `${k} must be a string`);
+      return null;
+    }
+    if (v.length > max) err(k, `${k} is longer than ${max} characters`);
+    return v.trim();
+  };
+  const oneOf = <T extends string>(k: string, allowed: readonly T[]): T | null => {
+    const v = raw[k];
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+      err(k, `${k} must be one of ${allowed.join(', ')}`);
+      return null;
+    }
+    return v as T;
+  };
+  const code = str('code', true, 64);
+  if (code !== null && !CODE.test(code)) err('code', 'code must be lower-case letters, digits, "-", "_" or "." (e.g. debt-signals)');
+  let name: { nl: string; en: string } | null = null;
+  if (!isObject(raw.name)) err('name', 'name must be an object {nl, en}');
+  else {
+    const nl = raw.name.nl;
+    const en = raw.name.en;
+    if (typeof nl !== 'string' || !nl.trim()) err('name.nl', 'name.nl is required');
+    if (typeof en !== 'string' || !en.trim()) err('name.en', 'name.en is required');
+    if (typeof nl === 'string' && typeof en === 'string') name = { nl: nl.trim(), en: en.trim() };
+  }
+  const quadrant = oneOf('quadrant', QUADRANTS);
+  const measure = oneOf('measure', MEASURES);
+  const polarity = oneOf('polarity', POLARITIES);
+  const subjectKind = raw.subjectKind === undefined ? 'area' : oneOf('subjectKind', SUBJECT_KINDS);
+  let per: number | null = null;
+  if (raw.per !== undefined && raw.per !== null) {
+    if (typeof raw.per !== 'number' || !(raw.per > 0) || !Number.isFinite(raw.per)) err('per', 'per must be a positive number');
+    else per = raw.per;
+  }
+  if (measure === 'rate' && per === null) err('per', 'a rate needs per (e.g. 1000)');
+  let minCount = 5;
+  if (raw.minCount !== undefined && raw.minCount !== null) {
+    if (typeof raw.minCount !== 'number' || !Number.isInteger(raw.minCount) || raw.minCount < 0 || raw.minCount > 1000) {
+      err('minCount', 'minCount must be a whole number 0–1000');
+    } else minCount = raw.minCount;
+  }
+  const leadsTo: Indicator['leadsTo'] = [];
+  if (raw.leadsTo !== undefined && raw.leadsTo !== null) {
+    if (!Array.isArray(raw.leadsTo)) err('leadsTo', 'leadsTo must be an array of {indicator, maxLag}');
+    else
+      raw.leadsTo.forEach((l: unknown, j: number) => {
+        if (!isObject(l) || typeof l.indicator !== 'string' || !CODE.test(l.indicator)) {
+          err(`leadsTo[${j}].indicator`, 'indicator must be an indicator code');
+          return;
+        }
+        if (typeof l.maxLag !== 'number' || !Number.isInteger(l.maxLag) || l.maxLag < 0 || l.maxLag > 24) {
+          err(`leadsTo[${j}].maxLag`, 'maxLag must be a whole number of periods 0–24');
+          return;
+        }
+        leadsTo.push({ indicator: l.indicator, maxLag: l.maxLag });
+      });
+  }
+  const theme = str('theme', false, 100);
+  const description = str('description', false);
+  const statlineColumn = str('statlineColumn', false, 500);
+  const source = str('source', false, 500);
+  const licence = str('licence', false, 500);
+  if (errors.length > before || !code || !name || !quadrant || !measure || !polarity || !subjectKind) return null;
+  return { code, name, quadrant, measure, polarity, subjectKind, per, minCount, theme, description, statlineColumn, leadsTo, source, licence };
+}
+
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    private readonly indicators: IndicatorsRepository,
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<Indicator[]> {
+    return this.indicators.list();
+  }
+
+  /** Upserts one indicator or an array, all or nothing; 400 naming every bad field. */
+  async upsert(body: unknown, actor: string): Promise<{ upserted: number; indicators: Indicator[] }> {
+    const input = Array.isArray(body) ? body : [body];
+    const errors: FieldError[] = [];
+    if (input.length === 0) throw new InvalidInputError('Send one indicator or a non-empty array', [{ field: '', message: 'empty array' }]);
+    const items: Indicator[] = [];
+    input.forEach((raw, i) => {
+      const ind = validateIndicator(raw, Array.isArray(body) ? `[${i}].` : '', errors);
+      if (ind) items.push(ind);
+    });
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.code)) errors.push({ field: `[${i}].code`, message: `${it.code} appears twice` });
+      seen.add(it.code);
+    });
+    if (!errors.length) {
+      const known = await this.indicators.codes();
+      items.forEach((it, i) =>
+        it.leadsTo.forEach((l, j) => {
+          if (!known.has(l.indicator) && !seen.has(l.indicator)) {
+            errors.push({ field: `${Array.isArray(body) ? `[${i}].` : ''}leadsTo[${j}].indicator`, message: `unknown indicator ${l.indicator}` });
+          }
+        }),
+      );
+    }
+    if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field}: ${e.message}`).slice(0, 5).join('; '), errors);
+    await this.db.transaction(async (m) => {
+      await this.indicators.upsert(items, m);
+      await this.audit.record({ actor, action: 'indicators.upsert', details: { codes: items.map((i) => i.code) } }, m);
+    });
+    return { upserted: items.length, indicators: items };
+  }
+}

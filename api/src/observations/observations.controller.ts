@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { Observation } from 'contracts';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { ObservationsService } from './observations.service';
+
+@Controller('v1/observations')
+export class ObservationsController {
+  constructor(private readonly observations: ObservationsService) {}
+
+  /** `?indicator=a,b&area=GM0518&level=neighbourhood&from=2020&to=2024-Q4`; small numbers suppressed per role. */
+  @Get()
+  list(
+    @CurrentPrincipal() p: Principal,
+    @Query('indicator') indicator?: string,
+    @Query('area') area?: string,
+    @Query('level') level?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<Observation[]> {
+    return this.observations.list({ indicator, area, level, from, to }, p.role);
+  }
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import type { UnitSummary } from 'contracts';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { InvalidInputError } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isJson, readUploadText } from '../imports/request-body';
+import { readNamedCsv } from '../imports/small-csv';
+import { UnitsService } from './units.service';
+
+@Controller('v1/units')
+export class UnitsController {
+  constructor(
+    private readonly units: UnitsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  list(@Query('area') area?: string): Promise<UnitSummary[]> {
+    return this.units.list(area);
+  }
+
+  /** JSON array `{code,name,kind,area}` or CSV `code,name,kind,area` (text/csv or multipart `file`). */
+  @Post()
+  @Roles('analyst', 'admin')
+  async upsert(@Req() req: Request, @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
+    if (isJson(req)) {
+      const body: unknown = req.body;
+      const list = Array.isArray(body) ? body : [body];
+      if (!list.every((x) => typeof x === 'object' && x !== null)) throw new InvalidInputError('Send a JSON array of units {code,name,kind,area}');
+      return this.units.upsert(list.map((values: Record<string, unknown>, i) => ({ line: i + 1, values })), p.actor);
+    }
+    const { bytes } = await readUploadText(req, this.config.bodyLimitBytes);
+    return this.units.upsert(readNamedCsv(bytes, ['code', 'name', 'kind', 'area']), p.actor);
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Import benchmark (issue 3, "Performance").
+ *
+ *   npm run bench:ingest            (builds, then node dist/api/bench/ingest.js)
+ *   options: --quarters 24 --indicators 12 --embedded-quarters 4 --no-embedded
+ *
+ * 1. Creates a bench database on the local PostgreSQL (BENCH_ADMIN_URL, default
+ *    postgres://postgres@127.0.0.1:5432/postgres), starts the server on it as a child process.
+ * 2. Upserts synthetic indicators, generates a long CSV for every district (wijk) in the register
+ *    (indicators × ~3,400 wijken × quarters ≈ 1,000,000 rows), POSTs it over HTTP, streaming, and
+ *    polls the server's VmRSS (/proc/<pid>/status) meanwhile.
+ * 3. Times `psql \copy` of the same file into a plain table of the same shape.
+ * 4. Prints rows/s for both, the ratio and the peak RSS growth; then the embedded (PGlite) rate with
+ *    a smaller file (PGlite is a single in-process database for demos and trials).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { Client } from 'pg';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const MAIN = join(ROOT, 'dist', 'api', 'api', 'src', 'main.js');
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB = 'wijksignaal_bench_ingest';
+const EMAIL = 'bench@example.org';
+const PASSWORD = 'bench-password-123';
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+function dbUrl(name: string): string {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+interface Http {
+  status: number;
+  body: string;
+}
+function http(url: string, method: string, headers: Record<string, string | number>, body?: string | NodeJS.ReadableStream): Promise<Http> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', fail);
+    if (body === undefined) req.end();
+    else if (typeof body === 'string') req.end(body);
+    else body.pipe(req);
+  });
+}
+const json = (token: string | null) => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
+
+function rssKb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', WEB_DIR: '/nonexistent', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/api/health`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await http(url, 'GET', {})).status === 200) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not start');
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 10_000))]);
+}
+
+async function login(base: string, email: string, password: string): Promise<string> {
+  const res = await http(`${base}/api/v1/auth/login`, 'POST', json(null), JSON.stringify({ email, password }));
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${res.body}`);
+  return (JSON.parse(res.body) as { accessToken: string }).accessToken;
+}
+
+async function prepare(base: string, token: string, indicators: number): Promise<{ codes: string[]; wijken: string[] }> {
+  const codes = Array.from({ length: indicators }, (_, i) => `bench-${String(i + 1).padStart(2, '0')}`);
+  const res = await http(`${base}/api/v1/indicators`, 'POST', json(token), JSON.stringify(codes.map((code) => ({
+    code, name: { nl: code, en: code }, quadrant: 'II', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area', source: 'synthetic benchmark data',
+  }))));
+  if (res.status !== 201) throw new Error(`indicators: ${res.status} ${res.body}`);
+  const areas = await http(`${base}/api/v1/areas?level=district`, 'GET', json(token));
+  const wijken = (JSON.parse(areas.body) as { code: string }[]).map((a) => a.code);
+  return { codes, wijken };
+}
+
+/** Writes the long CSV; returns the number of data rows. */
+async function generate(file: string, codes: string[], wijken: string[], quarters: number): Promise<number> {
+  const out = createWriteStream(file, { highWaterMark: 1 << 20 });
+  let rows = 0;
+  let buf = 'indicator,subject,period,value,numerator,denominator\n';
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const periods = Array.from({ length: quarters }, (_, q) => `${2019 + Math.floor(q / 4)}-Q${(q % 4) + 1}`);
+  for (const code of codes) {
+    for (const w of wijken) {
+      const den = 200 + Math.floor(rnd() * 5000);
+      for (const p of periods) {
+        const num = Math.floor(rnd() * den * 0.1);
+        buf += `${code},${w},${p},,${num},${den}\n`;
+        rows++;
+        if (buf.length > 1 << 20) {
+          if (!out.write(buf)) await once(out, 'drain');
+          buf = '';
+        }
+      }
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+  return rows;
+}
+
+async function timedUpload(base: string, headers: Record<string, string | number>, file: string, pid: number): Promise<{ seconds: number; body: string; status: number; peakKb: number; baseKb: number }> {
+  const baseKb = rssKb(pid);
+  let peakKb = baseKb;
+  const poll = setInterval(() => (peakKb = Math.max(peakKb, rssKb(pid))), 50);
+  const started = process.hrtime.bigint();
+  const res = await http(`${base}/api/v1/imports?format=long&source=bench`, 'POST',
+    { ...headers, 'content-type': 'text/csv', 'content-length': statSync(file).size }, createReadStream(file, { highWaterMark: 1 << 20 }));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(poll);
+  peakKb = Math.max(peakKb, rssKb(pid));
+  return { seconds, body: res.body, status: res.status, peakKb, baseKb };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  const quarters = arg('quarters', 24);
+  const nInd = arg('indicators', 12);
+  const embeddedQuarters = arg('embedded-quarters', 4);
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+  const file = join(tmp, 'long.csv');
+  const port = 3000 + 900 + Math.floor(Math.random() * 90);
+  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${DB}`);
+  let server: ChildProcess | null = null;
+  try {
+    console.log(`Starting the server on PostgreSQL (${dbUrl(DB)}) …`);
+    server = await startServer({ DATABASE_URL: dbUrl(DB), JWT_SECRET: 'bench-secret-0123456789abcdef', ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD }, port);
+    const base = `http://127.0.0.1:${port}`;
+    const token = await login(base, EMAIL, PASSWORD);
+    const { codes, wijken } = await prepare(base, token, nInd);
+    const rows = await generate(file, codes, wijken, quarters);
+    const size = statSync(file).size;
+    console.log(`Generated ${fmt(rows)} rows (${codes.length} indicators × ${wijken.length} wijken × ${quarters} quarters), ${(size / 2 ** 20).toFixed(1)} MB`);
+
+    const up = await timedUpload(base, { authorization: `Bearer ${token}` }, file, server.pid as number);
+    if (up.status !== 201) throw new Error(`import failed: ${up.status} ${up.body.slice(0, 500)}`);
+    const apiRate = rows / up.seconds;
+    console.log(`HTTP import (PostgreSQL): ${up.seconds.toFixed(2)} s, ${fmt(apiRate)} rows/s — ${up.body}`);
+
+    const copySql = `DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (indicator text, subject text, period text, value double precision, numerator double precision, denominator double precision);`;
+    spawnSync('psql', [dbUrl(DB), '-q', '-c', copySql], { stdio: 'inherit' });
+    const t0 = process.hrtime.bigint();
+    const copy = spawnSync('psql', [dbUrl(DB), '-q', '-c', `\\copy bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`], { stdio: 'inherit' });
+    const copySeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (copy.status !== 0) throw new Error('psql \\copy failed');
+    const copyRate = rows / copySeconds;
+    console.log(`psql \\copy into a plain table: ${copySeconds.toFixed(2)} s, ${fmt(copyRate)} rows/s`);
+    const growth = (up.peakKb - up.baseKb) / 1024;
+    await stop(server);
+    server = null;
+
+    let embeddedLine = 'embedded (PGlite): skipped';
+    if (!process.argv.includes('--no-embedded')) {
+      const dataDir = join(tmp, 'pglite');
+      const eport = port + 1;
+      console.log('Starting the server on embedded PGlite …');
+      server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: 'false', DATABASE_URL: '' }, eport);
+      const ebase = `http://127.0.0.1:${eport}`;
+      const etoken = await login(ebase, 'analyst@demo.local', 'demo');
+      const e = await prepare(ebase, etoken, nInd);
+      const efile = join(tmp, 'long-embedded.csv');
+      const erows = await generate(efile, e.codes, e.wijken, embeddedQuarters);
+      const eup = await timedUpload(ebase, { authorization: `Bearer ${etoken}` }, efile, server.pid as number);
+      if (eup.status !== 201) throw new Error(`embedded import failed: ${eup.status} ${eup.body.slice(0, 500)}`);
+      embeddedLine = `embedded (PGlite), smaller file of ${fmt(erows)} rows (${embeddedQuarters} quarters): ${eup.seconds.toFixed(2)} s, ${fmt(erows / eup.seconds)} rows/s, peak RSS growth ${((eup.peakKb - eup.baseKb) / 1024).toFixed(0)} MB`;
+      await stop(server);
+      server = null;
+    }
+
+    console.log('\n=== bench:ingest ===');
+    console.log(`rows:                       ${fmt(rows)} (${(size / 2 ** 20).toFixed(1)} MB)`);
+    console.log(`HTTP import (PostgreSQL):   ${fmt(apiRate)} rows/s (${up.seconds.toFixed(2)} s)`);
+    console.log(`psql \\copy (plain table):   ${fmt(copyRate)} rows/s (${copySeconds.toFixed(2)} s)`);
+    console.log(`ratio import / \\copy:       ${(apiRate / copyRate).toFixed(2)} (target ≥ 0.5)`);
+    console.log(`server peak RSS growth:     ${growth.toFixed(0)} MB (from ${(up.baseKb / 1024).toFixed(0)} MB; target < 300 MB)`);
+    console.log(embeddedLine);
+  } finally {
+    if (server) await stop(server);
+    rmSync(tmp, { recursive: true, force: true });
+    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

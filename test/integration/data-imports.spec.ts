@@ -1,0 +1,326 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
+import { runIngest } from '../../api/src/cli/ingest';
+import { parseStatline, totalRows } from '../../api/src/imports/parsing';
+import { DB_KINDS, startTestApp, type TestApp } from './harness';
+
+const FIX = join(__dirname, '..', 'fixtures', 'statline');
+const GEZONDHEID = join(__dirname, '..', '..', 'seed', 'data', 'rotterdam-krimpenerwaard-gezondheid', 'Gezondheid_per_wijk_en_buurt__2022_18062025_140356.csv');
+const LONELY = 'Eenzaamheid/Ernstig/zeer ernstig eenzaam (%)';
+const JEUGD = 'Jongeren met jeugdhulp in natura (% (zie toelichting))';
+
+const IND = (code: string, extra: Record<string, unknown> = {}) => ({
+  code, name: { nl: code, en: code }, quadrant: 'II', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area', ...extra,
+});
+
+describe.each(DB_KINDS)('indicator data on %s', (kind) => {
+  let app: TestApp;
+  let wijken: string[];
+  const csv = (body: string | Uint8Array, query = '', role: 'analyst' | 'admin' | 'manager' | 'council' = 'analyst') =>
+    app.request(`/api/v1/imports${query}`, { method: 'POST', role, headers: { 'content-type': 'text/csv' }, body: body as BodyInit });
+  const obs = async (q: string, role: 'analyst' | 'council' | 'manager' = 'analyst') => {
+    const res = await app.request(`/api/v1/observations?${q}`, { role });
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+  const count = async () => (await obs('indicator=t-prop,t-count,t-rate,t-mean')).length;
+
+  beforeAll(async () => {
+    app = await startTestApp(kind);
+    const res = await app.request('/api/v1/indicators', {
+      method: 'POST', role: 'analyst',
+      json: [
+        IND('t-prop'), IND('t-count', { measure: 'count', minCount: 5 }), IND('t-rate', { measure: 'rate', per: 1000 }),
+        IND('t-mean', { measure: 'mean', polarity: 'higher-is-better' }), IND('t-unit', { subjectKind: 'unit', quadrant: 'III' }),
+        IND('gz-lonely', { quadrant: 'I', statlineColumn: LONELY, source: 'CBS' }), IND('jz-natura', { quadrant: 'I', statlineColumn: JEUGD }),
+      ],
+    });
+    expect(res.status).toBe(201);
+    const areas = await (await app.request('/api/v1/areas?parent=GM0518&level=district', { role: 'analyst' })).json();
+    wijken = areas.map((a: { code: string }) => a.code).slice(0, 3);
+  });
+  afterAll(() => app?.close());
+
+  describe('catalogue, units and areas', () => {
+    it('lists the standard catalogue and rejects bad indicators with 400 naming each field', async () => {
+      const list = await (await app.request('/api/v1/indicators', { role: 'council' })).json();
+      const codes = list.map((i: { code: string }) => i.code);
+      expect(codes).toEqual(expect.arrayContaining(['youth-care-referrals', 'youth-care-use', 'debt-signals', 'evictions', 'social-cohesion', 'loneliness']));
+      expect(list.find((i: { code: string }) => i.code === 'debt-signals').leadsTo).toEqual([{ indicator: 'evictions', maxLag: 2 }]);
+      const bad = await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: { code: 'X Y', name: { nl: 'x' }, quadrant: 'V', measure: 'rate', polarity: 'up', leadsTo: [{ indicator: 'nope', maxLag: 1 }] } });
+      expect(bad.status).toBe(400);
+      const fields = (await bad.json()).errors.map((e: { field: string }) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['code', 'name.en', 'quadrant', 'polarity', 'per']));
+      expect((await app.request('/api/v1/indicators', { method: 'POST', role: 'manager', json: IND('t-x') })).status).toBe(403);
+    });
+
+    it('upserts an indicator by code', async () => {
+      await app.request('/api/v1/indicators', { method: 'POST', role: 'admin', json: IND('t-up', { theme: 'a' }) });
+      await app.request('/api/v1/indicators', { method: 'POST', role: 'admin', json: IND('t-up', { theme: 'b', leadsTo: [{ indicator: 't-prop', maxLag: 2 }] }) });
+      const list = await (await app.request('/api/v1/indicators', { role: 'analyst' })).json();
+      const mine = list.filter((i: { code: string }) => i.code === 't-up');
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ theme: 'b', minCount: 5, leadsTo: [{ indicator: 't-prop', maxLag: 2 }] });
+    });
+
+    it('loads units from CSV and JSON, stores formula-like text as text, lists them per area', async () => {
+      const body = `code,name,kind,area\nBRIN01,"=HYPERLINK(""http://x"")",school,${wijken[0]}\nBRIN02,De Regenboog,school,${wijken[1]}\n`;
+      const res = await app.request('/api/v1/units', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body });
+      expect(res.status).toBe(201);
+      const json = await app.request('/api/v1/units', { method: 'POST', role: 'analyst', json: [{ code: 'BRIN03', name: 'Het Anker', kind: 'school', area: wijken[0] }] });
+      expect(json.status).toBe(201);
+      const units = await (await app.request('/api/v1/units?area=GM0518', { role: 'manager' })).json();
+      expect(units.map((u: { code: string }) => u.code)).toEqual(['BRIN01', 'BRIN02', 'BRIN03']);
+      expect(units[0].name).toBe('=HYPERLINK("http://x")');
+      const inWijk = await (await app.request(`/api/v1/units?area=${wijken[0]}`, { role: 'manager' })).json();
+      expect(inWijk.map((u: { code: string }) => u.code)).toEqual(['BRIN01', 'BRIN03']);
+      const bad = await app.request('/api/v1/units', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body: 'code,name,kind,area\nB9,X,school,WK999999\n' });
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).errors).toEqual([{ line: 2, column: 'area', message: expect.stringContaining('WK999999') }]);
+    });
+
+    it('adds areas from CSV (a municipality’s own sub-areas), errors with line and column', async () => {
+      const res = await app.request('/api/v1/areas', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body: `code,name,level,parent\nWK0518ZZ,Eigen wijk,district,GM0518\n` });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual({ upserted: 1 });
+      expect((await app.request('/api/v1/areas/WK0518ZZ', { role: 'analyst' })).status).toBe(200);
+      const bad = await app.request('/api/v1/areas', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body: `code,name,level,parent\nWK0518ZY,X,district,GM9999\n` });
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).errors[0]).toMatchObject({ line: 2, column: 'parent' });
+    });
+  });
+
+  describe('long CSV, JSON and multipart imports', () => {
+    it('imports a long CSV, derives values, answers observations by area and level', async () => {
+      const [a, b] = wijken;
+      const body = [
+        'indicator,subject,period,value,numerator,denominator',
+        `t-prop,${a},2024-Q1,,30,200`,
+        `t-prop,${b},2024-Q1,12.5,,`,
+        `t-rate,${a},2024-03,,4,2000`,
+        `t-count,${a},2023,,3,`,
+        `t-count,${b},2023,17,,`,
+        `t-prop,${a},2022*,,10,100`,
+      ].join('\r\n');
+      const res = await csv(body);
+      expect(res.status).toBe(201);
+      const out = await res.json();
+      expect(out).toEqual({ batchId: expect.any(String), status: 'completed', rowsAccepted: 6, rowsRejected: 0 });
+      const rows = await obs(`indicator=t-prop,t-rate,t-count&area=GM0518&level=district`);
+      const find = (i: string, s: string, p: string) => rows.find((r: { indicator: string; subject: string; period: string }) => r.indicator === i && r.subject === s && r.period === p);
+      expect(find('t-prop', a, '2024-Q1')).toMatchObject({ value: 15, numerator: 30, denominator: 200, status: 'final' });
+      expect(find('t-prop', a, '2022')).toMatchObject({ value: 10, status: 'provisional' });
+      expect(find('t-rate', a, '2024-03').value).toBeCloseTo(2);
+      expect(find('t-count', a, '2023')).toMatchObject({ value: 3, numerator: 3 });
+      const since = await obs(`indicator=t-prop&area=${a}&from=2023&to=2024`);
+      expect(since.map((r: { period: string }) => r.period)).toEqual(['2024-Q1']);
+    });
+
+    it('hides counts below the minimum from council and managers, not from analysts', async () => {
+      const council = await obs(`indicator=t-count&area=GM0518&level=district`, 'council');
+      const small = council.find((r: { subject: string }) => r.subject === wijken[0]);
+      expect(small).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true });
+      expect(council.find((r: { subject: string }) => r.subject === wijken[1])).toMatchObject({ value: 17 });
+      const analyst = await obs(`indicator=t-count&area=GM0518&level=district`, 'analyst');
+      expect(analyst.find((r: { subject: string }) => r.subject === wijken[0]).value).toBe(3);
+    });
+
+    it('answers the same file again with 200 duplicateOf; a new file replaces and keeps history', async () => {
+      const body = `indicator,subject,period,value\nt-mean,${wijken[0]},2024,7.1\n`;
+      const first = await (await csv(body)).json();
+      const again = await csv(body);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ duplicateOf: first.batchId, rowsAccepted: 1 });
+      const second = await csv(`indicator,subject,period,value\nt-mean,${wijken[0]},2024,7.4\n`);
+      expect(second.status).toBe(201);
+      const rows = await obs(`indicator=t-mean&area=${wijken[0]}`);
+      expect(rows).toEqual([expect.objectContaining({ value: 7.4, period: '2024' })]);
+      const history: { batch_history: string[] }[] = await app.running.database.dataSource.query(
+        `SELECT batch_history FROM observation WHERE indicator_code = 't-mean' AND subject_code = $1`, [wijken[0]]);
+      expect(history[0].batch_history).toEqual([first.batchId, (await second.json()).batchId]);
+    });
+
+    it('accepts a multipart upload (field "file") and JSON batches', async () => {
+      const form = new FormData();
+      form.append('file', new Blob([`indicator,subject,period,value\nt-mean,${wijken[1]},2024,6.5\n`], { type: 'text/csv' }), 'cohesion.csv');
+      const res = await app.request('/api/v1/imports?format=long', { method: 'POST', role: 'analyst', body: form });
+      expect(res.status).toBe(201);
+      const batch = await (await app.request(`/api/v1/imports/${(await res.json()).batchId}`, { role: 'analyst' })).json();
+      expect(batch).toMatchObject({ source: 'cohesion.csv', format: 'long', status: 'completed', rowsAccepted: 1, checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+      const json = await app.request('/api/v1/observations', {
+        method: 'POST', role: 'analyst',
+        json: { source: 'nightly export', observations: [{ indicator: 't-prop', subject: wijken[2], period: '2024-Q2', numerator: 5, denominator: 50 }] },
+      });
+      expect(json.status).toBe(201);
+      expect((await obs(`indicator=t-prop&area=${wijken[2]}`))[0]).toMatchObject({ value: 10, period: '2024-Q2' });
+      const badJson = await app.request('/api/v1/observations', {
+        method: 'POST', role: 'analyst', json: { observations: [{ indicator: 't-prop', subject: wijken[2], period: '2024-Q5', value: 'x' }] },
+      });
+      expect(badJson.status).toBe(422);
+      expect((await badJson.json()).errors.map((e: { column: string }) => e.column).sort()).toEqual(['period', 'value']);
+    });
+
+    it('works with an API key of scope ingest (import and batch), which may not read data; revoked keys fail', async () => {
+      const created = await (await app.request('/api/v1/api-keys', { method: 'POST', role: 'admin', json: { name: 'schuldhulp-export' } })).json();
+      const headers = { 'x-api-key': created.key as string, 'content-type': 'text/csv' };
+      const res = await app.request('/api/v1/imports', { method: 'POST', headers, body: `indicator,subject,period,value\nt-prop,${wijken[1]},2024-Q3,4\n` });
+      expect(res.status).toBe(201);
+      const { batchId } = await res.json();
+      const batch = await app.request(`/api/v1/imports/${batchId}`, { headers: { 'x-api-key': created.key } });
+      expect((await batch.json()).createdBy).toBe('api-key:schuldhulp-export');
+      const json = await app.request('/api/v1/observations', { method: 'POST', headers: { 'x-api-key': created.key }, json: { source: 'x', observations: [{ indicator: 't-prop', subject: wijken[1], period: '2024-Q4', value: 5 }] } });
+      expect(json.status).toBe(201);
+      expect((await app.request('/api/v1/observations?indicator=t-prop', { headers: { 'x-api-key': created.key } })).status).toBe(403);
+      await app.request(`/api/v1/api-keys/${created.id}`, { method: 'DELETE', role: 'admin' });
+      expect((await app.request('/api/v1/imports', { method: 'POST', headers, body: 'x' })).status).toBe(401);
+    });
+
+    it('the CLI streams a file with a progress bar, with a token and with an API key', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+      const file = join(dir, 'cli.csv');
+      writeFileSync(file, `indicator,subject,period,value\n${wijken.map((w) => `t-mean,${w},2021,6`).join('\n')}\n`);
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), isTTY: false };
+      const code = await runIngest({ file, format: 'long', period: null, source: null, url: app.url, token: await app.token('analyst'), apiKey: null, email: null, password: null, progress: true }, io);
+      expect(code).toBe(0);
+      expect(JSON.parse(out[0])).toMatchObject({ rowsAccepted: 3 });
+      expect(err.join('')).toContain('100 %');
+      const key = (await (await app.request('/api/v1/api-keys', { method: 'POST', role: 'admin', json: { name: 'cli' } })).json()).key;
+      const again = await runIngest({ file, format: 'long', period: null, source: null, url: app.url, token: null, apiKey: key, email: null, password: null, progress: false }, io);
+      expect(again).toBe(0);
+      expect(err.join('')).toContain('nothing changed');
+    });
+  });
+
+  describe('CBS StatLine downloads, unmodified', () => {
+    it('flat with symbols (Gezondheid): values read back equal the file; NL01 is Nederland; Marges bounds skipped', async () => {
+      const bytes = readFileSync(GEZONDHEID);
+      const res = await csv(bytes, '?format=statline');
+      expect(res.status).toBe(201);
+      const out = await res.json();
+      expect(out.ignoredColumns).toContain('Roker (%)');
+      expect(out.ignoredColumns).not.toContain(LONELY);
+      const table = await parseStatline(bytes);
+      const expected = totalRows(table).filter((r) => r.cells[LONELY].value !== null);
+      expect(out.rowsAccepted).toBe(expected.length);
+      const rows = await obs('indicator=gz-lonely&area=GM0599&level=district');
+      expect(rows.length).toBeGreaterThan(5);
+      for (const r of rows.slice(0, 10)) {
+        const src = expected.find((e) => e.areaCode === r.subject)!;
+        expect(r).toMatchObject({ period: '2020', value: src.cells[LONELY].value });
+      }
+      const nl = await obs('indicator=gz-lonely&area=NL00');
+      expect(nl).toEqual([expect.objectContaining({ value: 11.3, period: '2020' })]);
+    });
+
+    it('flat new layout with names only and a provisional period (jeugdzorg gemeenten)', async () => {
+      const bytes = readFileSync(join(FIX, 'Indicatoren_jeugdzorg__gemeenten_24062023_110530.csv'));
+      const res = await csv(bytes, '?format=statline');
+      const out = await res.json();
+      expect([201, 422]).toContain(res.status);
+      if (res.status === 201) {
+        const rows = await obs('indicator=jz-natura&area=GM1680');
+        expect(rows).toEqual([expect.objectContaining({ period: '2022', status: 'provisional', value: 13 })]);
+      } else {
+        // names that are not in today's register (merged municipalities) fail the batch with line and column
+        expect(out.errors[0]).toMatchObject({ line: expect.any(Number), column: expect.any(String) });
+      }
+    });
+
+    it('pivot table with codes (regions as columns) imports the chosen topic', async () => {
+      const bytes = readFileSync(join(FIX, 'Nabijheid_voorzieningen__afstand_locatie__wijk__en_buurtcijfers_2021_17012023_183355.csv'));
+      const table = await parseStatline(bytes);
+      const column = table.columns[0];
+      await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: IND('nb-first', { measure: 'mean', statlineColumn: column }) });
+      const res = await csv(bytes, '?format=statline&period=2021');
+      const out = await res.json();
+      if (res.status === 201) {
+        const gm = totalRows(table).find((r) => r.areaCode === 'GM1680')!;
+        const rows = await obs('indicator=nb-first&area=GM1680');
+        expect(rows).toEqual([expect.objectContaining({ period: '2021', value: gm.cells[column].value })]);
+      } else {
+        expect(res.status).toBe(422);
+        expect(out.errors[0].message).toMatch(/unknown area code/);
+      }
+    });
+
+    it('refuses a table whose columns match no indicator, listing the columns', async () => {
+      const res = await csv(readFileSync(join(FIX, 'SES_WOA_scores_per_wijk_en_buurt_25042023_160857.csv')), '?format=statline');
+      expect(res.status).toBe(422);
+      expect((await res.json()).errors[0].message).toMatch(/statlineColumn/);
+    });
+  });
+
+  describe('bad input: 4xx with line and column, nothing written, server stays up', () => {
+    const H = 'indicator,subject,period,value,numerator,denominator';
+    const cases: [string, () => string | Uint8Array, number, { line: number; column: string | null; message: RegExp }][] = [
+      ['unknown indicator', () => `${H}\nnope,${'WK051801'},2024,1,,`, 422, { line: 2, column: 'indicator', message: /unknown indicator/ }],
+      ['unknown subject', () => `${H}\nt-prop,WK999999,2024,1,,`, 422, { line: 2, column: 'subject', message: /unknown area/ }],
+      ['bad period', () => `${H}\nt-prop,WK051801,2024-Q5,1,,`, 422, { line: 2, column: 'period', message: /quarter 5/ }],
+      ['non-numeric count', () => `${H}\nt-count,WK051801,2024,,veel,`, 422, { line: 2, column: 'numerator', message: /not a number/ }],
+      ['negative count', () => `${H}\nt-count,WK051801,2024,,-3,`, 422, { line: 2, column: 'numerator', message: /negative/ }],
+      ['numerator > denominator', () => `${H}\nt-prop,WK051801,2024,,30,20`, 422, { line: 2, column: 'numerator', message: /greater than denominator/ }],
+      ['a key twice', () => `${H}\nt-prop,WK051801,2024,1,,\nt-prop,WK051801,2024,2,,`, 422, { line: 3, column: null, message: /duplicate row/ }],
+      ['missing header column', () => `indicator,subject,value\nt-prop,WK051801,1`, 422, { line: 1, column: 'period', message: /missing required column/ }],
+      ['unknown header', () => `${H},colour\nt-prop,WK051801,2024,1,,,red`, 422, { line: 1, column: 'colour', message: /unknown column/ }],
+      ['wrong delimiter', () => `indicator|subject|period|value\nt-prop|WK051801|2024|1`, 422, { line: 1, column: expect.any(String) as unknown as string, message: /wrong delimiter/ }],
+      ['empty file', () => '', 422, { line: 1, column: null, message: /empty/ }],
+      ['binary file', () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 422, { line: 2, column: null, message: /not text/ }],
+      ['UTF-16 without BOM', () => new Uint8Array(Buffer.from(`${H}\n`, 'utf16le')), 422, { line: 1, column: null, message: /not text/ }],
+      ['a line of megabytes', () => `${H}\nt-prop,WK051801,2024,${'9'.repeat(3 * 1024 * 1024)},,`, 422, { line: 2, column: null, message: /longer than/ }],
+      ['formula-like cell', () => `${H}\nt-prop,WK051801,2024,=CMD(),,`, 422, { line: 2, column: 'value', message: /never evaluated/ }],
+      ['proportion over 100 %', () => `${H}\nt-prop,WK051801,2024,130,,`, 422, { line: 2, column: 'value', message: /percentage/ }],
+    ];
+    it.each(cases)('%s', async (_name, body, status, error) => {
+      const before = await count();
+      const res = await csv(body());
+      expect(res.status).toBe(status);
+      const out = await res.json();
+      expect(out).toMatchObject({ statusCode: status, rowsAccepted: 0, errorCount: expect.any(Number) });
+      expect(out.errors[0]).toEqual({ line: error.line, column: error.column, message: expect.stringMatching(error.message) });
+      expect(await count()).toBe(before);
+    });
+
+    it('reports the first 100 errors and the total', async () => {
+      const lines = Array.from({ length: 150 }, (_, i) => `nope${i},WK051801,2024,1,,`);
+      const out = await (await csv(`${H}\n${lines.join('\n')}`)).json();
+      expect(out.errors).toHaveLength(100);
+      expect(out.errorCount).toBe(150);
+      const batches = await (await app.request('/api/v1/imports', { role: 'analyst' })).json();
+      expect(batches[0]).toMatchObject({ status: 'failed', errorCount: 150, rowsAccepted: 0 });
+    });
+
+    it('answers 413 for a body over the limit (declared or streamed) and stays up', async () => {
+      const config = app.running.app.get<AppConfig>(APP_CONFIG);
+      const old = config.bodyLimitBytes;
+      config.bodyLimitBytes = 64 * 1024;
+      try {
+        const big = `${H}\n${`t-prop,WK051801,2024,1,,\n`.repeat(5000)}`;
+        const res = await csv(big);
+        expect(res.status).toBe(413);
+        expect((await res.json()).message).toMatch(/limit/);
+        const chunked = new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode(big));
+            c.close();
+          },
+        });
+        const res2 = await app.request('/api/v1/imports', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body: chunked, duplex: 'half' } as RequestInit);
+        expect(res2.status).toBe(413);
+      } finally {
+        config.bodyLimitBytes = old;
+      }
+      expect((await app.request('/api/health')).status).toBe(200);
+    });
+
+    it('refuses an unknown format, and data uploads by roles that may not load data', async () => {
+      expect((await csv('x', '?format=xlsx')).status).toBe(400);
+      expect((await csv('x', '', 'manager')).status).toBe(403);
+      expect((await csv('x', '', 'council')).status).toBe(403);
+    });
+  });
+});
