@@ -51,7 +51,7 @@ export function displayUnit(ind: IndicatorMeta): string {
 /**
  * Convert an observation to model form, or give the reason it cannot be used.
  * proportion/rate need numerator and denominator (a value with a denominator is converted back:
- * proportions given as value > 1 are read as percentages); counts use numerator ?? value with
+ * proportions give their value as a percentage 0–100); counts use numerator ?? value with
  * exposure denominator ?? 1; means need value and n.
  */
 export function toPt(ind: IndicatorMeta, o: ObservationPoint): Pt | string {
@@ -75,7 +75,8 @@ export function toPt(ind: IndicatorMeta, o: ObservationPoint): Pt | string {
       let x = o.numerator;
       if (x === null && o.value !== null) {
         if (ind.measure === 'rate') x = (o.value * e) / (ind.per ?? 1000);
-        else x = (o.value > 1 ? o.value / 100 : o.value) * e;
+        // Data convention: a proportion's value is a percentage (0–100); 0.8 means 0.8 %, not 80 %.
+        else x = (o.value / 100) * e;
         x = Math.round(x);
       }
       if (x === null || !(x >= 0)) return 'missing numerator';

@@ -9,6 +9,7 @@ export const DEFAULT_SIGNAL_SETTINGS: SignalSettings = {
   systemicPattern: { enabled: true, minAreas: 8, areaAlpha: 0.2, minShare: 0.3, lookback: 1, annotationWindow: 1 },
   stackedProblems: { enabled: true, minIndicators: 2, minQuadrants: 2, indicatorAlpha: 0.05 },
   severity: { strongQ: 0.001, moderateQ: 0.01, largeEffect: 0.5, moderateEffect: 0.2 },
+  monitoring: { persistPeriods: 4, effectAlpha: 0.05 },
 };
 
 type Check = (v: unknown) => string | null;
@@ -72,6 +73,10 @@ const RULES: { [K in keyof SignalSettings]: SignalSettings[K] extends object ? R
     moderateQ: prob,
     largeEffect: num(0, 100, { exclusiveMin: true }),
     moderateEffect: num(0, 100, { exclusiveMin: true }),
+  },
+  monitoring: {
+    persistPeriods: num(1, 24, { integer: true }),
+    effectAlpha: prob,
   },
 };
 

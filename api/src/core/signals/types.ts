@@ -125,6 +125,14 @@ export interface SeveritySettings {
   moderateEffect: number;
 }
 
+/** Monitoring phase after a policy-table decision (used by the API's runs, not by detectSignals). */
+export interface MonitoringSettings {
+  /** Flag a signal whose pattern still shows this many periods after its decision. */
+  persistPeriods: number;
+  /** Two-sided level at which a before/after change counts as an effect. */
+  effectAlpha: number;
+}
+
 export interface SignalSettings {
   /** Benjamini–Hochberg FDR level across a run. */
   fdrQ: number;
@@ -134,6 +142,7 @@ export interface SignalSettings {
   systemicPattern: SystemicPatternSettings;
   stackedProblems: StackedProblemsSettings;
   severity: SeveritySettings;
+  monitoring: MonitoringSettings;
 }
 
 /** Deep partial for PUT /signal-settings. */

@@ -1,0 +1,283 @@
+/**
+ * The brief for a policy-table conversation: printable HTML (A4), Dutch by default. Pure
+ * rendering; every piece of user or data text goes through `esc`. Charts are inline SVG drawn
+ * from the signal's evidence (which never carries a count below the disclosure minimum).
+ */
+import { QUADRANT_INFO, type LocalizedText, type Meeting, type AgendaItem, type Signal, type SignalStatus } from 'contracts';
+import type { StoredEffect } from '../signals/signals.repository';
+
+export type Lang = 'nl' | 'en';
+
+export interface BriefItem {
+  item: AgendaItem;
+  signal: Signal | null;
+  interpretation: { at: string; actor: string; to: SignalStatus; comment: string }[];
+  effect: StoredEffect | null;
+}
+
+export function esc(v: unknown): string {
+  return String(v ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function text(t: LocalizedText | string | undefined | null, lang: Lang): string {
+  if (!t) return '';
+  return typeof t === 'string' ? t : t[lang] || t.nl;
+}
+
+function num(v: number, lang: Lang, digits = 1): string {
+  const s = v.toFixed(digits);
+  return lang === 'nl' ? s.replace('.', ',') : s;
+}
+
+const L = {
+  nl: {
+    brief: 'Notitie voor de beleidstafel', area: 'Gebied', date: 'Datum', item: 'Agendapunt', see: 'Wat we zien', quadrant: 'Kwadrant',
+    inclusion: 'Inclusievraag', interpretation: 'Duiding door het team', none: 'Nog geen duiding vastgelegd.', question: 'Vraag aan de beleidstafel',
+    notes: 'Toelichting', decision: 'Besluit', effect: 'Gemeten effect', status: 'Status', noItems: 'Er staan nog geen punten op de agenda.',
+    improved: 'verbeterd', worsened: 'verslechterd', unchanged: 'geen duidelijke verandering', unknown: 'nog niet te meten',
+    persists: 'Let op: het patroon houdt aan na het besluit.', before: 'voor', after: 'na', chart: 'Grafiek', generated: 'Gemaakt op',
+    severity: { low: 'laag', medium: 'middel', high: 'hoog' },
+  },
+  en: {
+    brief: 'Brief for the policy table', area: 'Area', date: 'Date', item: 'Agenda item', see: 'What we see', quadrant: 'Quadrant',
+    inclusion: 'Inclusion question', interpretation: 'The team’s interpretation', none: 'No interpretation recorded yet.', question: 'Question for the policy table',
+    notes: 'Notes', decision: 'Decision', effect: 'Measured effect', status: 'Status', noItems: 'There are no items on the agenda yet.',
+    improved: 'improved', worsened: 'worsened', unchanged: 'no clear change', unknown: 'not measurable yet',
+    persists: 'Note: the pattern persists after the decision.', before: 'before', after: 'after', chart: 'Chart', generated: 'Generated on',
+    severity: { low: 'low', medium: 'medium', high: 'high' },
+  },
+} as const;
+
+const CSS = `
+@page { size: A4; margin: 18mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", Roboto, Arial, sans-serif; font-size: 10.5pt; color: #1b1b1b; margin: 0 auto; max-width: 180mm; line-height: 1.4; }
+h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 0 0 2mm; } h3 { font-size: 10.5pt; margin: 3mm 0 1mm; color: #154273; }
+.meta { color: #555; margin-bottom: 6mm; }
+section.item { border-top: 1.5pt solid #154273; padding-top: 3mm; margin-bottom: 8mm; page-break-inside: avoid; break-inside: avoid; }
+.quadrant { background: #f1f5fa; border-left: 3pt solid #154273; padding: 1.5mm 3mm; margin: 2mm 0; }
+.badge { display: inline-block; font-size: 8.5pt; border: 0.7pt solid #999; border-radius: 2mm; padding: 0 2mm; margin-right: 1mm; }
+svg { display: block; margin: 2mm 0; max-width: 100%; } svg text { font-size: 7pt; fill: #444; }
+.decision { background: #eef7ee; border-left: 3pt solid #2e7d32; padding: 1.5mm 3mm; }
+.warn { color: #b3261e; font-weight: 600; }
+ul { margin: 1mm 0; padding-left: 5mm; }
+@media print { a { color: inherit; text-decoration: none; } }
+`;
+
+interface Ctx {
+  lang: Lang;
+  names: Map<string, string>;
+  indicators: Map<string, LocalizedText>;
+}
+
+export function renderBrief(input: {
+  meeting: Meeting;
+  areaName: string;
+  items: BriefItem[];
+  lang: Lang;
+  names: Map<string, string>;
+  indicators: Map<string, LocalizedText>;
+}): string {
+  const { meeting, lang } = input;
+  const t = L[lang];
+  const ctx: Ctx = { lang, names: input.names, indicators: input.indicators };
+  const body = input.items.length ? input.items.map((i, n) => renderItem(i, n + 1, ctx)).join('\n') : `<p>${esc(t.noItems)}</p>`;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${esc(t.brief)} — ${esc(meeting.title)}</title><style>${CSS}</style></head>
+<body>
+<h1>${esc(t.brief)}: ${esc(meeting.title)}</h1>
+<div class="meta">${esc(t.date)}: ${esc(meeting.date)} · ${esc(t.area)}: ${esc(input.areaName)} (${esc(meeting.area)}) · ${esc(t.generated)} ${esc(new Date().toISOString().slice(0, 10))}</div>
+${body}
+</body>
+</html>`;
+}
+
+function renderItem(b: BriefItem, n: number, ctx: Ctx): string {
+  const { lang } = ctx;
+  const t = L[lang];
+  const s = b.signal;
+  if (!s) return `<section class="item"><h2>${esc(t.item)} ${n}</h2></section>`;
+  const q = QUADRANT_INFO[s.quadrant];
+  const interp = b.interpretation.length
+    ? `<ul>${b.interpretation.map((i) => `<li>${esc(i.at)} · ${esc(i.actor)} (${esc(i.to)}): ${esc(i.comment)}</li>`).join('')}</ul>`
+    : `<p>${esc(t.none)}</p>`;
+  const decision = b.item.decision
+    ? `<h3>${esc(t.decision)}</h3><div class="decision">${esc(b.item.decision)}${b.item.decidedAt ? ` <span class="badge">${esc(b.item.decidedAt.slice(0, 10))}</span>` : ''}</div>${renderEffect(b.effect, ctx)}`
+    : '';
+  return `<section class="item">
+<h2>${esc(t.item)} ${n}. ${esc(text(s.title, lang))}</h2>
+<div><span class="badge">${esc(s.rule)}</span><span class="badge">${esc(t.status)}: ${esc(s.status)}</span><span class="badge">${esc(t.severity[s.severity])}</span><span class="badge">${esc(s.period)}</span></div>
+<h3>${esc(t.see)}</h3>
+<p>${esc(text(s.explanation, lang))}</p>
+${renderChart(s.evidence, ctx)}
+<div class="quadrant"><strong>${esc(t.quadrant)} ${esc(s.quadrant)} — ${esc(q.name[lang])}</strong> (${esc(q.keyConcept[lang])})<br>${esc(t.inclusion)}: <em>${esc(q.inclusionQuestion[lang])}</em></div>
+<h3>${esc(t.interpretation)}</h3>
+${interp}
+<h3>${esc(t.question)}</h3>
+<p><strong>${esc(text(s.question, lang))}</strong></p>
+${b.item.notes ? `<h3>${esc(t.notes)}</h3><p>${esc(b.item.notes)}</p>` : ''}
+${decision}
+</section>`;
+}
+
+function renderEffect(e: StoredEffect | null, ctx: Ctx): string {
+  const t = L[ctx.lang];
+  if (!e) return `<h3>${esc(t.effect)}</h3><p>${esc(t.unknown)}</p>`;
+  const words = t[e.direction];
+  const rel = e.relativeChange !== null && e.direction !== 'unknown' ? ` (${e.relativeChange >= 0 ? '+' : '−'}${num(Math.abs(e.relativeChange) * 100, ctx.lang, 0)}%)` : '';
+  return `<h3>${esc(t.effect)}</h3><p>${esc(words)}${esc(rel)}${e.persists ? `<br><span class="warn">${esc(t.persists)}</span>` : ''}</p>`;
+}
+
+// ------------------------------------------------------------------ charts (inline SVG, no JS)
+
+const W = 480;
+const H = 150;
+const PAD = { l: 36, r: 10, t: 10, b: 22 };
+
+function scale(min: number, max: number, a: number, b: number): (v: number) => number {
+  const span = max - min || 1;
+  return (v) => a + ((v - min) / span) * (b - a);
+}
+
+function label(code: string, ctx: Ctx): string {
+  return ctx.names.get(code) ?? code;
+}
+
+function frame(inner: string, title: string, yMin: number, yMax: number, ctx: Ctx): string {
+  const y = scale(yMin, yMax, H - PAD.b, PAD.t);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">
+<title>${esc(title)}</title>
+<line x1="${PAD.l}" y1="${PAD.t}" x2="${PAD.l}" y2="${H - PAD.b}" stroke="#999"/><line x1="${PAD.l}" y1="${H - PAD.b}" x2="${W - PAD.r}" y2="${H - PAD.b}" stroke="#999"/>
+<text x="${PAD.l - 3}" y="${y(yMax) + 3}" text-anchor="end">${esc(num(yMax, ctx.lang))}</text><text x="${PAD.l - 3}" y="${y(yMin) + 3}" text-anchor="end">${esc(num(yMin, ctx.lang))}</text>
+${inner}</svg>`;
+}
+
+interface SeriesLike {
+  indicator?: string;
+  points?: { period: string; value: number | null; expected?: number | null; threshold?: number | null }[];
+}
+
+function seriesChart(e: SeriesLike, ctx: Ctx, color = '#154273'): string {
+  const pts = (e.points ?? []).filter((p) => typeof p.period === 'string');
+  if (pts.length < 2) return '';
+  const vals = pts.flatMap((p) => [p.value, p.threshold, p.expected]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (!vals.length) return '';
+  const yMin = Math.min(0, ...vals);
+  const yMax = Math.max(...vals) * 1.05 || 1;
+  const x = scale(0, pts.length - 1, PAD.l + 4, W - PAD.r - 4);
+  const y = scale(yMin, yMax, H - PAD.b, PAD.t);
+  const path = (get: (p: (typeof pts)[number]) => number | null | undefined): string => {
+    let d = '';
+    let pen = false;
+    pts.forEach((p, i) => {
+      const v = get(p);
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        pen = false;
+        return;
+      }
+      d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)} `;
+      pen = true;
+    });
+    return d.trim();
+  };
+  const line = path((p) => p.value);
+  const thr = path((p) => p.threshold);
+  const dots = pts
+    .map((p, i) => (typeof p.value === 'number' ? `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="2" fill="${color}"/>` : ''))
+    .join('');
+  const ticks = pts
+    .map((p, i) => (i === 0 || i === pts.length - 1 || pts.length <= 8 ? `<text x="${x(i).toFixed(1)}" y="${H - 8}" text-anchor="middle">${esc(p.period)}</text>` : ''))
+    .join('');
+  const name = e.indicator ? (ctx.indicators.get(e.indicator)?.[ctx.lang] ?? e.indicator) : '';
+  return frame(
+    `${thr ? `<path d="${thr}" fill="none" stroke="#b3261e" stroke-dasharray="4 3"/>` : ''}${line ? `<path d="${line}" fill="none" stroke="${color}" stroke-width="1.5"/>` : ''}${dots}${ticks}`,
+    name,
+    yMin,
+    yMax,
+    ctx,
+  );
+}
+
+function funnelChart(e: {
+  indicator?: string;
+  target?: number;
+  points?: { subject: string; denominator: number | string | null; value: number | null; highlighted: boolean }[];
+  limits?: { denominator: number; lower: number; upper: number }[];
+}, ctx: Ctx): string {
+  const pts = (e.points ?? []).filter((p): p is { subject: string; denominator: number; value: number; highlighted: boolean } => typeof p.denominator === 'number' && typeof p.value === 'number');
+  const limits = (e.limits ?? []).filter((l) => Number.isFinite(l.lower) && Number.isFinite(l.upper));
+  if (!pts.length) return '';
+  const xs = [...pts.map((p) => p.denominator), ...limits.map((l) => l.denominator)];
+  const ys = [...pts.map((p) => p.value), ...limits.map((l) => l.upper), ...limits.map((l) => l.lower), e.target ?? 0];
+  const yMin = Math.max(0, Math.min(...ys));
+  const yMax = Math.max(...ys) * 1.05 || 1;
+  const x = scale(Math.min(...xs), Math.max(...xs), PAD.l + 4, W - PAD.r - 4);
+  const y = scale(yMin, yMax, H - PAD.b, PAD.t);
+  const curve = (get: (l: (typeof limits)[number]) => number): string =>
+    limits.map((l, i) => `${i ? 'L' : 'M'}${x(l.denominator).toFixed(1)},${y(get(l)).toFixed(1)}`).join(' ');
+  const target = typeof e.target === 'number' ? `<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${y(e.target).toFixed(1)}" y2="${y(e.target).toFixed(1)}" stroke="#777"/>` : '';
+  const dots = pts
+    .map((p) => `<circle cx="${x(p.denominator).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="${p.highlighted ? 4 : 2.5}" fill="${p.highlighted ? '#b3261e' : '#154273'}"><title>${esc(label(p.subject, ctx))}</title></circle>`)
+    .join('');
+  const hl = pts.find((p) => p.highlighted);
+  const hlLabel = hl ? `<text x="${(x(hl.denominator) + 6).toFixed(1)}" y="${(y(hl.value) + 3).toFixed(1)}">${esc(label(hl.subject, ctx))}</text>` : '';
+  const name = e.indicator ? (ctx.indicators.get(e.indicator)?.[ctx.lang] ?? e.indicator) : '';
+  return frame(
+    `${limits.length ? `<path d="${curve((l) => l.upper)}" fill="none" stroke="#b3261e" stroke-dasharray="4 3"/><path d="${curve((l) => l.lower)}" fill="none" stroke="#b3261e" stroke-dasharray="4 3"/>` : ''}${target}${dots}${hlLabel}`,
+    name,
+    yMin,
+    yMax,
+    ctx,
+  );
+}
+
+function barChart(bars: { label: string; value: number; mark: boolean }[], title: string, ctx: Ctx): string {
+  if (!bars.length) return '';
+  const shown = bars.slice(0, 30);
+  const vals = shown.map((b) => b.value);
+  const yMin = Math.min(0, ...vals);
+  const yMax = Math.max(0, ...vals) || 1;
+  const y = scale(yMin, yMax, H - PAD.b, PAD.t);
+  const bw = (W - PAD.l - PAD.r) / shown.length;
+  const rects = shown
+    .map((b, i) => {
+      const top = Math.min(y(b.value), y(0));
+      const h = Math.abs(y(b.value) - y(0));
+      return `<rect x="${(PAD.l + i * bw + 1).toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${b.mark ? '#b3261e' : '#9db3cf'}"><title>${esc(b.label)}</title></rect>`;
+    })
+    .join('');
+  return frame(rects, title, yMin, yMax, ctx);
+}
+
+export function renderChart(evidence: unknown, ctx: Ctx): string {
+  if (!evidence || typeof evidence !== 'object') return '';
+  const e = evidence as { kind?: string } & Record<string, unknown>;
+  switch (e.kind) {
+    case 'series':
+      return seriesChart(e as SeriesLike, ctx);
+    case 'funnel':
+      return funnelChart(e as Parameters<typeof funnelChart>[0], ctx);
+    case 'leader-follower': {
+      const lf = e as { leader?: SeriesLike; follower?: SeriesLike };
+      return `${lf.leader ? seriesChart(lf.leader, ctx, '#6a4c93') : ''}${lf.follower ? seriesChart(lf.follower, ctx) : ''}`;
+    }
+    case 'share': {
+      const s = e as { indicator?: string; areas?: { subject: string; relativeChange: number | null; rose: boolean }[] };
+      const bars = (s.areas ?? []).filter((a) => typeof a.relativeChange === 'number').map((a) => ({ label: label(a.subject, ctx), value: (a.relativeChange as number) * 100, mark: a.rose }));
+      return barChart(bars, s.indicator ?? '', ctx);
+    }
+    case 'profile': {
+      const p = e as { subject?: string; indicators?: { indicator: string; z: number; counted: boolean }[] };
+      const bars = (p.indicators ?? []).filter((i) => typeof i.z === 'number').map((i) => ({ label: ctx.indicators.get(i.indicator)?.[ctx.lang] ?? i.indicator, value: i.z, mark: i.counted }));
+      return barChart(bars, p.subject ? label(p.subject, ctx) : '', ctx);
+    }
+    default:
+      return '';
+  }
+}

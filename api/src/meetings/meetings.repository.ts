@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface MeetingRow {
+  id: string;
+  date: string;
+  title: string;
+  area: string;
+  created_by: string;
+}
+
+export interface AgendaItemRow {
+  id: string;
+  meeting_id: string;
+  signal_id: string;
+  position: number;
+  notes: string | null;
+  decision: string | null;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+const MEETING = `id, to_char(date, 'YYYY-MM-DD') AS date, title, area_code AS area, created_by`;
+
+/** All SQL about policy-table meetings and their agenda items. */
+@Injectable()
+export class MeetingsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  list(filter: { area?: string }): Promise<MeetingRow[]> {
+    if (filter.area)
+      return this.db.query(
+        `SELECT ${MEETING} FROM meeting WHERE area_code = $1 OR area_code IN (SELECT code FROM area WHERE municipality_code = $1)
+         ORDER BY date DESC, created_at DESC`,
+        [filter.area],
+      );
+    return this.db.query(`SELECT ${MEETING} FROM meeting ORDER BY date DESC, created_at DESC`);
+  }
+
+  find(id: string, manager: EntityManager = this.db.manager): Promise<MeetingRow | null> {
+    return manager.query(`SELECT ${MEETING} FROM meeting WHERE id = $1`, [id]).then((r: MeetingRow[]) => r[0] ?? null);
+  }
+
+  async insert(m: { date: string; title: string; area: string; actor: string }, manager: EntityManager): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO meeting (date, title, area_code, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [m.date, m.title, m.area, m.actor],
+    );
+    return rows[0].id;
+  }
+
+  items(meetingIds: string[], manager: EntityManager = this.db.manager): Promise<AgendaItemRow[]> {
+    return manager.query(
+      `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by FROM agenda_item
+       WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
+      [meetingIds],
+    );
+  }
+
+  item(meetingId: string, itemId: string, manager: EntityManager): Promise<AgendaItemRow | null> {
+    return manager
+      .query(
+        `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by FROM agenda_item
+         WHERE meeting_id = $1 AND id = $2 FOR UPDATE`,
+        [meetingId, itemId],
+      )
+      .then((r: AgendaItemRow[]) => r[0] ?? null);
+  }
+
+  async decide(itemId: string, decision: string, actor: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE agenda_item SET decision = $2, decided_at = now(), decided_by = $3 WHERE id = $1`, [itemId, decision, actor]);
+  }
+
+  /** Agenda items (with their meeting) of signals, for summaries. */
+  itemsOfSignals(signalIds: string[]): Promise<(AgendaItemRow & { meeting_date: string; meeting_title: string })[]> {
+    return this.db.query(
+      `SELECT ai.id, ai.meeting_id, ai.signal_id, ai.position, ai.notes, ai.decision, ai.decided_at, ai.decided_by,
+              to_char(m.date, 'YYYY-MM-DD') AS meeting_date, m.title AS meeting_title
+       FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id WHERE ai.signal_id = ANY($1::uuid[]) ORDER BY m.date, ai.position`,
+      [signalIds],
+    );
+  }
+
+  areaOf(code: string, manager: EntityManager = this.db.manager): Promise<{ code: string; name: string; level: string } | null> {
+    return manager.query(`SELECT code, name, level FROM area WHERE code = $1`, [code]).then((r: { code: string; name: string; level: string }[]) => r[0] ?? null);
+  }
+
+  /** The area a subject lies in: the area itself, or a unit's area. */
+  subjectArea(subject: string, manager: EntityManager): Promise<string | null> {
+    return manager
+      .query(`SELECT COALESCE((SELECT area_code FROM unit WHERE code = $1), (SELECT code FROM area WHERE code = $1)) AS area`, [subject])
+      .then((r: { area: string | null }[]) => r[0]?.area ?? null);
+  }
+
+  subjectNames(codes: string[]): Promise<{ code: string; name: string }[]> {
+    return this.db.query(
+      `SELECT code, name FROM area WHERE code = ANY($1) UNION ALL SELECT code, name FROM unit WHERE code = ANY($1)`,
+      [codes],
+    );
+  }
+
+  indicatorNames(codes: string[]): Promise<{ code: string; name_nl: string; name_en: string; min_count: number }[]> {
+    return this.db.query(`SELECT code, name_nl, name_en, min_count FROM indicator WHERE code = ANY($1)`, [codes]);
+  }
+}

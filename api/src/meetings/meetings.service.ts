@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AgendaItem, FieldError, Meeting, Role, Signal } from 'contracts';
+import { AnnotationsRepository } from '../annotations/annotations.repository';
+import { isIsoDate } from '../annotations/annotations.service';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { SignalsRepository, type StoredEffect } from '../signals/signals.repository';
+import { SignalsService } from '../signals/signals.service';
+import { renderBrief, type BriefItem, type Lang } from './brief';
+import { MeetingsRepository, type AgendaItemRow, type MeetingRow } from './meetings.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function invalid(errors: FieldError[]): InvalidInputError {
+  return new InvalidInputError(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+}
+
+export function effectOf(e: StoredEffect | null | undefined): AgendaItem['effect'] {
+  if (!e) return null;
+  return { change: e.change, direction: e.direction, note: e.persists ? 'pattern persists after the decision' : e.note };
+}
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly signalsRepo: SignalsRepository,
+    private readonly signals: SignalsService,
+    private readonly annotations: AnnotationsRepository,
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(area: string | undefined, role: Role | null): Promise<Meeting[]> {
+    const rows = await this.meetings.list({ area });
+    return this.withItems(rows, role, false);
+  }
+
+  async get(id: string, role: Role | null): Promise<Meeting> {
+    const row = await this.findOr404(id);
+    return (await this.withItems([row], role, true))[0];
+  }
+
+  private async findOr404(id: string): Promise<MeetingRow> {
+    const row = UUID.test(id) ? await this.meetings.find(id) : null;
+    if (!row) throw new NotFoundError(`Unknown meeting ${id}`);
+    return row;
+  }
+
+  private async withItems(rows: MeetingRow[], role: Role | null, withSignals: boolean): Promise<Meeting[]> {
+    const items = rows.length ? await this.meetings.items(rows.map((r) => r.id)) : [];
+    const signalIds = [...new Set(items.map((i) => i.signal_id))];
+    const signals = new Map<string, Signal & { effect?: unknown }>();
+    if (signalIds.length) for (const s of await this.signals.listFiltered({ ids: signalIds }, role)) signals.set(s.id, s);
+    return rows.map((r) => ({
+      id: r.id,
+      date: r.date,
+      title: r.title,
+      area: r.area,
+      items: items
+        .filter((i) => i.meeting_id === r.id)
+        .map((i) => this.toItem(i, signals.get(i.signal_id), withSignals)),
+    }));
+  }
+
+  private toItem(i: AgendaItemRow, signal: (Signal & { effect?: unknown }) | undefined, withSignal: boolean): AgendaItem {
+    return {
+      id: i.id,
+      signalId: i.signal_id,
+      ...(withSignal && signal ? { signal } : {}),
+      position: i.position,
+      notes: i.notes,
+      decision: i.decision,
+      decidedAt: i.decided_at ? new Date(i.decided_at).toISOString() : null,
+      effect: i.decision ? effectOf(signal?.effect as StoredEffect | null | undefined) : null,
+    };
+  }
+
+  async create(body: { date?: unknown; title?: unknown; area?: unknown }, actor: string, role: Role | null): Promise<Meeting> {
+    const errors: FieldError[] = [];
+    if (!isIsoDate(body.date)) errors.push({ field: 'date', message: 'must be a date like 2025-03-14' });
+    if (typeof body.title !== 'string' || !body.title.trim() || body.title.length > 300) errors.push({ field: 'title', message: 'must be a text of 1 to 300 characters' });
+    if (typeof body.area !== 'string' || !body.area) errors.push({ field: 'area', message: 'must be an area code' });
+    else if (!(await this.meetings.areaOf(body.area))) errors.push({ field: 'area', message: `unknown area ${body.area}` });
+    if (errors.length) throw invalid(errors);
+    const id = await this.db.transaction(async (m) => {
+      const newId = await this.meetings.insert({ date: body.date as string, title: (body.title as string).trim(), area: body.area as string, actor }, m);
+      await this.audit.record({ actor, action: 'meetings.create', target: newId }, m);
+      return newId;
+    });
+    return this.get(id, role);
+  }
+
+  /** Adds a signal to the agenda; an open or interpreted signal moves to on-agenda. */
+  async addItem(meetingId: string, body: { signalId?: unknown; notes?: unknown }, p: Principal): Promise<Meeting> {
+    const meeting = await this.findOr404(meetingId);
+    const errors: FieldError[] = [];
+    if (typeof body.signalId !== 'string' || !UUID.test(body.signalId)) errors.push({ field: 'signalId', message: 'must be a signal id' });
+    if (body.notes !== undefined && body.notes !== null && (typeof body.notes !== 'string' || body.notes.length > 4000))
+      errors.push({ field: 'notes', message: 'must be a text of at most 4000 characters' });
+    if (errors.length) throw invalid(errors);
+    const signalId = body.signalId as string;
+    const notes = typeof body.notes === 'string' && body.notes.trim() ? body.notes.trim() : null;
+    await this.db.transaction(async (m) => {
+      const signal = await this.signalsRepo.find(signalId, m, true);
+      if (!signal) throw invalid([{ field: 'signalId', message: `unknown signal ${signalId}` }]);
+      if (await this.signalsRepo.agendaItemOn(meetingId, signalId, m)) throw new ConflictError('This signal is already on the agenda of this meeting');
+      if (signal.status === 'open' || signal.status === 'interpreted') {
+        await this.signalsRepo.setStatus(signalId, 'on-agenda', m);
+        await this.signalsRepo.addEvent(
+          { signalId, actor: p.actor, from: signal.status, to: 'on-agenda', comment: notes ?? `Op de agenda van ${meeting.title} (${meeting.date})` },
+          m,
+        );
+      } else if (signal.status !== 'on-agenda') {
+        throw new ConflictError(`A signal that is ${signal.status} cannot be put on the agenda`);
+      }
+      const itemId = await this.signalsRepo.addAgendaItem(meetingId, signalId, notes, m);
+      await this.audit.record({ actor: p.actor, action: 'meetings.item.add', target: itemId, details: { meetingId, signalId } }, m);
+    });
+    return this.get(meetingId, p.role);
+  }
+
+  /**
+   * Records the policy table's decision: the signal moves to decided, and the decision becomes a
+   * dated annotation (the meeting's date) on the signal's indicators for its area.
+   */
+  async decide(meetingId: string, itemId: string, body: { decision?: unknown }, p: Principal): Promise<AgendaItem> {
+    const meeting = await this.findOr404(meetingId);
+    if (typeof body.decision !== 'string' || !body.decision.trim() || body.decision.length > 4000)
+      throw invalid([{ field: 'decision', message: 'must be a text of 1 to 4000 characters' }]);
+    const decision = body.decision.trim();
+    if (!UUID.test(itemId)) throw new NotFoundError(`Unknown agenda item ${itemId}`);
+    await this.db.transaction(async (m) => {
+      const item = await this.meetings.item(meetingId, itemId, m);
+      if (!item) throw new NotFoundError(`Unknown agenda item ${itemId}`);
+      const signal = await this.signalsRepo.find(item.signal_id, m, true);
+      if (!signal) throw new NotFoundError(`Unknown signal ${item.signal_id}`);
+      const textNl = `Besluit beleidstafel ${meeting.date}: ${decision}`;
+      const textEn = `Policy table decision ${meeting.date}: ${decision}`;
+      if (signal.status === 'on-agenda') {
+        await this.signalsRepo.setStatus(signal.id, 'decided', m);
+        await this.signalsRepo.addEvent({ signalId: signal.id, actor: p.actor, from: 'on-agenda', to: 'decided', comment: decision }, m);
+      } else if (item.decision !== null && (signal.status === 'decided' || signal.status === 'monitoring')) {
+        // Correcting the recorded decision keeps the status; the history shows the change.
+        await this.signalsRepo.addEvent({ signalId: signal.id, actor: p.actor, from: signal.status, to: signal.status, comment: `Besluit gewijzigd / decision changed: ${decision}` }, m);
+      } else {
+        throw new ConflictError(`A signal that is ${signal.status} cannot receive a decision (it must be on the agenda)`);
+      }
+      await this.meetings.decide(itemId, decision, p.actor, m);
+      const updated = await this.annotations.updateForAgendaItem(itemId, textNl, textEn, m);
+      if (!updated) {
+        const area = signal.subjects.length === 1 ? ((await this.meetings.subjectArea(signal.subjects[0], m)) ?? meeting.area) : meeting.area;
+        await this.annotations.insert({ date: meeting.date, indicators: signal.indicators, area, textNl, textEn, agendaItemId: itemId, actor: p.actor }, m);
+      }
+      await this.audit.record({ actor: p.actor, action: 'meetings.item.decide', target: itemId, details: { meetingId, signalId: signal.id } }, m);
+    });
+    const full = await this.get(meetingId, p.role);
+    return full.items.find((i) => i.id === itemId)!;
+  }
+
+  /** Printable HTML brief for the conversation; every export is audited. */
+  async brief(meetingId: string, lang: Lang, p: Principal): Promise<string> {
+    const meeting = await this.get(meetingId, p.role);
+    const signalIds = meeting.items.map((i) => i.signalId);
+    const history = signalIds.length ? await this.signalsRepo.history(signalIds) : [];
+    const codes = [...new Set(meeting.items.flatMap((i) => [...(i.signal?.subjects ?? []), ...collectSubjects(i.signal?.evidence)]))];
+    const indicatorCodes = [...new Set(meeting.items.flatMap((i) => i.signal?.indicators ?? []))];
+    const [names, indicators, area] = await Promise.all([
+      codes.length ? this.meetings.subjectNames(codes) : Promise.resolve([]),
+      indicatorCodes.length ? this.meetings.indicatorNames(indicatorCodes) : Promise.resolve([]),
+      this.meetings.areaOf(meeting.area),
+    ]);
+    const items: BriefItem[] = meeting.items.map((i) => ({
+      item: i,
+      signal: i.signal ?? null,
+      interpretation: history
+        .filter((h) => h.signalId === i.signalId && h.actor !== 'system' && h.comment)
+        .map((h) => ({ at: new Date(h.at).toISOString().slice(0, 10), actor: h.actor, to: h.to, comment: h.comment as string })),
+      effect: ((i.signal as { effect?: StoredEffect | null } | undefined)?.effect ?? null) as StoredEffect | null,
+    }));
+    const html = renderBrief({
+      meeting,
+      areaName: area?.name ?? meeting.area,
+      items,
+      lang,
+      names: new Map(names.map((n) => [n.code, n.name])),
+      indicators: new Map(indicators.map((n) => [n.code, { nl: n.name_nl, en: n.name_en }])),
+    });
+    await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, items: items.length } });
+    return html;
+  }
+}
+
+function collectSubjects(evidence: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'subject' && typeof x === 'string') out.push(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(evidence);
+  return out;
+}

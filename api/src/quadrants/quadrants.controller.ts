@@ -1,0 +1,15 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import type { AreaQuadrants } from 'contracts';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { QuadrantsService } from './quadrants.service';
+
+@Controller('v1/areas')
+export class QuadrantsController {
+  constructor(private readonly quadrants: QuadrantsService) {}
+
+  /** The four quadrants of an area with its indicators and open signals. */
+  @Get(':code/quadrants')
+  view(@Param('code') code: string, @Query('period') period: string | undefined, @CurrentPrincipal() p: Principal): Promise<AreaQuadrants> {
+    return this.quadrants.view(code, period || undefined, p.role);
+  }
+}

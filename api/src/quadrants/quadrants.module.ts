@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SignalsModule } from '../signals/signals.module';
+import { QuadrantsController } from './quadrants.controller';
+import { QuadrantsRepository } from './quadrants.repository';
+import { QuadrantsService } from './quadrants.service';
+
+@Module({
+  imports: [SignalsModule],
+  controllers: [QuadrantsController],
+  providers: [QuadrantsRepository, QuadrantsService],
+  exports: [QuadrantsService],
+})
+export class QuadrantsModule {}

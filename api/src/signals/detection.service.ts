@@ -1,0 +1,315 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Subscription } from 'rxjs';
+import { AnnotationsRepository } from '../annotations/annotations.repository';
+import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../common/domain-events';
+import { ConflictError } from '../common/errors';
+import {
+  detectSignals, measureEffect, periodIndexOf, persists, toPt, type CandidateSignal, type IndicatorMeta, type ObservationPoint,
+  type SignalSettings, type SkippedSeries, type SubjectMeta,
+} from '../core/signals';
+import { displayValue } from '../core/signals/model';
+import { periodLabel } from '../imports/parsing/period';
+import { DETECTED, PATTERN_ENDED, PATTERN_RETURNED } from './lifecycle';
+import { SignalsRepository, type RawObservation, type SignalRow, type StoredEffect } from './signals.repository';
+import { SignalsService } from './signals.service';
+
+export interface RunResult {
+  created: number;
+  updated: number;
+  resolved: number;
+}
+
+/** Key of the PostgreSQL advisory lock that keeps runs of several processes apart. */
+const ADVISORY_KEY = 7_295_041_2024;
+const DEBOUNCE_MS = Number(process.env.SIGNAL_RUN_DEBOUNCE_MS ?? 500);
+const SYSTEM = 'system';
+const MAX_SKIPPED_STORED = 1000;
+
+export function indicatorMeta(r: Awaited<ReturnType<SignalsRepository['indicators']>>[number]): IndicatorMeta {
+  return {
+    code: r.code,
+    name: { nl: r.name_nl, en: r.name_en },
+    quadrant: r.quadrant,
+    measure: r.measure,
+    polarity: r.polarity,
+    subjectKind: r.subject_kind,
+    per: r.per,
+    minCount: r.min_count ?? 5,
+    leadsTo: Array.isArray(r.leads_to) ? r.leads_to : [],
+  };
+}
+
+export function toPoint(o: RawObservation): ObservationPoint | null {
+  let period: string;
+  try {
+    period = periodLabel(o.period_start, o.granularity);
+  } catch {
+    return null;
+  }
+  const idx = periodIndexOf(period);
+  if (!idx) return null;
+  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  return {
+    indicator: o.indicator_code,
+    subject: o.subject_code,
+    period,
+    periodIndex: idx.periodIndex,
+    granularity: idx.granularity,
+    value: num(o.value),
+    numerator: num(o.numerator),
+    denominator: num(o.denominator),
+    n: num(o.n),
+  };
+}
+
+/**
+ * Detection runs: load each municipality's data, run the pure engine, and write the outcome in one
+ * transaction (upsert by dedupe key, resolve what is gone, measure effects of monitored signals).
+ * Runs never overlap: an in-process lock plus a PostgreSQL advisory lock for other processes.
+ */
+@Injectable()
+export class DetectionService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Signals');
+  private current: Promise<RunResult> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private background: Promise<void> | null = null;
+  private subscription: Subscription | null = null;
+  private pendingTriggers: string[] = [];
+  private closing = false;
+
+  constructor(
+    private readonly repo: SignalsRepository,
+    private readonly annotations: AnnotationsRepository,
+    private readonly signals: SignalsService,
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.events.importCompleted.subscribe((e) => this.schedule(`import:${e.batchId}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    this.subscription?.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    await this.background?.catch(() => undefined);
+    await this.current?.catch(() => undefined);
+  }
+
+  /** After imports: debounced, in the background, waits for a running run; errors are logged, never thrown. */
+  schedule(trigger: string): void {
+    if (this.closing) return;
+    this.pendingTriggers.push(trigger);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const triggers = this.pendingTriggers.splice(0);
+      const label = triggers.length > 3 ? `${triggers.slice(0, 3).join(',')},+${triggers.length - 3}` : triggers.join(',');
+      const previous = this.background ?? Promise.resolve();
+      this.background = previous
+        .then(() => (this.closing ? undefined : this.run(label, { wait: true })))
+        .then((r) => {
+          if (r) this.logger.log(`Detection after import (${label}): ${r.created} new, ${r.updated} updated, ${r.resolved} resolved`);
+        })
+        .catch((err: unknown) => this.logger.error(`Detection after import (${label}) failed: ${String((err as Error)?.stack ?? err)}`));
+    }, DEBOUNCE_MS);
+    this.timer.unref?.();
+  }
+
+  /** Whether a run is going on in this process. */
+  get busy(): boolean {
+    return this.current !== null;
+  }
+
+  /**
+   * One detection run. With `wait: false` a run that is already going on answers 409; with
+   * `wait: true` it waits its turn (in this process, and up to a minute for another process).
+   */
+  async run(trigger: string, opts: { wait: boolean; actor?: string } = { wait: false }): Promise<RunResult> {
+    while (this.current) {
+      if (!opts.wait) throw new ConflictError('a detection run is in progress');
+      await this.current.catch(() => undefined);
+    }
+    const p = this.runLocked(trigger, opts);
+    this.current = p;
+    try {
+      return await p;
+    } finally {
+      this.current = null;
+    }
+  }
+
+  private async runLocked(trigger: string, opts: { wait: boolean; actor?: string }): Promise<RunResult> {
+    const qr = this.db.createQueryRunner();
+    await qr.connect();
+    let locked = false;
+    try {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const rows: { locked: boolean }[] = await qr.query(`SELECT pg_try_advisory_lock($1::bigint) AS locked`, [ADVISORY_KEY]);
+        locked = rows[0]?.locked === true;
+        if (locked) break;
+        if (!opts.wait || Date.now() > deadline) throw new ConflictError('a detection run is in progress');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return await this.execute(trigger, qr, opts.actor ?? SYSTEM);
+    } finally {
+      if (locked) await qr.query(`SELECT pg_advisory_unlock($1::bigint)`, [ADVISORY_KEY]).catch(() => undefined);
+      await qr.release();
+    }
+  }
+
+  private async execute(trigger: string, qr: QueryRunner, actor: string): Promise<RunResult> {
+    const started = Date.now();
+    const runId = await this.repo.startRun(trigger);
+    const settings = await this.signals.settings();
+    const indicators = (await this.repo.indicators()).map(indicatorMeta);
+    const found = new Map<string, { c: CandidateSignal; municipality: string }>();
+    const skipped: (SkippedSeries & { municipality: string })[] = [];
+
+    for (const { code: municipality } of await this.repo.municipalitiesWithData()) {
+      const [subjectRows, observations, annotations] = await Promise.all([
+        this.repo.subjects(municipality),
+        this.repo.observations(municipality),
+        this.annotations.forMunicipality(municipality),
+      ]);
+      const subjects: SubjectMeta[] = subjectRows.map((s) => ({
+        code: s.code,
+        name: s.name,
+        kind: s.kind,
+        level: s.level === 'municipality' || s.level === 'district' || s.level === 'neighbourhood' ? s.level : undefined,
+        // Peers: same municipality and level; units: same municipality (and kind, e.g. schools).
+        peerGroup: s.kind === 'unit' ? `${municipality}:unit:${s.unit_kind}` : `${municipality}:${s.level}`,
+        municipality,
+      }));
+      const points = observations.map(toPoint).filter((p): p is ObservationPoint => p !== null);
+      const result = detectSignals({ indicators, subjects, observations: points, annotations, settings });
+      for (const c of result.signals) if (!found.has(c.dedupeKey)) found.set(c.dedupeKey, { c, municipality });
+      for (const s of result.skipped) skipped.push({ ...s, municipality });
+    }
+
+    const counts: RunResult = { created: 0, updated: 0, resolved: 0 };
+    await qr.startTransaction();
+    try {
+      const m = qr.manager;
+      const existing = await this.repo.byDedupeKey(m);
+      for (const [key, { c, municipality }] of found) {
+        const old = existing.get(key);
+        if (!old) {
+          const id = await this.repo.insertSignal(c, municipality, m);
+          await this.repo.addEvent({ signalId: id, actor: SYSTEM, from: null, to: 'open', comment: DETECTED }, m);
+          counts.created++;
+          continue;
+        }
+        await this.repo.refreshSignal(old.id, c, municipality, m);
+        counts.updated++;
+        if (!old.pattern_active) {
+          // Auto-closed by the system and found again: reopen rather than leave it in a drawer.
+          const reopen = old.status === 'closed' && old.last_actor === SYSTEM;
+          if (reopen) await this.repo.setStatus(old.id, 'open', m);
+          await this.repo.addEvent({ signalId: old.id, actor: SYSTEM, from: old.status, to: reopen ? 'open' : old.status, comment: PATTERN_RETURNED }, m);
+        }
+      }
+      for (const [key, old] of existing) {
+        if (found.has(key) || !old.pattern_active) continue;
+        const final = old.status === 'closed' || old.status === 'dismissed';
+        // Auto-resolve: only a signal nobody has taken up yet is closed; later stages keep their status.
+        const to = old.status === 'open' ? 'closed' : old.status;
+        await this.repo.markPatternEnded(old.id, to, m);
+        if (!final) await this.repo.addEvent({ signalId: old.id, actor: SYSTEM, from: old.status, to, comment: PATTERN_ENDED }, m);
+        counts.resolved++;
+      }
+      const monitored = await this.repo.list({ status: ['monitoring'] }, m);
+      for (const s of monitored) await this.measure(s, settings, m);
+      await this.repo.finishRun(
+        runId,
+        { ...counts, skipped: skipped.slice(0, MAX_SKIPPED_STORED).map((s) => ({ ...s })) },
+        m,
+      );
+      await this.audit.record(
+        { actor, action: 'signals.run', target: runId, details: { trigger, ...counts, skipped: skipped.length, ms: Date.now() - started } },
+        m,
+      );
+      await qr.commitTransaction();
+    } catch (err) {
+      await qr.rollbackTransaction().catch(() => undefined);
+      await this.repo.finishRun(runId, { created: 0, updated: 0, resolved: 0, skipped: [{ reason: `run failed: ${String((err as Error)?.message ?? err)}` }] }).catch(() => undefined);
+      throw err;
+    }
+    return counts;
+  }
+
+  /** Measure the effect of one signal now (e.g. when it enters monitoring). */
+  async measureOne(id: string): Promise<void> {
+    const row = await this.repo.find(id);
+    if (!row) return;
+    const settings = await this.signals.settings();
+    await this.measure(row, settings, this.db.manager);
+  }
+
+  /**
+   * Monitoring: the signal's indicator for its subject(s) after the decision against before
+   * (engine's measureEffect), and whether the pattern persists `persistPeriods` after the decision.
+   */
+  private async measure(s: SignalRow, settings: SignalSettings, m: EntityManager): Promise<void> {
+    const decidedAt = await this.repo.decisionDate(s.id, m);
+    const indicatorCode = s.indicators[s.indicators.length - 1];
+    // Inside the run's transaction every query goes through `m` (PGlite serves one transaction at a time).
+    const indRow = (await this.repo.indicators(m)).find((i) => i.code === indicatorCode);
+    if (!decidedAt || !indRow) return;
+    const ind = indicatorMeta(indRow);
+    const rows = await this.repo.observationsOf(ind.code, s.subjects, m);
+    // Per period: the mean display value over the signal's subjects.
+    const perPeriod = new Map<string, { start: string; sum: number; k: number }>();
+    for (const r of rows) {
+      const point = toPoint(r);
+      if (!point) continue;
+      const pt = toPt(ind, point);
+      if (typeof pt === 'string') continue;
+      const v = displayValue(ind, pt.x, pt.e);
+      if (!Number.isFinite(v)) continue;
+      const key = `${r.granularity}|${r.period_start}`;
+      const e = perPeriod.get(key) ?? { start: r.period_start, sum: 0, k: 0 };
+      e.sum += v;
+      e.k++;
+      perPeriod.set(key, e);
+    }
+    const series = [...perPeriod.values()].sort((a, b) => (a.start < b.start ? -1 : 1)).map((e) => ({ start: e.start, value: e.sum / e.k }));
+    const before = series.filter((p) => p.start < decidedAt).map((p) => p.value);
+    const after = series.filter((p) => p.start >= decidedAt).map((p) => p.value);
+    const r = measureEffect(before, after, ind.polarity, settings.monitoring.effectAlpha);
+    const reference = referenceOf(s.evidence) ?? (before.length ? r.before.mean : null);
+    const effect: StoredEffect = {
+      indicator: ind.code,
+      decidedAt,
+      change: Number.isFinite(r.change) ? round(r.change) : null,
+      relativeChange: r.relativeChange === null || !Number.isFinite(r.relativeChange) ? null : round(r.relativeChange),
+      direction: after.length === 0 || before.length === 0 ? 'unknown' : r.direction,
+      p: r.p === null ? null : round(r.p),
+      before: { n: r.before.n, mean: Number.isFinite(r.before.mean) ? round(r.before.mean) : null },
+      after: { n: r.after.n, mean: Number.isFinite(r.after.mean) ? round(r.after.mean) : null },
+      persists: reference !== null && persists(after, reference, ind.polarity, settings.monitoring.persistPeriods),
+      measuredAt: new Date().toISOString(),
+      ...(after.length === 0 ? { note: 'no data after the decision yet' } : {}),
+    };
+    await this.repo.setEffect(s.id, effect, m);
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+/** The level the pattern was judged against: the peers' value (funnel) or the series' own baseline. */
+function referenceOf(evidence: unknown): number | null {
+  if (!evidence || typeof evidence !== 'object') return null;
+  const e = evidence as { kind?: string; target?: unknown; baseline?: { mean?: unknown }; follower?: { baseline?: { mean?: unknown } } };
+  if (e.kind === 'funnel' && typeof e.target === 'number') return e.target;
+  if (e.kind === 'series' && typeof e.baseline?.mean === 'number') return e.baseline.mean;
+  if (e.kind === 'leader-follower' && typeof e.follower?.baseline?.mean === 'number') return e.follower.baseline.mean;
+  return null;
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import type { Signal } from 'contracts';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import type { SignalSettings } from '../core/signals';
+import { DetectionService, type RunResult } from './detection.service';
+import { SignalsRepository } from './signals.repository';
+import { SignalsService, type SignalQuery, type TransitionInput } from './signals.service';
+
+@Controller('v1/signals')
+export class SignalsController {
+  constructor(
+    private readonly signals: SignalsService,
+    private readonly detection: DetectionService,
+    private readonly repo: SignalsRepository,
+  ) {}
+
+  @Get()
+  list(@Query() q: SignalQuery, @CurrentPrincipal() p: Principal): Promise<Signal[]> {
+    return this.signals.list(q, p.role);
+  }
+
+  /** Runs detection now; 409 while another run is in progress. */
+  @Post('run')
+  @HttpCode(200)
+  @Roles('analyst', 'admin')
+  run(@CurrentPrincipal() p: Principal): Promise<RunResult> {
+    return this.detection.run(`manual:${p.actor}`, { wait: false, actor: p.actor });
+  }
+
+  /** Recent detection runs with their counts. */
+  @Get('runs')
+  @Roles('analyst', 'admin')
+  runs(): Promise<unknown[]> {
+    return this.repo.runs();
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Signal> {
+    return this.signals.get(id, p.role);
+  }
+
+  @Patch(':id')
+  @Roles('manager', 'analyst', 'admin')
+  async transition(@Param('id') id: string, @Body() body: TransitionInput, @CurrentPrincipal() p: Principal): Promise<Signal> {
+    const signal = await this.signals.transition(id, body ?? {}, p);
+    if (signal.status === 'monitoring') {
+      await this.detection.measureOne(id);
+      return this.signals.get(id, p.role);
+    }
+    return signal;
+  }
+}
+
+@Controller('v1/signal-settings')
+export class SignalSettingsController {
+  constructor(private readonly signals: SignalsService) {}
+
+  @Get()
+  get(): Promise<SignalSettings> {
+    return this.signals.settings();
+  }
+
+  @Put()
+  @Roles('analyst', 'admin')
+  put(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<SignalSettings> {
+    return this.signals.updateSettings(body, p.actor);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AnnotationsModule } from '../annotations/annotations.module';
+import { DetectionService } from './detection.service';
+import { SignalSettingsController, SignalsController } from './signals.controller';
+import { SignalsRepository } from './signals.repository';
+import { SignalsService } from './signals.service';
+
+@Module({
+  imports: [AnnotationsModule],
+  controllers: [SignalsController, SignalSettingsController],
+  providers: [SignalsRepository, SignalsService, DetectionService],
+  exports: [SignalsRepository, SignalsService, DetectionService],
+})
+export class SignalsModule {}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  QUADRANTS, RULES, SIGNAL_STATUSES, type FieldError, type Quadrant, type Role, type RuleName, type Signal, type SignalEvent,
+  type SignalStatus,
+} from 'contracts';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
+import { DEFAULT_SIGNAL_SETTINGS, validateSettings, type SignalSettings } from '../core/signals';
+import { canTransition, COMMENT_REQUIRED, ROLES_FOR, TRANSITIONS } from './lifecycle';
+import { toSignal } from './present';
+import { SignalsRepository, type SignalFilter } from './signals.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SignalQuery {
+  status?: string;
+  rule?: string;
+  quadrant?: string;
+  area?: string;
+  indicator?: string;
+}
+
+export interface TransitionInput {
+  status?: unknown;
+  comment?: unknown;
+  meetingId?: unknown;
+}
+
+function bad(field: string, message: string): InvalidInputError {
+  return new InvalidInputError(`${field} ${message}`, [{ field, message }]);
+}
+
+@Injectable()
+export class SignalsService {
+  constructor(
+    private readonly signals: SignalsRepository,
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** `status` may be a comma-separated list. Unknown values are 400s naming the field. */
+  parseFilter(q: SignalQuery): SignalFilter {
+    const errors: FieldError[] = [];
+    const filter: SignalFilter = {};
+    if (q.status) {
+      const list = q.status.split(',').map((s) => s.trim()).filter(Boolean);
+      if (!list.every((s) => (SIGNAL_STATUSES as readonly string[]).includes(s))) errors.push({ field: 'status', message: `must be one of ${SIGNAL_STATUSES.join(', ')}` });
+      else filter.status = list as SignalStatus[];
+    }
+    if (q.rule) {
+      if (!(RULES as readonly string[]).includes(q.rule)) errors.push({ field: 'rule', message: `must be one of ${RULES.join(', ')}` });
+      else filter.rule = q.rule as RuleName;
+    }
+    if (q.quadrant) {
+      if (!(QUADRANTS as readonly string[]).includes(q.quadrant)) errors.push({ field: 'quadrant', message: `must be one of ${QUADRANTS.join(', ')}` });
+      else filter.quadrant = q.quadrant as Quadrant;
+    }
+    if (q.area) filter.area = q.area;
+    if (q.indicator) filter.indicator = q.indicator;
+    if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+    return filter;
+  }
+
+  async list(q: SignalQuery, role: Role | null): Promise<Signal[]> {
+    const rows = await this.signals.list(this.parseFilter(q));
+    return rows.map((r) => toSignal(r, role));
+  }
+
+  async listFiltered(filter: SignalFilter, role: Role | null): Promise<Signal[]> {
+    return (await this.signals.list(filter)).map((r) => toSignal(r, role));
+  }
+
+  async get(id: string, role: Role | null): Promise<Signal> {
+    if (!UUID.test(id)) throw new NotFoundError(`Unknown signal ${id}`);
+    const row = await this.signals.find(id);
+    if (!row) throw new NotFoundError(`Unknown signal ${id}`);
+    const history: SignalEvent[] = (await this.signals.history([id])).map(({ signalId: _s, ...e }) => ({ ...e, at: new Date(e.at).toISOString() }));
+    return toSignal(row, role, history);
+  }
+
+  /**
+   * Moves a signal through its lifecycle. Role per target status (403), allowed moves (409),
+   * comment for dismissed/closed (400). on-agenda with meetingId adds the signal to that meeting.
+   */
+  async transition(id: string, input: TransitionInput, principal: Principal): Promise<Signal> {
+    const status = input.status;
+    if (typeof status !== 'string' || !(SIGNAL_STATUSES as readonly string[]).includes(status))
+      throw bad('status', `must be one of ${SIGNAL_STATUSES.join(', ')}`);
+    const to = status as SignalStatus;
+    if (input.comment !== undefined && input.comment !== null && typeof input.comment !== 'string') throw bad('comment', 'must be a text');
+    const comment = typeof input.comment === 'string' && input.comment.trim() ? input.comment.trim() : null;
+    if (comment && comment.length > 4000) throw bad('comment', 'must be at most 4000 characters');
+    if (COMMENT_REQUIRED.includes(to) && !comment) throw bad('comment', `is required to move a signal to ${to}`);
+    if (input.meetingId !== undefined && input.meetingId !== null && (typeof input.meetingId !== 'string' || !UUID.test(input.meetingId)))
+      throw bad('meetingId', 'must be a meeting id');
+    const meetingId = typeof input.meetingId === 'string' ? input.meetingId : null;
+    if (meetingId && to !== 'on-agenda') throw bad('meetingId', 'only goes with status on-agenda');
+    if (!principal.role || !ROLES_FOR[to].includes(principal.role))
+      throw new ForbiddenError(`A ${principal.role ?? 'system'} may not move a signal to ${to}`);
+    if (!UUID.test(id)) throw new NotFoundError(`Unknown signal ${id}`);
+
+    await this.db.transaction(async (m) => {
+      const row = await this.signals.find(id, m, true);
+      if (!row) throw new NotFoundError(`Unknown signal ${id}`);
+      if (!canTransition(row.status, to)) {
+        const allowed = TRANSITIONS[row.status];
+        throw new ConflictError(
+          `A signal that is ${row.status} cannot move to ${to}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it is final)'}`,
+        );
+      }
+      let note = comment;
+      if (meetingId) {
+        const meeting = await this.signals.meetingExists(meetingId, m);
+        if (!meeting) throw bad('meetingId', `unknown meeting ${meetingId}`);
+        if (!(await this.signals.agendaItemOn(meetingId, id, m))) await this.signals.addAgendaItem(meetingId, id, comment, m);
+        note = comment ?? `Op de agenda van ${meeting.title} (${meeting.date})`;
+      }
+      await this.signals.setStatus(id, to, m);
+      await this.signals.addEvent({ signalId: id, actor: principal.actor, from: row.status, to, comment: note }, m);
+      await this.audit.record({ actor: principal.actor, action: 'signals.transition', target: id, details: { from: row.status, to, meetingId } }, m);
+    });
+    return this.get(id, principal.role);
+  }
+
+  // ------------------------------------------------------------------ settings
+
+  async settings(): Promise<SignalSettings> {
+    const stored = await this.signals.settings();
+    if (!stored) return structuredClone(DEFAULT_SIGNAL_SETTINGS);
+    // Stored settings are merged over the defaults, so sections added later get their defaults.
+    const { settings, errors } = validateSettings(stored.settings);
+    return errors.length ? structuredClone(DEFAULT_SIGNAL_SETTINGS) : settings;
+  }
+
+  async updateSettings(patch: unknown, actor: string): Promise<SignalSettings> {
+    const current = await this.settings();
+    const { settings, errors } = validateSettings(patch, current);
+    if (errors.length) throw new InvalidInputError(`Invalid signal settings: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors);
+    await this.db.transaction(async (m) => {
+      await this.signals.saveSettings(settings, actor, m);
+      await this.audit.record({ actor, action: 'signals.settings.update', details: { patch: patch as Record<string, unknown> } }, m);
+    });
+    return settings;
+  }
+}

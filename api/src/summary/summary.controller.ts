@@ -1,0 +1,15 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import type { CouncilSummary } from 'contracts';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { SummaryService } from './summary.service';
+
+@Controller('v1/summary')
+export class SummaryController {
+  constructor(private readonly summary: SummaryService) {}
+
+  /** Read-only for every role. */
+  @Get(':areaCode')
+  get(@Param('areaCode') code: string, @Query('lang') lang: string | undefined, @CurrentPrincipal() p: Principal): Promise<CouncilSummary> {
+    return this.summary.summary(code, lang === 'en' ? 'en' : 'nl', p.role);
+  }
+}
