@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import type { Indicator } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { IndicatorsService } from './indicators.service';
@@ -7,10 +7,13 @@ import { IndicatorsService } from './indicators.service';
 export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
-  /** The catalogue (every signed-in role: the dashboard needs names and quadrants). */
+  /**
+   * The catalogue (every signed-in role: the dashboard needs names and quadrants);
+   * `?area=GM0518` keeps the indicators that have data in that area or inside it.
+   */
   @Get()
-  list(): Promise<Indicator[]> {
-    return this.indicators.list();
+  list(@Query('area') area?: string): Promise<Indicator[]> {
+    return this.indicators.list(area?.trim() || undefined);
   }
 
   /** One indicator or an array; upsert by code. */

@@ -50,6 +50,22 @@ export class IndicatorsRepository {
     return rows.map(toIndicator);
   }
 
+  /** Indicators with observations for this area, the areas inside it, or the units in those. */
+  async listWithDataIn(area: string): Promise<Indicator[]> {
+    const rows: IndicatorRow[] = await this.db.query(
+      `WITH subjects AS (
+         SELECT code FROM area WHERE code = $1 OR municipality_code = $1 OR parent_code = $1
+         UNION ALL
+         SELECT u.code FROM unit u JOIN area a ON a.code = u.area_code WHERE a.code = $1 OR a.municipality_code = $1 OR a.parent_code = $1
+       )
+       SELECT ${COLUMNS} FROM indicator
+       WHERE EXISTS (SELECT 1 FROM observation o WHERE o.indicator_code = indicator.code AND o.subject_code IN (SELECT code FROM subjects))
+       ORDER BY quadrant, code`,
+      [area],
+    );
+    return rows.map(toIndicator);
+  }
+
   async find(code: string): Promise<Indicator | null> {
     const rows: IndicatorRow[] = await this.db.query(`SELECT ${COLUMNS} FROM indicator WHERE code = $1`, [code]);
     return rows[0] ? toIndicator(rows[0]) : null;

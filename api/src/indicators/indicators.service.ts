@@ -102,8 +102,8 @@ export class IndicatorsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(): Promise<Indicator[]> {
-    return this.indicators.list();
+  list(area?: string): Promise<Indicator[]> {
+    return area ? this.indicators.listWithDataIn(area) : this.indicators.list();
   }
 
   /** Upserts one indicator or an array, all or nothing; 400 naming every bad field. */

@@ -24,6 +24,13 @@ export class IndicatorsApi {
     return this.catalogue$;
   }
 
+  /** The indicators that have data in this area (or inside it). */
+  withDataIn(area: string): Observable<Indicator[]> {
+    return this.http
+      .get<Indicator[] | Page<Indicator>>('/api/v1/indicators', { params: new HttpParams().set('area', area) })
+      .pipe(map(asItems));
+  }
+
   observations(query: ObservationQuery): Observable<Observation[]> {
     let params = new HttpParams().set('indicator', query.indicator).set('area', query.area);
     for (const key of ['level', 'from', 'to'] as const) {

@@ -51,6 +51,15 @@ describe('buildChoroplethOption', () => {
     expect(option.series[0].data[1].label.formatter).toBe('Noord\nGeen waarde');
     expect(option.series[0].data[1].itemStyle.areaColor).toBe(NO_DATA_COLOUR);
   });
+
+  it('labels many areas with their legend class number instead of crowding names on the map', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ code: `WK0518${i}`, name: `Wijk ${i}`, value: i < 39 ? i : null, display: String(i) }));
+    const big = buildChoroplethOption('m', many, buildClasses(many.slice(0, 39).map((r) => r.value as number)), { title: 'K', noData: 'Geen' }) as typeof option;
+    const labels = big.series[0].data.map((d) => d.label.formatter);
+    expect(labels[0]).toBe('1');
+    expect(labels[38]).toBe('5');
+    expect(labels[39]).toBe('–');
+  });
 });
 
 describe('districtRows', () => {

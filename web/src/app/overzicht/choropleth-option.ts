@@ -49,9 +49,13 @@ export function classOf(value: number | null, classes: ColourClass[]): ColourCla
   return classes.find((c) => value <= c.max) ?? classes[classes.length - 1];
 }
 
+/** Up to this many areas the map labels each with its name and value; above it, with its class number. */
+export const FULL_LABEL_LIMIT = 12;
+
 /**
- * A map series coloured per class. Each area carries its value as a label, so the map can be
- * read without telling colours apart; the page adds a text legend and a table.
+ * A map series coloured per class. Each area carries a label — name and value for a few areas,
+ * the class number (as in the legend) for many — so the map can be read without telling colours
+ * apart; the page adds a text legend and a table.
  */
 export function buildChoroplethOption(
   mapName: string,
@@ -76,11 +80,12 @@ export function buildChoroplethOption(
         data: rows.map((row) => {
           const cls = classOf(row.value, classes);
           const text = cls ? row.display : labels.noData;
+          const label = rows.length <= FULL_LABEL_LIMIT ? `${row.name}\n${text}` : cls ? String(cls.index) : '–';
           return {
             name: row.code,
             value: row.value,
             itemStyle: { areaColor: cls?.color ?? NO_DATA_COLOUR },
-            label: { show: true, formatter: `${row.name}\n${text}`, color: cls?.ink ?? '#1b1f24' },
+            label: { show: true, formatter: label, color: cls?.ink ?? '#1b1f24' },
             tooltip: { formatter: `${row.name}: ${text}` },
           };
         }),

@@ -2,7 +2,7 @@ import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { QUADRANT_INFO, type AreaSummary, type Observation, type Quadrant, type Signal } from 'contracts';
+import { QUADRANT_INFO, type AreaSummary, type Indicator, type Observation, type Quadrant, type Signal } from 'contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
 import { AuthService } from '../core/auth/auth.service';
@@ -67,7 +67,13 @@ export class OverzichtPage {
   protected readonly top = computed(() => topSignals(this.signalList()));
   protected readonly quadrantInfo = (q: Quadrant) => QUADRANT_INFO[q];
 
-  protected readonly catalogue = toSignal(this.indicators.catalogue().pipe(toLoadState()), { initialValue: LOADING });
+  /** The indicators with data in this municipality, so the first choice always shows something. */
+  protected readonly catalogue = toSignal(
+    toObservable(computed(() => this.code() ?? null)).pipe(
+      switchMap((code) => (code ? this.indicators.withDataIn(code).pipe(toLoadState()) : of<LoadState<Indicator[]>>(LOADING))),
+    ),
+    { initialValue: LOADING as LoadState<Indicator[]> },
+  );
   protected readonly areaIndicators = computed(() => {
     const s = this.catalogue();
     return s.status === 'ok' ? s.data.filter((i) => i.subjectKind === 'area') : [];
