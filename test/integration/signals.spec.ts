@@ -224,7 +224,9 @@ describe.each(DB_KINDS)('signals, policy table and summaries on %s', (kind) => {
     const lonely = view.quadrants[0].indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'loneliness');
     expect(lonely).toEqual(expect.objectContaining({ period: '2024-Q4', value: 10, display: '10,0 %', suppressed: false, trend: 'flat' }));
     expect(lonely.series.length).toBeGreaterThan(1);
-    expect(lonely.municipality).toEqual({ code: MUNI, value: null });
+    // No published municipal figure: pooled from the counts of its neighbourhoods.
+    expect(lonely.municipality).toEqual({ code: MUNI, value: expect.any(Number) });
+    expect(lonely.municipality.value).toBeGreaterThan(0);
     const evictions = view.quadrants[1].indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'evictions');
     expect(evictions).toEqual(expect.objectContaining({ value: null, display: '< 5', suppressed: true }));
     const asAnalyst = await (await app.request(`/api/v1/areas/${hoods[0]}/quadrants`, { role: 'analyst' })).json();

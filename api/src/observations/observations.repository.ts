@@ -5,6 +5,8 @@ import type { AreaLevel, Granularity, Measure, ObservationStatus } from 'contrac
 
 /** Columnar chunk of observations to stage (arrays of equal length). */
 export interface StageChunk {
+  /** Line in the source file, for the duplicate-key report. */
+  line: number[];
   indicator: string[];
   subject: string[];
   granularity: Granularity[];
@@ -48,7 +50,7 @@ export class ObservationsRepository {
   /** A session-local staging table on the import's own connection (no WAL, no index). */
   async createStage(qr: QueryRunner, name: string): Promise<void> {
     await qr.query(
-      `CREATE TEMP TABLE ${name} (indicator_code text, subject_code text, granularity text, period_start date,
+      `CREATE TEMP TABLE ${name} (line int, indicator_code text, subject_code text, granularity text, period_start date,
          value double precision, numerator double precision, denominator double precision, n double precision, status text)`,
     );
   }
@@ -60,9 +62,31 @@ export class ObservationsRepository {
   /** One multi-row INSERT … SELECT FROM unnest(arrays) per chunk. */
   async stage(qr: QueryRunner, name: string, c: StageChunk): Promise<void> {
     await qr.query(
-      `INSERT INTO ${name} SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::text[])`,
-      [c.indicator, c.subject, c.granularity, c.start, c.value, c.numerator, c.denominator, c.n, c.status],
+      `INSERT INTO ${name} SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::text[])`,
+      [c.line, c.indicator, c.subject, c.granularity, c.start, c.value, c.numerator, c.denominator, c.n, c.status],
     );
+  }
+
+  /**
+   * Keys that occur more than once in the staged file, with their lines (first `limit` groups) and
+   * the number of repeated rows. Done in SQL so that a million-row import needs no key set in memory.
+   */
+  async stagedDuplicates(
+    qr: QueryRunner,
+    name: string,
+    limit: number,
+  ): Promise<{ total: number; groups: { indicator: string; subject: string; granularity: Granularity; start: string; lines: number[] }[] }> {
+    const groups: { indicator: string; subject: string; granularity: Granularity; start: string; lines: number[] }[] = await qr.query(
+      `SELECT indicator_code AS indicator, subject_code AS subject, granularity, to_char(period_start, 'YYYY-MM-DD') AS start,
+              array_agg(line ORDER BY line) AS lines
+         FROM ${name} GROUP BY 1, 2, 3, 4 HAVING count(*) > 1 ORDER BY min(line) LIMIT $1`,
+      [limit],
+    );
+    if (groups.length === 0) return { total: 0, groups: [] };
+    const [{ total }]: { total: number }[] = await qr.query(
+      `SELECT coalesce(sum(c - 1), 0)::int AS total FROM (SELECT count(*) AS c FROM ${name} GROUP BY indicator_code, subject_code, granularity, period_start HAVING count(*) > 1) d`,
+    );
+    return { total, groups };
   }
 
   /**

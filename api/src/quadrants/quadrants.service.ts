@@ -60,6 +60,24 @@ export function formatValue(ind: Indicator, value: number, lang: 'nl' | 'en' = '
   }
 }
 
+/** The municipality's figure from the counts of its areas at one period, where all carry counts. */
+export function pooled(ind: Indicator, rows: RawObservation[], granularity: string | null, period: string): { value: number; suppressed: boolean } | null {
+  if (ind.measure !== 'proportion' && ind.measure !== 'rate') return null;
+  let num = 0;
+  let den = 0;
+  for (const o of rows) {
+    if (o.indicator_code !== ind.code || o.granularity !== granularity) continue;
+    const point = toPoint(o);
+    if (!point || point.period !== period) continue;
+    if (o.numerator === null || !o.denominator) return null;
+    num += o.numerator;
+    den += o.denominator;
+  }
+  if (den === 0) return null;
+  const value = ind.measure === 'proportion' ? (100 * num) / den : (num / den) * (ind.per ?? 1000);
+  return { value, suppressed: num < ind.minCount };
+}
+
 function median(v: number[]): number | null {
   if (!v.length) return null;
   const s = [...v].sort((a, b) => a - b);
@@ -110,6 +128,7 @@ export class QuadrantsService {
         const s = shownValue(ind, o);
         if (s) series.push({ ...s, granularity: o.granularity });
       }
+      if (series.length === 0) continue; // no data for this area: nothing to show in its quadrant
       // One granularity: the one of the requested period, else the finest with the latest data.
       const gran = wanted?.granularity ?? (series.length ? series.reduce((a, b) => (b.period > a.period || (b.period === a.period && b.granularity !== 'year') ? b : a)).granularity : null);
       let list = series.filter((s) => s.granularity === gran).sort((a, b) => a.periodIndex - b.periodIndex);
@@ -147,7 +166,9 @@ export class QuadrantsService {
         }
         return null;
       };
-      const m = municipality ? valueAt(muni) : null;
+      const own = municipality ? valueAt(muni) : null;
+      // Without a published municipality figure, pool the counts of its areas (Σ numerators / Σ denominators).
+      const m = own && own.value !== null ? own : at ? pooled(ind, peerObs, gran, at) : own;
       let peers: QuadrantIndicatorView['peers'] = null;
       if (at && peerObs.length && ind.subjectKind === 'area') {
         const values: number[] = [];

@@ -30,6 +30,7 @@ export {
   checkRow,
   validateRows,
   RowValidator,
+  duplicateMessage,
   LONG_COLUMNS,
   LONG_REQUIRED,
 } from './long-format';

@@ -261,6 +261,8 @@ export interface Catalogue {
 export interface ValidateOptions {
   /** Also run `checkRow` (set for JSON rows that did not come through the CSV parser). */
   rowChecks?: boolean;
+  /** Report a key seen twice in the file (default true; needs one map entry per row). */
+  checkDuplicates?: boolean;
 }
 
 function lookup(c: Catalogue, code: string): IndicatorRule | undefined {
@@ -269,7 +271,15 @@ function lookup(c: Catalogue, code: string): IndicatorRule | undefined {
   return Object.prototype.hasOwnProperty.call(m, code) ? (m as Readonly<Record<string, IndicatorRule>>)[code] : undefined;
 }
 
-/** Incremental catalogue validation (keeps the seen keys across batches for the duplicate check). */
+/** The message for a key that appears twice in one file (also used by the SQL-side check of large imports). */
+export function duplicateMessage(indicator: string, subject: string, period: string, first: number, line: number): string {
+  return `duplicate row: indicator ${quote(indicator)}, subject ${quote(subject)}, period ${period} is on lines ${first} and ${line}`;
+}
+
+/**
+ * Incremental catalogue validation. Keeps the seen keys across batches for the duplicate check,
+ * unless `checkDuplicates: false` (the import service checks keys in SQL over its staging table).
+ */
 export class RowValidator {
   private readonly seen = new Map<string, number>();
 
@@ -290,16 +300,11 @@ export class RowValidator {
     const { errors } = this;
     const line = row.line;
     if (this.options.rowChecks) checkRow(row, errors);
-    const key = `${row.indicator}\u0000${row.subject}\u0000${row.period.label}`;
-    const first = this.seen.get(key);
-    if (first !== undefined) {
-      errors.add(
-        line,
-        null,
-        `duplicate row: indicator ${quote(row.indicator)}, subject ${quote(row.subject)}, period ${row.period.label} is on lines ${first} and ${line}`,
-      );
-    } else {
-      this.seen.set(key, line);
+    if (this.options.checkDuplicates !== false) {
+      const key = `${row.indicator}\u0000${row.subject}\u0000${row.period.label}`;
+      const first = this.seen.get(key);
+      if (first !== undefined) errors.add(line, null, duplicateMessage(row.indicator, row.subject, row.period.label, first, line));
+      else this.seen.set(key, line);
     }
     const rule = lookup(this.catalogue, row.indicator);
     if (!rule) {
