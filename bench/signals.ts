@@ -14,19 +14,10 @@
 import type { RuleName } from 'contracts';
 import { detectSignals } from '../api/src/core/signals';
 import type { AnnotationMeta, CandidateSignal, IndicatorMeta, ObservationPoint, SubjectMeta } from '../api/src/core/signals';
+import { mulberry32 } from '../api/src/core/statistics/random';
 
 // ------------------------------------------------------------------ random numbers
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly u: () => number;

@@ -13,6 +13,7 @@ import type { Indicator, LocalizedText } from 'contracts';
 import type { RegisterArea } from '../areas';
 import { toCsv } from '../csv';
 import { demoStandardIndicators, demoSystemIndicators } from './indicators';
+import { mulberry32 } from '../../api/src/core/statistics/random';
 
 export const DEFAULT_SEED = 20240601;
 export const SYNTHETIC_MUNICIPALITIES = ['GM0518', 'GM0599'] as const;
@@ -100,17 +101,7 @@ export const demoAnnotations: DemoAnnotation[] = [
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-/** mulberry32: a tiny, fast 32-bit PRNG; returns a function giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 class Rng {
   private readonly next: () => number;

@@ -1,3 +1,4 @@
 // Plain request/response types shared by api and web. No decorators, no ORM types.
 export * from './domain';
 export * from './api';
+export * from './evidence';

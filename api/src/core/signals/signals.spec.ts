@@ -12,19 +12,11 @@ import {
   SubjectMeta,
   validateSettings,
 } from './index';
+import { mulberry32 } from '../statistics/random';
 
 // ------------------------------------------------------------------ deterministic synthetic data
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 function poisson(u: () => number, mu: number): number {
   let k = 0;
   let p = Math.exp(-mu);

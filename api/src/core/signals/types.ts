@@ -1,7 +1,9 @@
 /**
  * Plain input/output types of the signal engine (DESIGN.md §5). No framework imports.
  */
-import type { Granularity, LocalizedText, Measure, Polarity, Quadrant, RuleName, Severity, SubjectKind } from 'contracts';
+import type {
+  Disclosed, Evidence, EvidenceAnnotation, Granularity, LocalizedText, Measure, Polarity, Quadrant, RuleName, Severity, SubjectKind,
+} from 'contracts';
 
 /** Catalogue entry of an indicator, as the engine needs it. */
 export interface IndicatorMeta {
@@ -49,14 +51,8 @@ export interface ObservationPoint {
 }
 
 /** A dated event (e.g. a policy-table decision or a rule change) on the charts of some indicators. */
-export interface AnnotationMeta {
-  id?: string;
-  /** ISO date (yyyy-mm-dd) or a period label ('2024-Q1'). */
-  date: string;
-  /** Indicator codes; empty = all indicators. */
-  indicators: string[];
-  text: string;
-}
+/** An annotation as the engine reads it (same shape as the evidence's). */
+export type AnnotationMeta = EvidenceAnnotation;
 
 export interface PeerOutlierSettings {
   enabled: boolean;
@@ -164,8 +160,7 @@ export interface DetectInput {
   settings?: SignalSettingsPatch;
 }
 
-/** A count or value in evidence: the number, or a string like '< 5' when it may not be shown. */
-export type Disclosed = number | string;
+export type { Disclosed } from 'contracts';
 
 export interface CandidateSignal {
   rule: RuleName;
@@ -207,86 +202,7 @@ export interface DetectResult {
 }
 
 // ------------------------------------------------------------------ evidence
-
-export interface FunnelPoint {
-  subject: string;
-  denominator: Disclosed | null;
-  /** Display value (percentage, rate per `per`, count or mean); null when suppressed. */
-  value: number | null;
-  suppressed: boolean;
-  highlighted: boolean;
-}
-
-export interface FunnelEvidence {
-  kind: 'funnel';
-  indicator: string;
-  /** Latest period; the comparison covers `from`–`period`. */
-  period: string;
-  from: string;
-  unit: string;
-  target: number;
-  coverage: number;
-  overdispersion: { phi: number; tau2: number; adjusted: boolean };
-  points: FunnelPoint[];
-  /** Limit curves sampled over the denominator (or n / expected) range. */
-  limits: { denominator: number; lower: number; upper: number }[];
-}
-
-export interface SeriesPoint {
-  period: string;
-  value: number | null;
-  suppressed: boolean;
-  /** Expected value from the baseline, for periods in the evaluation window. */
-  expected?: number | null;
-  /** Threshold (worse side) for periods in the evaluation window. */
-  threshold?: number | null;
-}
-
-export interface SeriesEvidence {
-  kind: 'series';
-  indicator: string;
-  subject: string;
-  unit: string;
-  baseline: { from: string; to: string; mean: number | null };
-  window: { from: string; to: string };
-  points: SeriesPoint[];
-}
-
-export interface LeaderFollowerEvidence {
-  kind: 'leader-follower';
-  subject: string;
-  lag: number;
-  leader: SeriesEvidence;
-  follower: SeriesEvidence;
-}
-
-export interface ShareEvidence {
-  kind: 'share';
-  indicator: string;
-  period: string;
-  peerGroup: string;
-  areasTested: number;
-  areasRose: number;
-  expectedShare: number;
-  share: number;
-  areas: { subject: string; relativeChange: number | null; rose: boolean }[];
-  annotations: AnnotationMeta[];
-}
-
-export interface ProfileEvidence {
-  kind: 'profile';
-  subject: string;
-  period: string;
-  indicators: {
-    indicator: string;
-    quadrant: Quadrant;
-    z: number;
-    p: number;
-    value: number | null;
-    peerValue: number | null;
-    suppressed: boolean;
-    counted: boolean;
-  }[];
-}
-
-export type Evidence = FunnelEvidence | SeriesEvidence | LeaderFollowerEvidence | ShareEvidence | ProfileEvidence;
+// The evidence shapes are part of the API contract (libs/contracts/src/evidence.ts).
+export type {
+  Evidence, FunnelEvidence, FunnelPoint, LeaderFollowerEvidence, ProfileEvidence, SeriesEvidence, SeriesPoint, ShareEvidence,
+} from 'contracts';
