@@ -5,16 +5,16 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
-import { launchBrowser, login, startServer } from '../test/browser/support';
+import { join } from 'node:path';
+import { launchBrowser, login, repoRoot, startServer } from '../test/browser/support';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = repoRoot();
 const WEB = join(ROOT, 'dist/web/browser');
 const RUNS = Number(process.env.RUNS ?? 7);
 
 function initialBundle(): { raw: number; gzip: number; files: string[] } {
   const html = readFileSync(join(WEB, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const files = [...new Set([...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]))];
   let raw = 0;
   let gzip = 0;
   for (const f of files) {

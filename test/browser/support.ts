@@ -4,7 +4,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const ROOT = resolve(__dirname, '../..');
+/** The repository root (the folder with nx.json), from the source or from a compiled copy under dist/. */
+export function repoRoot(from = __dirname): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const up = resolve(dir, '..');
+    if (up === dir) throw new Error(`no nx.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+const ROOT = repoRoot();
 const MAIN = join(ROOT, 'dist/api/api/src/main.js');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 
