@@ -1,0 +1,123 @@
+/**
+ * Rule 3, leading-indicator: a leader rose and its follower follows within the lag window (quadrant IV).
+ */
+import { modelKind, RiseTest, riseTest, round, seriesEvidence, worseDir } from '../model';
+import { both, certainty, fdrSentence, Lang, pct, quadrantLine, severityOf, valueText } from '../text';
+import type { IndicatorMeta } from '../types';
+import { Context, Test, subjectName, indName, lc, skip } from './context';
+import { windowValue } from './rising-trend';
+
+function leadQuestion(leader: IndicatorMeta, follower: IndicatorMeta, l: Lang): string {
+  const eviction = /evict|uitzet/i.test(follower.code);
+  const debt = /debt|schuld|arrear|achterstand/i.test(leader.code);
+  if (eviction && debt)
+    return l === 'nl'
+      ? 'Kunnen we afspraken maken met de woningcorporatie om huisuitzettingen door betalingsachterstanden te voorkomen? ' + quadrantLine('IV', l)
+      : 'Can we make agreements with the housing corporation to prevent evictions caused by payment arrears? ' + quadrantLine('IV', l);
+  return l === 'nl'
+    ? `Kunnen we afspraken maken met de betrokken organisaties zodat een stijging van ${lc(indName(leader, l))} niet uitmondt in meer ${lc(indName(follower, l))}? ` + quadrantLine('IV', l)
+    : `Can we make agreements with the organisations involved so that a rise in ${lc(indName(leader, l))} does not end in more ${lc(indName(follower, l))}? ` + quadrantLine('IV', l);
+}
+
+export function leadingIndicator(ctx: Context): Test[] {
+  const st = ctx.settings.leadingIndicator;
+  const trend = ctx.settings.risingTrend;
+  const tests: Test[] = [];
+  for (const lg of ctx.groups) {
+    const leader = lg.ind;
+    for (const pair of leader.leadsTo) {
+      const fg = ctx.groups.find((g) => g.ind.code === pair.indicator && g.granularity === lg.granularity);
+      if (!fg) {
+        skip(ctx, 'leading-indicator', leader.code, undefined, `follower ${pair.indicator} has no ${lg.granularity} data`);
+        continue;
+      }
+      const follower = fg.ind;
+      const maxLag = pair.maxLag > 0 ? pair.maxLag : st.defaultMaxLag;
+      for (const [subject, fpts] of fg.series) {
+        const lpts = lg.series.get(subject);
+        if (!lpts) {
+          skip(ctx, 'leading-indicator', follower.code, subject, `no ${leader.code} series for this subject`);
+          continue;
+        }
+        const fr = riseTest(modelKind(follower), worseDir(follower), fpts, fpts.length - 1, trend);
+        if (typeof fr === 'string') {
+          skip(ctx, 'leading-indicator', follower.code, subject, fr);
+          continue;
+        }
+        const end = fpts[fpts.length - 1].periodIndex;
+        let best: { r: RiseTest; lag: number } | null = null;
+        let tried = 0;
+        // Leader window ends 1..maxLag periods before the follower's last period.
+        let pos = lpts.length - 1;
+        for (let lag = 1; lag <= maxLag; lag++) {
+          while (pos >= 0 && lpts[pos].periodIndex > end - lag) pos--;
+          if (pos < 0) break;
+          if (lpts[pos].periodIndex !== end - lag) continue;
+          const lr = riseTest(modelKind(leader), worseDir(leader), lpts, pos, trend);
+          if (typeof lr === 'string') continue;
+          tried++;
+          if (!best || lr.pWindow < best.r.pWindow) best = { r: lr, lag };
+        }
+        if (!best) {
+          skip(ctx, 'leading-indicator', leader.code, subject, 'leader series too short before the lag window');
+          continue;
+        }
+        const pLeader = Math.min(1, best.r.p * tried);
+        // Intersection–union test: both must have risen, so the pair's p is the larger one.
+        const p = Math.max(pLeader, fr.p);
+        const lag = best.lag;
+        const lr = best.r;
+        tests.push({
+          rule: 'leading-indicator',
+          p,
+          gate: pLeader <= st.leaderAlpha && fr.p <= st.followerAlpha,
+          build: (q, n) => {
+            const name = subjectName(ctx, subject);
+            const lspan = `${lpts[lr.startPos].period}–${lpts[lr.endPos].period}`;
+            const fspan = `${fpts[fr.startPos].period}–${fpts[fr.endPos].period}`;
+            const lwv = windowValue(leader, lpts, lr);
+            const fwv = windowValue(follower, fpts, fr);
+            const eff = (v: number | null, r: RiseTest, l: Lang): string => (v === null ? '' : ` (${pct(r.effect, l)} ${l === 'nl' ? 'boven het eigen niveau' : 'above its own level'})`);
+            const effect = Math.min(lr.effect, fr.effect);
+            return {
+              rule: 'leading-indicator',
+              quadrant: 'IV',
+              indicators: [leader.code, follower.code],
+              subjects: [subject],
+              period: fpts[fpts.length - 1].period,
+              p,
+              q,
+              z: round(Math.min(lr.z, fr.z)),
+              effect: round(effect),
+              severity: severityOf(q, effect, ctx.settings.severity),
+              // Leader/follower pair in one area is one issue; no period in the key.
+              dedupeKey: `leading-indicator|${leader.code}>${follower.code}|${subject}`,
+              title: both((l) =>
+                l === 'nl'
+                  ? `${indName(leader, l)} gevolgd door ${lc(indName(follower, l))} in ${name}`
+                  : `${indName(leader, l)} followed by ${lc(indName(follower, l))} in ${name}`,
+              ),
+              explanation: both((l) =>
+                (l === 'nl'
+                  ? `In ${name} steeg eerst ${lc(indName(leader, l))} (${lspan}: ${valueText(leader, lwv, l)}${eff(lwv, lr, l)}), en binnen ${lag} ${lag === 1 ? 'periode' : 'perioden'} daarna ook ${lc(indName(follower, l))} (${fspan}: ${valueText(follower, fwv, l)}${eff(fwv, fr, l)}). ` +
+                    `Dat past bij het bekende verband tussen deze twee. Dat beide stijgingen meer zijn dan toeval, is ${certainty(p, l)}. `
+                  : `In ${name}, ${lc(indName(leader, l))} rose first (${lspan}: ${valueText(leader, lwv, l)}${eff(lwv, lr, l)}), and within ${lag} ${lag === 1 ? 'period' : 'periods'} ${lc(indName(follower, l))} rose too (${fspan}: ${valueText(follower, fwv, l)}${eff(fwv, fr, l)}). ` +
+                    `That fits the known link between the two. That both rises are more than chance is ${certainty(p, l)}. `) +
+                fdrSentence(q, n, l),
+              ),
+              question: both((l) => leadQuestion(leader, follower, l)),
+              evidence: {
+                kind: 'leader-follower',
+                subject,
+                lag,
+                leader: seriesEvidence(leader, subject, lpts, lr, trend.alpha),
+                follower: seriesEvidence(follower, subject, fpts, fr, trend.alpha),
+              },
+            };
+          },
+        });
+      }
+    }
+  }
+  return tests;
+}

@@ -1,0 +1,143 @@
+/**
+ * Rule 4, systemic-pattern: the same indicator shifts in the same period in many areas at once (quadrant IV).
+ */
+import type { Granularity } from 'contracts';
+import { binomialUpperTail, median } from '../../statistics';
+import { isSuppressed, modelKind, periodIndexOf, RiseTest, riseTest, round, worseDir } from '../model';
+import { both, certainty, fdrSentence, fmt, Lang, quadrantLine, riseWord, severityOf, worseWord } from '../text';
+import type { AnnotationMeta, ShareEvidence } from '../types';
+import { Context, Test, subjectName, indName, lc, peersWord, skip } from './context';
+
+/** Period index of an annotation in a granularity (ISO date or period label). */
+export function annotationIndex(a: AnnotationMeta, gran: Granularity): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(a.date);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]) - 1;
+    return gran === 'year' ? y : gran === 'quarter' ? y * 4 + Math.floor(mo / 3) : y * 12 + mo;
+  }
+  const p = periodIndexOf(a.date);
+  if (!p) return null;
+  if (p.granularity === gran) return p.periodIndex;
+  // Coarser label in a finer granularity: take its first sub-period; finer in coarser: its parent.
+  const year = p.granularity === 'year' ? p.periodIndex : p.granularity === 'quarter' ? Math.floor(p.periodIndex / 4) : Math.floor(p.periodIndex / 12);
+  const month = p.granularity === 'year' ? 0 : p.granularity === 'quarter' ? (p.periodIndex % 4) * 3 : p.periodIndex % 12;
+  return gran === 'year' ? year : gran === 'quarter' ? year * 4 + Math.floor(month / 3) : year * 12 + month;
+}
+
+export function systemicPattern(ctx: Context): Test[] {
+  const st = ctx.settings.systemicPattern;
+  const trend = ctx.settings.risingTrend;
+  const tests: Test[] = [];
+  for (const g of ctx.groups) {
+    const ind = g.ind;
+    const kind = modelKind(ind);
+    const dir = worseDir(ind);
+    const byPeer = new Map<string, string[]>();
+    for (const subject of g.series.keys()) {
+      const meta = ctx.subjects.get(subject);
+      if (!meta) continue;
+      const list = byPeer.get(meta.peerGroup);
+      if (list) list.push(subject);
+      else byPeer.set(meta.peerGroup, [subject]);
+    }
+    for (const [peerGroup, subjects] of byPeer) {
+      let latest = -Infinity;
+      for (const s of subjects) latest = Math.max(latest, g.series.get(s)![g.series.get(s)!.length - 1].periodIndex);
+      for (let back = 0; back < st.lookback; back++) {
+        const t = latest - back;
+        const areas: { subject: string; r: RiseTest; rose: boolean }[] = [];
+        let label = '';
+        for (const s of subjects) {
+          const pts = g.series.get(s)!;
+          let pos = pts.length - 1;
+          while (pos >= 0 && pts[pos].periodIndex > t) pos--;
+          if (pos < 0 || pts[pos].periodIndex !== t) continue;
+          label = pts[pos].period;
+          const r = riseTest(kind, dir, pts, pos, { ...trend, windows: [1] });
+          if (typeof r === 'string') continue;
+          areas.push({ subject: s, r, rose: r.p <= st.areaAlpha });
+        }
+        if (areas.length < st.minAreas) {
+          if (back === 0) skip(ctx, 'systemic-pattern', ind.code, undefined, `peer group ${peerGroup}: only ${areas.length} areas with a testable series, need ${st.minAreas}`);
+          continue;
+        }
+        const k = areas.filter((a) => a.rose).length;
+        const share = k / areas.length;
+        // Under no systemic shift each area "rises" with probability ≤ areaAlpha (exact tests are conservative).
+        const p = binomialUpperTail(k, areas.length, st.areaAlpha);
+        const effect = median(areas.map((a) => (Number.isFinite(a.r.effect) ? a.r.effect : 10)));
+        const period = label;
+        tests.push({
+          rule: 'systemic-pattern',
+          p,
+          gate: share >= st.minShare,
+          build: (q, n) => {
+            const annotations = ctx.annotations.filter((a) => {
+              if (a.indicators.length && !a.indicators.includes(ind.code)) return false;
+              const ai = annotationIndex(a, g.granularity);
+              return ai !== null && ai <= t && ai >= t - st.annotationWindow;
+            });
+            const groupName = subjectName(ctx, ctx.subjects.get(subjects[0])?.municipality ?? peerGroup);
+            const areasWord = (l: Lang): string => peersWord(ctx, subjects[0], l);
+            const ann = annotations[0];
+            const evidence: ShareEvidence = {
+              kind: 'share',
+              indicator: ind.code,
+              period,
+              peerGroup,
+              areasTested: areas.length,
+              areasRose: k,
+              expectedShare: st.areaAlpha,
+              share: round(share),
+              areas: areas.map((a) => ({
+                subject: a.subject,
+                // Relative change derived from a small count is not shown.
+                relativeChange: isSuppressed(ind, g.series.get(a.subject)![a.r.endPos].x, g.series.get(a.subject)![a.r.endPos].e) ? null : round(dir * a.r.effect),
+                rose: a.rose,
+              })),
+              annotations,
+            };
+            return {
+              rule: 'systemic-pattern',
+              quadrant: 'IV',
+              indicators: [ind.code],
+              subjects: areas.filter((a) => a.rose).map((a) => a.subject).sort(),
+              period,
+              p,
+              q,
+              z: null,
+              effect: round(effect),
+              severity: severityOf(q, effect, ctx.settings.severity),
+              // A shift is an event at a date: the period belongs in the key (with the peer group).
+              dedupeKey: `systemic-pattern|${ind.code}|${peerGroup}|${period}`,
+              title: both((l) =>
+                l === 'nl'
+                  ? `${indName(ind, l)} ${riseWord(ind, l)} in ${k} van de ${areas.length} ${areasWord(l)} tegelijk (${period})`
+                  : `${indName(ind, l)} ${riseWord(ind, l)} in ${k} of ${areas.length} ${areasWord(l)} at once (${period})`,
+              ),
+              explanation: both((l) =>
+                (l === 'nl'
+                  ? `In ${period} was ${lc(indName(ind, l))} in ${fmt(share * 100, l, 0)}% van de ${areas.length} ${areasWord(l)} van ${groupName} duidelijk ${worseWord(ind, l)} dan in hun eigen voorgaande perioden; bij toeval zou dat in ongeveer ${fmt(st.areaAlpha * 100, l, 0)}% gebeuren. ` +
+                    `Zo'n gelijktijdige verschuiving wijst eerder op een oorzaak in regels of uitvoering dan op de buurten zelf; dat het geen toeval is, is ${certainty(p, l)}. ` +
+                    (ann ? `Rond die datum is vastgelegd: “${ann.text}” (${ann.date}). ` : 'Er is rond deze datum geen gebeurtenis (zoals een regelwijziging) vastgelegd. ')
+                  : `In ${period}, ${lc(indName(ind, l))} was clearly ${worseWord(ind, l)} than in their own previous periods in ${fmt(share * 100, l, 0)}% of the ${areas.length} ${areasWord(l)} of ${groupName}; chance alone would give about ${fmt(st.areaAlpha * 100, l, 0)}%. ` +
+                    `Such a simultaneous shift points to a cause in rules or their implementation rather than in the areas themselves; that it is not chance is ${certainty(p, l)}. ` +
+                    (ann ? `Recorded around that date: “${ann.text}” (${ann.date}). ` : 'No event (such as a rule change) is recorded around this date. ')) +
+                fdrSentence(q, n, l),
+              ),
+              question: both((l) =>
+                (l === 'nl'
+                  ? `Is er rond ${period} iets veranderd in regels, toegang of uitvoering${ann ? ` (zoals “${ann.text}”)` : ''} waardoor ${lc(indName(ind, l))} in zoveel ${areasWord(l)} tegelijk ${riseWord(ind, l)}? `
+                  : `Did something change in rules, access or implementation around ${period}${ann ? ` (such as “${ann.text}”)` : ''} that makes ${lc(indName(ind, l))} change for the worse in so many ${areasWord(l)} at once? `) +
+                quadrantLine('IV', l),
+              ),
+              evidence,
+            };
+          },
+        });
+      }
+    }
+  }
+  return tests;
+}
