@@ -3,5 +3,5 @@ import { AnnotationsController } from './annotations.controller';
 import { AnnotationsRepository } from './annotations.repository';
 import { AnnotationsService } from './annotations.service';
 
-@Module({ controllers: [AnnotationsController], providers: [AnnotationsRepository, AnnotationsService], exports: [AnnotationsRepository] })
+@Module({ controllers: [AnnotationsController], providers: [AnnotationsRepository, AnnotationsService], exports: [AnnotationsRepository, AnnotationsService] })
 export class AnnotationsModule {}

@@ -15,6 +15,8 @@ import { counted } from '../imports/request-body';
 import { readNamedCsv } from '../imports/small-csv';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { UnitsService } from '../units/units.service';
+import { AnnotationsService } from '../annotations/annotations.service';
+import { DetectionService } from '../signals/detection.service';
 
 /** Actor of the demo loader's batches (also the "loaded before" marker). */
 export const DEMO_ACTOR = 'system:demo-data';
@@ -36,6 +38,8 @@ export class StartupService {
     private readonly units: UnitsService,
     private readonly imports: ImportsService,
     private readonly importBatches: ImportsRepository,
+    private readonly annotations: AnnotationsService,
+    private readonly detection: DetectionService,
   ) {}
 
   async run(): Promise<void> {
@@ -99,7 +103,12 @@ export class StartupService {
       const out = await this.imports.importStatline(counted(stream, Number.MAX_SAFE_INTEGER, basename(f.path)), { actor: DEMO_ACTOR, source: f.source, period: f.period });
       this.logger.log(`Demo data: ${basename(f.path)} (${f.period}): ${out.result.rowsAccepted} rows (${Date.now() - t} ms)`);
     }
-    this.logger.log(`Demo data loaded in ${Date.now() - started} ms`);
+    for (const a of demo.annotations) await this.annotations.create({ date: a.date, indicators: a.indicators, text: a.text }, DEMO_ACTOR);
+    // The demo is complete when the server says it is ready: its signals are there from the first page.
+    const run = await this.detection.run('demo-data', { wait: true, actor: DEMO_ACTOR });
+    this.logger.log(
+      `Demo data loaded in ${Date.now() - started} ms (${demo.annotations.length} annotations, ${run.created} signals)`,
+    );
   }
 }
 
