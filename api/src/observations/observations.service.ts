@@ -25,6 +25,33 @@ export function mustSuppress(r: Pick<ObservationRow, 'value' | 'numerator' | 'de
   return false;
 }
 
+/**
+ * Secondary suppression (DESIGN §6, "cells that could be worked back from totals"): in a set of
+ * sibling cells (same indicator and period in one answer), a single hidden cell can be recovered
+ * from the published total minus the others. Where exactly one cell of a group is hidden, the
+ * next-smallest cell is hidden too. Returns the final flags, in input order.
+ */
+export function withSecondarySuppression(
+  rows: readonly Pick<ObservationRow, 'indicator' | 'granularity' | 'start' | 'numerator' | 'value'>[],
+  primary: readonly boolean[],
+): boolean[] {
+  const flags = [...primary];
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = `${r.indicator}\u0000${r.granularity}\u0000${r.start}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  for (const members of groups.values()) {
+    if (members.length < 2 || members.filter((i) => flags[i]).length !== 1) continue;
+    const size = (i: number) => rows[i].numerator ?? rows[i].value ?? Number.POSITIVE_INFINITY;
+    const next = members.filter((i) => !flags[i]).sort((a, b) => size(a) - size(b))[0];
+    if (next !== undefined) flags[next] = true;
+  }
+  return flags;
+}
+
 export interface ObservationQuery {
   indicator?: string;
   area?: string;
@@ -69,7 +96,8 @@ export class ObservationsService {
       throw new InvalidInputError(`More than ${MAX_OBSERVATIONS} observations match; filter by indicator, area and level, or period`);
     }
     const seesAll = role !== null && SEES_SMALL_NUMBERS.has(role);
-    return rows.map((r) => {
+    const hidden = seesAll ? rows.map(() => false) : withSecondarySuppression(rows, rows.map(mustSuppress));
+    return rows.map((r, i) => {
       const o: Observation = {
         indicator: r.indicator,
         subject: r.subject,
@@ -80,7 +108,7 @@ export class ObservationsService {
         n: r.n,
         status: r.status,
       };
-      if (!seesAll && mustSuppress(r)) return { ...o, value: null, numerator: null, denominator: null, suppressed: true };
+      if (hidden[i]) return { ...o, value: null, numerator: null, denominator: null, suppressed: true };
       return o;
     });
   }
