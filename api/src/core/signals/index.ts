@@ -8,3 +8,4 @@ export { measureEffect, persists } from './effect';
 export type { EffectResult } from './effect';
 export { periodIndexOf, toPt, isSuppressed } from './model';
 export { disclose, certainty, severityOf, collectiveSide } from './text';
+export { funnelLimitsAt, funnelModel, type FunnelKind, type FunnelMember, type FunnelModel } from './funnel';

@@ -1,10 +1,11 @@
 /**
  * Rule 1, peer-outlier: a unit or area beyond the funnel-plot limits of its peers (quadrant III).
  */
-import { arcsine, arcsineSe, binomialFunnelLimits, binomialLowerTail, binomialUpperTail, inverseArcsine, median, overdispersion, pnormUpper, poissonFunnelLimits, poissonLowerTail, poissonUpperTail, qnorm } from '../../statistics';
+import { arcsine, arcsineSe, binomialLowerTail, binomialUpperTail, median, overdispersion, pnormUpper, poissonLowerTail, poissonUpperTail, qnorm } from '../../statistics';
 import { displayScale, displayUnit, displayValue, isSuppressed, Kind, modelKind, Pt, round, worseDir } from '../model';
 import { both, certainty, disclose, fdrSentence, fmt, Lang, pct, quadrantLine, severityOf, valueText, worseWord } from '../text';
 import type { FunnelEvidence } from '../types';
+import { funnelLimitsAt } from '../funnel';
 import { SeriesGroup, Context, Test, PeerResult, subjectName, indName, lc, peersWord, skip } from './context';
 
 interface Member {
@@ -273,28 +274,10 @@ function funnelCurve(
     if (out.length && out[out.length - 1].denominator === n) continue;
     let lower: number;
     let upper: number;
-    if (kind === 'binomial') {
-      if (adjusted) {
-        const y0 = arcsine(theta);
-        const sd = Math.sqrt(1 / (4 * n) + tau2);
-        lower = inverseArcsine(y0 - zc * sd) * scale;
-        upper = inverseArcsine(y0 + zc * sd) * scale;
-      } else {
-        const l = binomialFunnelLimits(n, theta, coverage);
-        lower = l.lower * scale;
-        upper = l.upper * scale;
-      }
-    } else if (kind === 'poisson') {
-      const E = theta * n;
-      if (adjusted) {
-        const sd = Math.sqrt(1 / (4 * E) + tau2);
-        lower = Math.max(0, 1 - zc * sd) ** 2 * theta * scale;
-        upper = (1 + zc * sd) ** 2 * theta * scale;
-      } else {
-        const l = poissonFunnelLimits(E, coverage);
-        lower = l.lower * theta * scale;
-        upper = l.upper * theta * scale;
-      }
+    if (kind === 'binomial' || kind === 'poisson') {
+      const l = funnelLimitsAt(kind, n, theta, coverage, adjusted ? tau2 : 0);
+      lower = l.lower * scale;
+      upper = l.upper * scale;
     } else {
       const sd = Math.sqrt((sigma * sigma) / n + (adjusted ? tau2 : 0));
       lower = theta - zc * sd;
