@@ -216,3 +216,24 @@ export interface CouncilSummary {
   quadrants: { quadrant: Quadrant; standsOut: LocalizedText[]; changed: LocalizedText[] }[];
   agenda: { title: LocalizedText | string; status: SignalStatus; outcome: string | null }[];
 }
+
+/** GET /api/v1/observations/funnel — the explorer's funnel plot, with the engine's own limits. */
+export interface FunnelView {
+  indicator: string;
+  period: string;
+  method: 'exact-binomial' | 'exact-poisson';
+  overdispersion: { phi: number; tau2: number; adjusted: boolean };
+  /** Pooled value on the display scale (percentage, or per `per`). */
+  target: number;
+  points: {
+    subject: string;
+    /** Null when hidden (below the disclosure minimum, for roles that may not see it). */
+    denominator: number | null;
+    value: number | null;
+    suppressed: boolean;
+    /** 0 inside, 95 outside the 95 % limits, 998 outside the 99.8 % limits. */
+    outside: 0 | 95 | 998;
+    side: 'above' | 'below' | null;
+  }[];
+  limits: { denominator: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
+}

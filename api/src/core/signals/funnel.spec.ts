@@ -27,6 +27,8 @@ describe('funnel plots shared by the engine and the explorer', () => {
     expect(model.points.filter((p) => p.outside === 998)).toHaveLength(1);
     expect(model.limits.length).toBeGreaterThan(10);
     for (const l of model.limits) {
+      expect(Number.isInteger(l.n)).toBe(true);
+      expect(Number.isFinite(l.upper998)).toBe(true);
       expect(l.lower998).toBeLessThanOrEqual(l.lower95);
       expect(l.upper998).toBeGreaterThanOrEqual(l.upper95);
     }

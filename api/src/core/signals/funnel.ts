@@ -85,7 +85,9 @@ export function funnelModel(kind: FunnelKind, members: readonly FunnelMember[], 
   const samples = options.samples ?? 40;
   const limits: FunnelModel['limits'] = [];
   for (let i = 0; i <= samples; i++) {
-    const n = lo * Math.pow(hi / lo, i / samples);
+    // Whole sizes: the exact binomial limits are defined for a whole number of trials.
+    const n = Math.max(1, Math.round(lo * Math.pow(hi / lo, i / samples)));
+    if (limits.length && limits[limits.length - 1].n === n) continue;
     const a = funnelLimitsAt(kind, n, theta, 0.95, od.tau2);
     const b = funnelLimitsAt(kind, n, theta, 0.998, od.tau2);
     limits.push({ n, lower95: a.lower, upper95: a.upper, lower998: b.lower, upper998: b.upper });

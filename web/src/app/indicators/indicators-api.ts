@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Annotation, Indicator, Observation, Page } from 'contracts';
+import type { Annotation, Indicator, Observation, Page, FunnelView } from 'contracts';
 import { Observable, map, shareReplay } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
@@ -22,6 +22,12 @@ export class IndicatorsApi {
       .get<Indicator[] | Page<Indicator>>('/api/v1/indicators')
       .pipe(map(asItems), shareReplay({ bufferSize: 1, refCount: true }));
     return this.catalogue$;
+  }
+
+  /** The funnel plot of an indicator's areas at one period, with the engine's limits (null: no funnel for this measure). */
+  funnel(query: { indicator: string; area: string; level: string; period: string }): Observable<FunnelView | null> {
+    const params = new HttpParams().set('indicator', query.indicator).set('area', query.area).set('level', query.level).set('period', query.period);
+    return this.http.get<FunnelView | null>('/api/v1/observations/funnel', { params });
   }
 
   /** The indicators that have data in this area (or inside it). */

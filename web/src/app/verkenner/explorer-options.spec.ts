@@ -1,6 +1,6 @@
 import type { Observation } from 'contracts';
 import { annotationPeriod, buildFunnelOption, buildRankingOption, buildSeriesOption, rankRows } from './explorer-options';
-import { buildFunnel } from './funnel-limits';
+import type { FunnelData } from './funnel-limits';
 
 const o = (subject: string, period: string, value: number | null, extra: Partial<Observation> = {}): Observation => ({
   indicator: 'x', subject, period, value, numerator: null, denominator: null, n: null, status: 'final', ...extra,
@@ -21,8 +21,13 @@ describe('explorer options', () => {
   });
 
   it('puts points outside the limits in their own series with their own symbol', () => {
-    const obs = [17, 18, 17, 40].map((num, i) => o(`S${i}`, '2024', num, { numerator: num, denominator: 100 }));
-    const data = buildFunnel(obs, 'proportion', null, new Map())!;
+    const point = (subject: string, value: number, outside: 0 | 95 | 998) => ({ subject, name: subject, denominator: 100, value, outside, side: outside ? ('above' as const) : null });
+    const data: FunnelData = {
+      target: 23,
+      points: [point('S0', 17, 0), point('S1', 18, 0), point('S2', 17, 0), point('S3', 40, 998)],
+      limits: [{ denominator: 100, lower95: 14.7, upper95: 31.2, lower998: 10.5, upper998: 36.2 }],
+      hidden: 0,
+    };
     const labels = { title: 't', x: 'n', y: '%', target: 'gem', l95: '95', l998: '99,8', inside: 'in', out95: 'o95', out998: 'o998' };
     const option = buildFunnelOption(data, labels) as { series: { type: string; name: string; symbol?: string; data: unknown[] }[] };
     const scatter = option.series.filter((s) => s.type === 'scatter');

@@ -1,47 +1,33 @@
-import type { Observation } from 'contracts';
-import { buildFunnel, proportionLimits, rateLimits, Z_95, Z_998 } from './funnel-limits';
+import type { FunnelView } from 'contracts';
+import { funnelData } from './funnel-limits';
 
-const obs = (subject: string, numerator: number, denominator: number): Observation => ({
-  indicator: 'x', subject, period: '2024', value: (numerator / denominator) * 100, numerator, denominator, n: null, status: 'final',
-});
+const view: FunnelView = {
+  indicator: 'debt-signals',
+  period: '2024-Q4',
+  method: 'exact-binomial',
+  overdispersion: { phi: 1.2, tau2: 0, adjusted: false },
+  target: 10,
+  points: [
+    { subject: 'WK01', denominator: 1000, value: 30, suppressed: false, outside: 998, side: 'above' },
+    { subject: 'WK02', denominator: 800, value: 9.5, suppressed: false, outside: 0, side: null },
+    { subject: 'WK03', denominator: null, value: null, suppressed: true, outside: 0, side: null },
+  ],
+  limits: [{ denominator: 100, lower95: 4.6, upper95: 16.2, lower998: 2.6, upper998: 20.2 }],
+};
 
-describe('funnel limits', () => {
-  it('matches p ± 1.96·√(p(1−p)/n) for p = 0.1, n = 100 (95 %)', () => {
-    const [lo, hi] = proportionLimits(0.1, 100, Z_95);
-    expect(lo).toBeCloseTo(0.1 - 1.96 * 0.03, 3);
-    expect(hi).toBeCloseTo(0.1 + 1.96 * 0.03, 3);
+describe('funnelData', () => {
+  it('names the points, keeps the engine’s flags and limits, and leaves hidden areas out (counted)', () => {
+    const data = funnelData(view, new Map([['WK01', 'Centrum']]))!;
+    expect(data.target).toBe(10);
+    expect(data.points).toEqual([
+      { subject: 'WK01', name: 'Centrum', denominator: 1000, value: 30, outside: 998, side: 'above' },
+      { subject: 'WK02', name: 'WK02', denominator: 800, value: 9.5, outside: 0, side: null },
+    ]);
+    expect(data.hidden).toBe(1);
+    expect(data.limits).toBe(view.limits);
   });
 
-  it('uses z = 3.09 for the 99.8 % limits and clamps to [0, 1]', () => {
-    const [lo, hi] = proportionLimits(0.1, 100, Z_998);
-    expect(hi).toBeCloseTo(0.1 + 3.0902 * 0.03, 3);
-    expect(lo).toBe(0.1 - 3.0902 * 0.03 < 0 ? 0 : lo);
-    expect(proportionLimits(0.01, 10, Z_998)[0]).toBe(0);
-  });
-
-  it('uses the Poisson variance for rates', () => {
-    const [lo, hi] = rateLimits(0.02, 1000, Z_95);
-    expect(hi - 0.02).toBeCloseTo(Z_95 * Math.sqrt(0.02 / 1000), 6);
-    expect(0.02 - lo).toBeCloseTo(hi - 0.02, 9);
-  });
-
-  it('pools the peers, marks points outside and keeps values as percentages', () => {
-    const data = buildFunnel(
-      [obs('A', 10, 100), obs('B', 10, 100), obs('C', 10, 100), obs('D', 40, 100), { ...obs('E', 1, 3), suppressed: true }],
-      'proportion',
-      null,
-      new Map([['D', 'Dorp']]),
-    )!;
-    expect(data.target).toBeCloseTo(17.5, 6);
-    expect(data.points.map((p) => p.subject)).toEqual(['A', 'B', 'C', 'D']);
-    const d = data.points.find((p) => p.subject === 'D')!;
-    expect(d).toMatchObject({ name: 'Dorp', outside: 998, side: 'above', value: 40 });
-    expect(data.limits[0].upper95).toBeGreaterThan(data.limits[data.limits.length - 1].upper95);
-    expect(data.limits[0].upper998).toBeGreaterThan(data.limits[0].upper95);
-  });
-
-  it('has no funnel for counts and means', () => {
-    expect(buildFunnel([obs('A', 1, 10)], 'count', null, new Map())).toBeNull();
-    expect(buildFunnel([obs('A', 1, 10)], 'mean', null, new Map())).toBeNull();
+  it('has nothing to draw without a funnel (counts and means)', () => {
+    expect(funnelData(null, new Map())).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import { downloadCsv, downloadUrl, fileName } from '../shared/download';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { annotationText, buildFunnelOption, buildRankingOption, buildSeriesOption, rankRows } from './explorer-options';
-import { buildFunnel } from './funnel-limits';
+import { funnelData } from './funnel-limits';
 
 interface ExplorerData {
   areas: AreaSummary[];
@@ -128,13 +128,20 @@ export class VerkennerPage {
   );
   protected readonly rankingOption = computed(() => buildRankingOption(this.rows(), this.title()));
 
-  protected readonly funnel = computed(() => {
-    const d = this.loaded();
-    const m = this.meta();
-    if (!d || !m) return null;
-    const current = d.observations.filter((o) => o.period === this.periodShown());
-    return buildFunnel(current, m.measure, m.per, this.names());
-  });
+  /** The funnel with the engine's own limits, computed by the API on the full aggregates. */
+  private readonly funnelView = toSignal(
+    toObservable(
+      computed(() => ({ indicator: this.indicatorCode(), area: this.area(), level: this.levelShown(), period: this.periodShown(), measure: this.meta()?.measure })),
+    ).pipe(
+      switchMap(({ indicator, area, level, period, measure }) =>
+        indicator && area && period && (measure === 'proportion' || measure === 'rate')
+          ? this.indicatorsApi.funnel({ indicator, area, level, period }).pipe(catchError(() => of(null)))
+          : of(null),
+      ),
+    ),
+    { initialValue: null },
+  );
+  protected readonly funnel = computed(() => funnelData(this.funnelView(), this.names()));
   protected readonly funnelOption = computed(() => {
     const f = this.funnel();
     const t = (k: Parameters<I18nService['t']>[0]) => this.i18n.t(k);

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { FunnelView, Role } from 'contracts';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import { funnelModel, type FunnelKind } from '../core/signals';
+import { IndicatorsRepository } from '../indicators/indicators.repository';
+import { ObservationsService } from './observations.service';
+
+/**
+ * The explorer's funnel plot: the statistics run on the full aggregates with the engine's own
+ * limits (exact binomial / Poisson, τ² when overdispersed); hidden cells stay hidden in the answer.
+ */
+@Injectable()
+export class FunnelService {
+  constructor(
+    private readonly observations: ObservationsService,
+    private readonly indicators: IndicatorsRepository,
+  ) {}
+
+  async funnel(q: { indicator?: string; area?: string; level?: string; period?: string }, role: Role | null): Promise<FunnelView | null> {
+    const missing = (['indicator', 'area', 'period'] as const).filter((k) => !q[k]?.trim());
+    if (missing.length) throw new InvalidInputError(`${missing.join(', ')} required`, missing.map((field) => ({ field, message: 'required' })));
+    const ind = await this.indicators.find(q.indicator!.trim());
+    if (!ind) throw new NotFoundError(`Unknown indicator ${q.indicator}`);
+    if (ind.measure !== 'proportion' && ind.measure !== 'rate') return null; // no funnel for counts and means
+    const query = { indicator: ind.code, area: q.area, level: q.level ?? 'district', from: q.period, to: q.period };
+    // Full aggregates for the statistics; the role's view for what is shown.
+    const [full, shown] = await Promise.all([this.observations.list(query, 'analyst'), this.observations.list(query, role)]);
+    const kind: FunnelKind = ind.measure === 'proportion' ? 'binomial' : 'poisson';
+    const members = full.flatMap((o) => (o.numerator !== null && o.denominator ? [{ subject: o.subject, x: o.numerator, e: o.denominator }] : []));
+    const model = funnelModel(kind, members);
+    if (!model) return null;
+    const scale = ind.measure === 'proportion' ? 100 : (ind.per ?? 1000);
+    const hidden = new Set(shown.filter((o) => o.suppressed).map((o) => o.subject));
+    return {
+      indicator: ind.code,
+      period: q.period!,
+      method: kind === 'binomial' ? 'exact-binomial' : 'exact-poisson',
+      overdispersion: { phi: model.phi, tau2: model.tau2, adjusted: model.tau2 > 0 },
+      target: model.theta * scale,
+      points: model.points.map((p) =>
+        hidden.has(p.subject)
+          ? { subject: p.subject, denominator: null, value: null, suppressed: true, outside: 0, side: null }
+          : { subject: p.subject, denominator: p.e, value: p.rate * scale, suppressed: false, outside: p.outside, side: p.side },
+      ),
+      limits: model.limits.map((l) => ({
+        denominator: l.n, lower95: l.lower95 * scale, upper95: l.upper95 * scale, lower998: l.lower998 * scale, upper998: l.upper998 * scale,
+      })),
+    };
+  }
+}
