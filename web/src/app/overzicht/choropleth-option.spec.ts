@@ -1,5 +1,5 @@
 import { buildChoroplethOption, buildClasses, classOf, CLASS_COLOURS, NO_DATA_COLOUR } from './choropleth-option';
-import { districtRows, periodsOf } from './district-values';
+import { districtRows, periodOrLatest, periodsOf } from './district-values';
 
 describe('buildClasses', () => {
   it('makes quantile classes from light to dark', () => {
@@ -59,6 +59,14 @@ describe('buildChoroplethOption', () => {
     expect(labels[0]).toBe('1');
     expect(labels[38]).toBe('5');
     expect(labels[39]).toBe('–');
+  });
+});
+
+describe('periodOrLatest', () => {
+  it('keeps a wanted period with data and otherwise shows the latest', () => {
+    expect(periodOrLatest(['2023', '2024'], '2023')).toBe('2023');
+    expect(periodOrLatest(['2023', '2024'], '2019')).toBe('2024');
+    expect(periodOrLatest([], undefined)).toBeNull();
   });
 });
 

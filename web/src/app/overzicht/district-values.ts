@@ -2,6 +2,11 @@ import type { AreaSummary, Observation } from 'contracts';
 import type { ChoroplethRow } from './choropleth-option';
 
 /** Periods present in the observations, oldest first. */
+/** The wanted period when there is data for it, else the latest one (null without data). */
+export function periodOrLatest(periods: readonly string[], wanted: string | undefined): string | null {
+  return wanted && periods.includes(wanted) ? wanted : (periods[periods.length - 1] ?? null);
+}
+
 export function periodsOf(observations: Observation[]): string[] {
   return [...new Set(observations.map((o) => o.period))].sort();
 }

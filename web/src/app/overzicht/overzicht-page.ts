@@ -18,7 +18,7 @@ import { Chart, ChartMap } from '../shared/chart';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { buildChoroplethOption, buildClasses, classOf, type ChoroplethRow } from './choropleth-option';
-import { districtRows, periodsOf } from './district-values';
+import { districtRows, periodOrLatest, periodsOf } from './district-values';
 
 interface MapData {
   districts: AreaSummary[];
@@ -113,11 +113,7 @@ export class OverzichtPage {
     return s.status === 'ok' ? s.data : null;
   });
   protected readonly periods = computed(() => periodsOf(this.loaded()?.observations ?? []));
-  protected readonly periodShown = computed(() => {
-    const list = this.periods();
-    const wanted = this.period();
-    return wanted && list.includes(wanted) ? wanted : (list[list.length - 1] ?? null);
-  });
+  protected readonly periodShown = computed(() => periodOrLatest(this.periods(), this.period()));
   private readonly valueRows = computed((): ChoroplethRow[] => {
     const d = this.loaded();
     if (!d) return [];

@@ -12,7 +12,7 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { buildChoroplethOption, buildClasses } from '../overzicht/choropleth-option';
-import { districtRows, periodsOf } from '../overzicht/district-values';
+import { districtRows, periodOrLatest, periodsOf } from '../overzicht/district-values';
 import { Chart, ChartMap } from '../shared/chart';
 import { downloadCsv, downloadUrl, fileName } from '../shared/download';
 import { LoadStateView } from '../shared/load-state-view';
@@ -91,11 +91,7 @@ export class VerkennerPage {
   });
 
   protected readonly periods = computed(() => periodsOf(this.loaded()?.observations ?? []));
-  protected readonly periodShown = computed(() => {
-    const list = this.periods();
-    const wanted = this.period();
-    return wanted && list.includes(wanted) ? wanted : (list[list.length - 1] ?? null);
-  });
+  protected readonly periodShown = computed(() => periodOrLatest(this.periods(), this.period()));
   private readonly names = computed(() => new Map((this.loaded()?.areas ?? []).map((a) => [a.code, a.name])));
   protected readonly rows = computed(() => {
     const d = this.loaded();
