@@ -6,13 +6,15 @@ import { AuditService } from '../audit/audit.service';
 import { DomainEvents } from '../common/domain-events';
 import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
-import { ObservationsRepository, type StageChunk } from '../observations/observations.repository';
+import { ObservationsRepository } from '../observations/observations.repository';
 import {
   duplicateMessage, ErrorList, isPeriodError, parsePeriod, parseStatline, periodLabel, RowValidator, streamLongCsv, totalRows,
-  type IndicatorRule, type LongRow, type Period,
+  type LongRow, type Period,
 } from './parsing';
 import { ImportsRepository } from './imports.repository';
 import type { UploadStream } from './request-body';
+import { jsonRow } from './json-rows';
+import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
 
 export type ImportFormat = 'long' | 'statline' | 'json';
 
@@ -31,10 +33,6 @@ export interface ImportRequest {
 /** StatLine's Gezondheid files code the whole country NL01 where the register has NL00. */
 const COUNTRY_ALIASES: Record<string, string> = { NL01: 'NL00' };
 const STAGE_ROWS = 10_000;
-
-interface Rule extends IndicatorRule {
-  per: number | null;
-}
 
 interface WriteJob {
   actor: string;
@@ -350,132 +348,4 @@ export class ImportsService {
       }
     }
   }
-}
-
-async function* withSummary(gen: AsyncGenerator<LongRow[], { dataRows: number }, undefined>, summary: { dataRows: number }): AsyncGenerator<LongRow[]> {
-  for (;;) {
-    const r = await gen.next();
-    if (r.done) {
-      summary.dataRows = r.value.dataRows;
-      return;
-    }
-    yield r.value;
-  }
-}
-
-function safeChecksum(f: () => string): string {
-  try {
-    return f();
-  } catch {
-    return '';
-  }
-}
-
-function* chunks<T>(rows: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
-/** Checks beyond the parser's: a proportion's value is a percentage 0–100. */
-function checkRange(r: LongRow, rules: Map<string, Rule>, errors: ErrorList): void {
-  const rule = rules.get(r.indicator);
-  if (rule?.measure === 'proportion' && r.value !== null && (r.value < 0 || r.value > 100)) {
-    errors.add(r.line, 'value', `value ${r.value} is not a percentage 0–100 (indicator ${r.indicator} is a proportion)`);
-  }
-}
-
-/** Derives the value where only counts were given (proportion: %, rate: per N, count: the count). */
-export function deriveValue(r: LongRow, rule: Rule): number | null {
-  if (r.value !== null) return r.value;
-  const { numerator: num, denominator: den } = r;
-  if (num === null) return null;
-  switch (rule.measure) {
-    case 'proportion':
-      return den ? (100 * num) / den : null;
-    case 'rate':
-      return den ? (num / den) * (rule.per ?? 1) : null;
-    case 'count':
-      return num;
-    case 'mean':
-      return null;
-  }
-}
-
-function toChunk(rows: LongRow[], rules: Map<string, Rule>, seen: Set<string>): StageChunk {
-  const n = rows.length;
-  const c: StageChunk = {
-    line: new Array<number>(n), indicator: new Array<string>(n), subject: new Array<string>(n), granularity: new Array(n), start: new Array<string>(n),
-    value: new Array(n), numerator: new Array(n), denominator: new Array(n), n: new Array(n), status: new Array(n),
-  };
-  let last = '';
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    if (r.indicator !== last) {
-      seen.add(r.indicator);
-      last = r.indicator;
-    }
-    c.line[i] = r.line;
-    c.indicator[i] = r.indicator;
-    c.subject[i] = r.subject;
-    c.granularity[i] = r.period.granularity;
-    c.start[i] = r.period.start;
-    c.value[i] = deriveValue(r, rules.get(r.indicator) as Rule);
-    c.numerator[i] = r.numerator;
-    c.denominator[i] = r.denominator;
-    c.n[i] = r.n;
-    c.status[i] = r.status;
-  }
-  return c;
-}
-
-const STATUS_WORDS: Record<string, ObservationStatus> = { final: 'final', provisional: 'provisional', definitief: 'final', voorlopig: 'provisional' };
-
-/** One JSON observation → a row (line = index + 1); errors name the field. */
-function jsonRow(item: unknown, line: number, errors: ErrorList): LongRow | null {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    errors.add(line, null, 'each observation must be an object');
-    return null;
-  }
-  const o = item as Record<string, unknown>;
-  const before = errors.total;
-  const known = new Set(['indicator', 'subject', 'period', 'value', 'numerator', 'denominator', 'n', 'status']);
-  for (const k of Object.keys(o)) if (!known.has(k)) errors.add(line, k, `unknown field ${JSON.stringify(k)}`);
-  const text = (k: string): string => {
-    const v = o[k];
-    if (typeof v !== 'string' || v.trim() === '') {
-      errors.add(line, k, `${k} must be a non-empty string`);
-      return '';
-    }
-    return v.trim();
-  };
-  const indicator = text('indicator');
-  const subject = text('subject');
-  const periodText = text('period');
-  let period: Period | null = null;
-  if (periodText) {
-    const p = parsePeriod(periodText);
-    if (isPeriodError(p)) errors.add(line, 'period', p.error);
-    else period = p;
-  }
-  const num = (k: string): number | null => {
-    const v = o[k];
-    if (v === undefined || v === null) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      errors.add(line, k, `${k} must be a number or null`);
-      return null;
-    }
-    return v;
-  };
-  const value = num('value');
-  const numerator = num('numerator');
-  const denominator = num('denominator');
-  const n = num('n');
-  let status: ObservationStatus = 'final';
-  if (o.status !== undefined && o.status !== null) {
-    const s = typeof o.status === 'string' ? STATUS_WORDS[o.status.toLowerCase()] : undefined;
-    if (!s) errors.add(line, 'status', 'status must be final or provisional');
-    else status = s;
-  }
-  if (errors.total > before || !period) return null;
-  if (period.provisional) status = 'provisional';
-  return { line, indicator, subject, period, value, numerator, denominator, n, status };
 }
