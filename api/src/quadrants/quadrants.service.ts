@@ -109,14 +109,15 @@ export class QuadrantsService {
     const analyst = role === 'analyst' || role === 'admin';
     const indicators = await this.repo.indicators();
     const municipality = area.level === 'municipality' ? area.code : area.municipality;
-    const [own, units, muniObs, muniUnits, peerObs] = await Promise.all([
+    const [own, pooledOwn, units, muniObs, muniUnits, peerObs] = await Promise.all([
       this.repo.ofSubject(area.code),
+      area.level === 'municipality' ? this.repo.districtsPooled(area.code) : Promise.resolve([]),
       area.level === 'country' ? Promise.resolve([]) : this.repo.unitsInside(area.code, area.level),
       municipality && municipality !== area.code ? this.repo.ofSubject(municipality) : Promise.resolve(null),
       municipality && municipality !== area.code ? this.repo.unitsInside(municipality, 'municipality') : Promise.resolve(null),
       municipality && area.level !== 'municipality' && area.level !== 'country' ? this.repo.peers(municipality, area.level) : Promise.resolve([]),
     ]);
-    const mine = [...own, ...units];
+    const mine = [...own, ...pooledOwn, ...units];
     const muni = muniObs && muniUnits ? [...muniObs, ...muniUnits] : mine;
 
     const states: IndicatorState[] = [];
