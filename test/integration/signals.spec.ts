@@ -235,6 +235,10 @@ describe.each(DB_KINDS)('signals, policy table and summaries on %s', (kind) => {
     expect(referrals.value).not.toBeNull();
     expect((await app.request(`/api/v1/areas/${hoods[0]}/quadrants?period=2024-X`, { role: 'manager' })).status).toBe(400);
     expect((await app.request('/api/v1/areas/GM9999/quadrants', { role: 'manager' })).status).toBe(404);
+    // The municipality publishes no figure of its own: its view pools the counts of its areas.
+    const municipal = await (await app.request(`/api/v1/areas/${MUNI}/quadrants`, { role: 'manager' })).json();
+    const pooledLonely = municipal.quadrants[0].indicators.find((i: { indicator: { code: string } }) => i.indicator.code === 'loneliness');
+    expect(pooledLonely.value).toBeCloseTo(lonely.municipality.value, 6);
     const atPeriod = await (await app.request(`/api/v1/areas/${hoods[0]}/quadrants?period=2024-Q3`, { role: 'manager' })).json();
     expect(atPeriod.period).toBe('2024-Q3');
   });

@@ -58,16 +58,25 @@ export class QuadrantsRepository {
   }
 
   /**
-   * A municipality's figures pooled from its districts (Σ numerators, Σ denominators per period),
+   * A municipality's figures pooled from its areas (Σ numerators, Σ denominators per period),
    * for proportion and rate indicators of which it publishes none itself.
    */
   districtsPooled(municipality: string): Promise<RawObservation[]> {
+    // Per indicator the coarsest level inside the municipality that has data: districts, else neighbourhoods.
     return this.db.query(
-      `SELECT o.indicator_code, $1::text AS subject_code, o.granularity, to_char(o.period_start, 'YYYY-MM-DD') AS period_start,
+      `WITH chosen AS (
+         SELECT o.indicator_code, min(CASE a.level WHEN 'district' THEN 1 ELSE 2 END) AS rank
+         FROM observation o JOIN area a ON a.code = o.subject_code
+         WHERE a.municipality_code = $1 AND a.level IN ('district', 'neighbourhood')
+         GROUP BY o.indicator_code
+       )
+       SELECT o.indicator_code, $1::text AS subject_code, o.granularity, to_char(o.period_start, 'YYYY-MM-DD') AS period_start,
               NULL::double precision AS value, sum(o.numerator) AS numerator, sum(o.denominator) AS denominator, NULL::double precision AS n
        FROM observation o JOIN area a ON a.code = o.subject_code
+       JOIN chosen c ON c.indicator_code = o.indicator_code AND c.rank = CASE a.level WHEN 'district' THEN 1 ELSE 2 END
        JOIN indicator i ON i.code = o.indicator_code AND i.subject_kind = 'area' AND i.measure IN ('proportion', 'rate')
-       WHERE a.municipality_code = $1 AND a.level = 'district' AND o.numerator IS NOT NULL AND o.denominator IS NOT NULL
+       WHERE a.municipality_code = $1 AND a.level IN ('district', 'neighbourhood')
+         AND o.numerator IS NOT NULL AND o.denominator IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM observation m WHERE m.subject_code = $1 AND m.indicator_code = o.indicator_code)
        GROUP BY o.indicator_code, o.granularity, o.period_start
        ORDER BY o.period_start`,
