@@ -89,6 +89,10 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       const bad = await app.request('/api/v1/areas', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body: `code,name,level,parent\nWK0518ZY,X,district,GM9999\n` });
       expect(bad.status).toBe(422);
       expect((await bad.json()).errors[0]).toMatchObject({ line: 2, column: 'parent' });
+      // A blank line does not shift the reported line of the rows after it.
+      const gap = await app.request('/api/v1/areas', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body: `code,name,level,parent\nWK0518ZX,Y,district,GM0518\n\nWK0518ZW,X,district,GM9999\n` });
+      expect(gap.status).toBe(422);
+      expect((await gap.json()).errors).toEqual([expect.objectContaining({ line: 4, column: 'parent' })]);
     });
   });
 

@@ -42,6 +42,6 @@ export class AreasController {
     const { bytes } = await readUploadText(req, this.config.bodyLimitBytes);
     const rows = readNamedCsv(bytes, ['code', 'name', 'level'], ['parent']);
     const input = rows.map((r) => ({ code: r.values.code, name: r.values.name, level: r.values.level as AreaLevel, parent: r.values.parent || null }));
-    return this.areas.upsert(input, p.actor, rows[0]?.line ?? 2);
+    return this.areas.upsert(input, p.actor, (i) => rows[i].line);
   }
 }

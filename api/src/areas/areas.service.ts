@@ -65,7 +65,7 @@ export class AreasService {
    * Upserts areas (e.g. a municipality's own sub-areas) all-or-nothing. Rows are checked for
    * code, level and parent (existing, or earlier in the same batch) before anything is written.
    */
-  async upsert(input: AreaInput[], actor: string, lineOffset = 1): Promise<{ upserted: number }> {
+  async upsert(input: AreaInput[], actor: string, lineOf: (index: number) => number = (i) => i + 1): Promise<{ upserted: number }> {
     const errors: { line: number; column: string; message: string }[] = [];
     const parentCodes = [...new Set(input.map((a) => a.parent).filter((p): p is string => !!p))];
     const existing = await this.areas.existingCodes(parentCodes);
@@ -73,7 +73,7 @@ export class AreasService {
     const sorted = [...input.entries()].sort(([, a], [, b]) => AREA_LEVELS.indexOf(a.level) - AREA_LEVELS.indexOf(b.level));
     const rows: (AreaInput & { municipality: string | null })[] = [];
     for (const [index, a] of sorted) {
-      const line = index + lineOffset;
+      const line = lineOf(index);
       const code = String(a.code ?? '').trim();
       if (!CODE.test(code)) errors.push({ line, column: 'code', message: `"${code}" is not an area code like GM0599 or WK059901` });
       if (!a.name || !String(a.name).trim()) errors.push({ line, column: 'name', message: 'name is empty' });
