@@ -1,5 +1,6 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { StandardCatalogue1764300000001 } from './1764300000001-standard-catalogue';
+import { ObservationIndicatorGuard1764300000002 } from './1764300000002-observation-indicator-guard';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
-export const MIGRATIONS = [InitialSchema1764300000000, StandardCatalogue1764300000001];
+export const MIGRATIONS = [InitialSchema1764300000000, StandardCatalogue1764300000001, ObservationIndicatorGuard1764300000002];

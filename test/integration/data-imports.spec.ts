@@ -328,4 +328,75 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect((await csv('x', '', 'council')).status).toBe(403);
     });
   });
+  describe('large batches: rows written while reading are undone when the file turns out bad', () => {
+    const H = 'indicator,subject,period,numerator,denominator';
+    let all: string[];
+    const big = (indicator: string, quarters: string[]) =>
+      all.flatMap((w, i) => quarters.map((q) => `${indicator},${w},${q},${i % 50},${100 + (i % 7)}`));
+    const stored = async (indicator: string): Promise<number> => {
+      const r: { n: number }[] = await app.running.database.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE indicator_code = $1`, [indicator]);
+      return r[0].n;
+    };
+
+    beforeAll(async () => {
+      all = (await (await app.request('/api/v1/areas?level=district', { role: 'analyst' })).json()).map((a: { code: string }) => a.code);
+      expect(all.length).toBeGreaterThan(3000);
+      const res = await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: [IND('t-big'), IND('t-big2')] });
+      expect(res.status).toBe(201);
+    });
+
+    it('an error on the last of 27,000 new rows leaves nothing written', async () => {
+      const rows = big('t-big', ['2021-Q1', '2021-Q2', '2021-Q3', '2021-Q4', '2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4']);
+      const res = await csv(`${H}\n${rows.join('\n')}\nt-big,WK999999,2021-Q1,1,10\n`);
+      expect(res.status).toBe(422);
+      const out = await res.json();
+      expect(out.errors).toEqual([{ line: rows.length + 2, column: 'subject', message: expect.stringMatching(/unknown area "WK999999"/) }]);
+      expect(out.rowsRejected).toBe(rows.length + 1);
+      expect(await stored('t-big')).toBe(0);
+    });
+
+    it('a key repeated at the end of a large file names both lines and leaves nothing written', async () => {
+      const rows = big('t-big', ['2021-Q1', '2021-Q2', '2021-Q3', '2021-Q4']);
+      const res = await csv(`${H}\n${rows.join('\n')}\n${rows[0]}\n`);
+      expect(res.status).toBe(422);
+      const out = await res.json();
+      const [indicator, subject] = rows[0].split(',');
+      expect(out.errors).toEqual([{ line: rows.length + 2, column: null, message: `duplicate row: indicator "${indicator}", subject "${subject}", period 2021-Q1 is on lines 2 and ${rows.length + 2}` }]);
+      expect(await stored('t-big')).toBe(0);
+    });
+
+    it('new periods go in beside replaced ones; both read back, replaced keys keep their history', async () => {
+      const first = await csv(`${H}\n${big('t-big', ['2021-Q1', '2021-Q2']).join('\n')}\n`);
+      expect(first.status).toBe(201);
+      const firstId = (await first.json()).batchId;
+      // 2021-Q2 again with other counts, plus a new quarter: one file, a merge and a direct write
+      const q2 = all.map((w) => `t-big,${w},2021-Q2,7,70`);
+      const second = await csv(`${H}\n${[...q2, ...big('t-big', ['2021-Q3'])].join('\n')}\n`);
+      expect(second.status).toBe(201);
+      const secondId = (await second.json()).batchId;
+      expect(await stored('t-big')).toBe(all.length * 3);
+      const rows: { period_start: string; n: number; value: number; history: string[] }[] = await app.running.database.dataSource.query(
+        `SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start, count(*)::int AS n, max(value) AS value, max(batch_history::text) AS history
+           FROM observation WHERE indicator_code = 't-big' GROUP BY 1 ORDER BY 1`);
+      expect(rows.map((r) => [r.period_start, r.n])).toEqual([['2021-01-01', all.length], ['2021-04-01', all.length], ['2021-07-01', all.length]]);
+      expect(rows[1].value).toBe(10);
+      expect(rows[1].history).toBe(`{${firstId},${secondId}}`);
+      expect(rows[2].history).toBe(`{${secondId}}`);
+    });
+
+    it('two large imports at the same time both complete', async () => {
+      const a = csv(`${H}\n${big('t-big2', ['2020-Q1', '2020-Q2']).join('\n')}\n`);
+      const b = csv(`${H}\n${big('t-big2', ['2020-Q3', '2020-Q4']).join('\n')}\n`);
+      const [ra, rb] = await Promise.all([a, b]);
+      expect([ra.status, rb.status]).toEqual([201, 201]);
+      expect(await stored('t-big2')).toBe(all.length * 4);
+    });
+
+    it('an indicator that has observations cannot be deleted or renamed', async () => {
+      const db = app.running.database.dataSource;
+      await expect(db.query(`DELETE FROM indicator WHERE code = 't-big'`)).rejects.toThrow(/has observations/);
+      await expect(db.query(`UPDATE indicator SET code = 't-big-x' WHERE code = 't-big'`)).rejects.toThrow(/has observations/);
+      await db.query(`UPDATE indicator SET theme = 'x' WHERE code = 't-big'`); // other columns stay editable
+    });
+  });
 });

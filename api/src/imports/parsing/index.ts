@@ -20,6 +20,7 @@ export {
   periodFromTitle,
 } from './period';
 export type { Period, PeriodError, Granularity } from './period';
+export { KeyIndex } from './key-index';
 export { parseNumber, isNumberError, isFormulaLike } from './numbers';
 export type { NumberResult, NumberOptions } from './numbers';
 export {

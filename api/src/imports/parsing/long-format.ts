@@ -16,6 +16,7 @@ import { DecoderOptions } from './decode';
 import { ErrorList, ImportIssue, MAX_REPORTED_ERRORS, ParseError, quote } from './errors';
 import { isNumberError, parseNumber } from './numbers';
 import { isPeriodError, parsePeriod, Period, PeriodError } from './period';
+import { KeyIndex } from './key-index';
 
 export const LONG_REQUIRED = ['indicator', 'subject', 'period'] as const;
 export const LONG_COLUMNS = ['indicator', 'subject', 'period', 'value', 'numerator', 'denominator', 'n', 'status'] as const;
@@ -271,17 +272,17 @@ function lookup(c: Catalogue, code: string): IndicatorRule | undefined {
   return Object.prototype.hasOwnProperty.call(m, code) ? (m as Readonly<Record<string, IndicatorRule>>)[code] : undefined;
 }
 
-/** The message for a key that appears twice in one file (also used by the SQL-side check of large imports). */
+/** The message for a key that appears twice in one file. */
 export function duplicateMessage(indicator: string, subject: string, period: string, first: number, line: number): string {
   return `duplicate row: indicator ${quote(indicator)}, subject ${quote(subject)}, period ${period} is on lines ${first} and ${line}`;
 }
 
 /**
- * Incremental catalogue validation. Keeps the seen keys across batches for the duplicate check,
- * unless `checkDuplicates: false` (the import service checks keys in SQL over its staging table).
+ * Incremental catalogue validation. Keeps the seen keys across batches for the duplicate check
+ * (a compact `KeyIndex`, some 24 bytes per row), unless `checkDuplicates: false`.
  */
 export class RowValidator {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new KeyIndex();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -301,10 +302,8 @@ export class RowValidator {
     const line = row.line;
     if (this.options.rowChecks) checkRow(row, errors);
     if (this.options.checkDuplicates !== false) {
-      const key = `${row.indicator}\u0000${row.subject}\u0000${row.period.label}`;
-      const first = this.seen.get(key);
-      if (first !== undefined) errors.add(line, null, duplicateMessage(row.indicator, row.subject, row.period.label, first, line));
-      else this.seen.set(key, line);
+      const first = this.seen.firstLine(`${row.indicator}\u0000${row.period.label}`, row.subject, line);
+      if (first !== 0) errors.add(line, null, duplicateMessage(row.indicator, row.subject, row.period.label, first, line));
     }
     const rule = lookup(this.catalogue, row.indicator);
     if (!rule) {
