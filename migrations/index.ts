@@ -1,6 +1,6 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { StandardCatalogue1764300000001 } from './1764300000001-standard-catalogue';
-import { ObservationIndicatorGuard1764300000002 } from './1764300000002-observation-indicator-guard';
+import { ObservationWritePath1764300000002 } from './1764300000002-observation-write-path';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
-export const MIGRATIONS = [InitialSchema1764300000000, StandardCatalogue1764300000001, ObservationIndicatorGuard1764300000002];
+export const MIGRATIONS = [InitialSchema1764300000000, StandardCatalogue1764300000001, ObservationWritePath1764300000002];
