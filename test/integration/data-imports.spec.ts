@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
 import { runIngest } from '../../api/src/cli/ingest';
@@ -390,6 +391,30 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       const [ra, rb] = await Promise.all([a, b]);
       expect([ra.status, rb.status]).toEqual([201, 201]);
       expect(await stored('t-big2')).toBe(all.length * 4);
+    });
+
+    it('a client that hangs up halfway leaves nothing written and the server answering', async () => {
+      const body = `${H}\n${big('t-big2', ['2019-Q1', '2019-Q2', '2019-Q3', '2019-Q4']).join('\n')}\n`;
+      const before = await stored('t-big2');
+      const token = await app.token('analyst');
+      const url = new URL(`${app.url}/api/v1/imports?format=long`);
+      await new Promise<void>((done) => {
+        const req = httpRequest(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': Buffer.byteLength(body) } });
+        req.on('error', () => done()); // the socket we destroy
+        req.write(body.slice(0, Math.floor(body.length * 0.6)), () => setTimeout(() => req.destroy(), 300));
+      });
+      // the import notices the hang-up, rolls back, keeps a failed batch and frees its connection and lock
+      let last: { status: string; errors: { message: string }[] } | undefined;
+      for (let i = 0; i < 100 && last?.status !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        last = (await (await app.request('/api/v1/imports?limit=1', { role: 'analyst' })).json())[0];
+      }
+      expect(last?.status).toBe('failed');
+      expect(last?.errors[0].message).toMatch(/upload was interrupted after \d+ bytes/);
+      expect(await stored('t-big2')).toBe(before);
+      const next = await csv(`${H}\nt-big2,${all[0]},2018-Q1,1,10\n`);
+      expect(next.status).toBe(201);
+      expect((await app.request('/api/health')).status).toBe(200);
     });
 
     it('an indicator that has observations cannot be deleted or renamed', async () => {

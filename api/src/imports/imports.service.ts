@@ -14,7 +14,7 @@ import {
   type LongRow, type Period,
 } from './parsing';
 import { ImportsRepository } from './imports.repository';
-import type { UploadStream } from './request-body';
+import { UploadInterruptedError, type UploadStream } from './request-body';
 import { jsonRow } from './json-rows';
 import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
 
@@ -119,7 +119,15 @@ export class ImportsService {
     const errors = new ErrorList();
     const [rules, subjects, catalogue] = await Promise.all([this.rules(), this.imports.subjectCodes(), this.indicators.list()]);
     const resolveAreaName = await this.nameResolver();
-    const table = await parseStatline(upload, { errors, resolveAreaName });
+    const table = await parseStatline(upload, { errors, resolveAreaName }).catch((e: unknown) => {
+      if (!(e instanceof UploadInterruptedError)) throw e;
+      errors.add(1, null, e.message);
+      return null;
+    });
+    if (!table) {
+      this.logger.warn(`StatLine upload by ${req.actor} interrupted: the client closed the connection`);
+      return this.write({ actor: req.actor, source: req.source || upload.fileName || 'StatLine download', format: 'statline', target: 'statline', checksum: () => '', batches: [], errors, rules, subjects, rowChecks: false, ignoredColumns: [] });
+    }
     const byColumn = new Map<string, Indicator[]>();
     for (const ind of catalogue) {
       if (!ind.statlineColumn) continue;
@@ -275,37 +283,43 @@ export class ImportsService {
         pending = null;
         waitMs += Date.now() - w;
       };
-      for await (const rows of job.batches) {
-        dataRows += rows.length;
-        validator.check(rows);
-        for (const r of rows) checkRange(r, rules, errors);
-        if (errors.total > 0) continue; // keep reading to report every error; write nothing more
-        const fresh: LongRow[] = [];
-        let known = rows;
-        if (direct) {
-          const unknown = new Map<string, { indicator: string; granularity: Granularity; start: string }>();
-          for (const r of rows) {
-            const key = sliceKey(r.indicator, r.period.granularity, r.period.start);
-            if (!slices.has(key)) unknown.set(key, { indicator: r.indicator, granularity: r.period.granularity, start: r.period.start });
+      try {
+        for await (const rows of job.batches) {
+          dataRows += rows.length;
+          validator.check(rows);
+          for (const r of rows) checkRange(r, rules, errors);
+          if (errors.total > 0) continue; // keep reading to report every error; write nothing more
+          const fresh: LongRow[] = [];
+          let known = rows;
+          if (direct) {
+            const unknown = new Map<string, { indicator: string; granularity: Granularity; start: string }>();
+            for (const r of rows) {
+              const key = sliceKey(r.indicator, r.period.granularity, r.period.start);
+              if (!slices.has(key)) unknown.set(key, { indicator: r.indicator, granularity: r.period.granularity, start: r.period.start });
+            }
+            if (unknown.size > 0) {
+              await settle(); // the connection is free for the probe once the chunk in flight is written
+              const existing = await this.observations.existingSlices(qr, [...unknown.values()]);
+              for (const key of unknown.keys()) slices.set(key, existing.has(key));
+            }
+            known = [];
+            for (const r of rows) (slices.get(sliceKey(r.indicator, r.period.granularity, r.period.start)) ? known : fresh).push(r);
           }
-          if (unknown.size > 0) {
-            await settle(); // the connection is free for the probe once the chunk in flight is written
-            const existing = await this.observations.existingSlices(qr, [...unknown.values()]);
-            for (const key of unknown.keys()) slices.set(key, existing.has(key));
-          }
-          known = [];
-          for (const r of rows) (slices.get(sliceKey(r.indicator, r.period.granularity, r.period.start)) ? known : fresh).push(r);
+          const toInsert = fresh.length ? toChunk(fresh, rules, indicatorsSeen) : null;
+          const toStage = known.length ? toChunk(known, rules, indicatorsSeen) : null;
+          await settle(); // one chunk in flight: parsing overlaps with the database
+          pending = (async () => {
+            if (toInsert) await this.observations.insertNew(qr, toInsert, batchId);
+            if (toStage) await this.observations.stage(qr, stage, toStage, this.kind);
+          })();
+          pending.catch(() => undefined); // awaited by settle(); avoid an unhandled rejection meanwhile
+          accepted += rows.length;
+          staged += known.length;
         }
-        const toInsert = fresh.length ? toChunk(fresh, rules, indicatorsSeen) : null;
-        const toStage = known.length ? toChunk(known, rules, indicatorsSeen) : null;
-        await settle(); // one chunk in flight: parsing overlaps with the database
-        pending = (async () => {
-          if (toInsert) await this.observations.insertNew(qr, toInsert, batchId);
-          if (toStage) await this.observations.stage(qr, stage, toStage, this.kind);
-        })();
-        pending.catch(() => undefined); // awaited by settle(); avoid an unhandled rejection meanwhile
-        accepted += rows.length;
-        staged += known.length;
+      } catch (e) {
+        if (!(e instanceof UploadInterruptedError)) throw e;
+        this.logger.warn(`Import ${batchId} (${job.format}, ${job.source}): the client closed the connection after ${dataRows} rows; rolled back`);
+        errors.add(dataRows + 2, null, e.message);
       }
       await settle();
 

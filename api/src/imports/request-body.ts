@@ -63,7 +63,16 @@ export async function uploadStream(req: Request, limit: number): Promise<UploadS
   return counted(source, limit, fileName, () => req.resume());
 }
 
-/** Wraps a byte source: counts, hashes, enforces the limit. */
+/** The client closed the connection before the whole body arrived. */
+export class UploadInterruptedError extends InvalidInputError {}
+
+/** Node's "aborted" request, a reset socket, or busboy's cut-off multipart body. */
+function isHangUp(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  return !!err && (err.code === 'ECONNRESET' || err.code === 'ECONNABORTED' || err.message === 'aborted' || err.message === 'Unexpected end of form');
+}
+
+/** Wraps a byte source: counts, hashes, enforces the limit; a hang-up becomes UploadInterruptedError. */
 export function counted(source: AsyncIterable<Uint8Array>, limit: number, fileName: string | null = null, onAbort?: () => void): UploadStream {
   const hash = createHash('sha256');
   let total = 0;
@@ -76,14 +85,19 @@ export function counted(source: AsyncIterable<Uint8Array>, limit: number, fileNa
     },
     bytes: () => total,
     async *[Symbol.asyncIterator]() {
-      for await (const chunk of source) {
-        total += chunk.length;
-        if (total > limit) {
-          onAbort?.();
-          throw tooLarge(limit);
+      try {
+        for await (const chunk of source) {
+          total += chunk.length;
+          if (total > limit) {
+            onAbort?.();
+            throw tooLarge(limit);
+          }
+          hash.update(chunk);
+          yield chunk;
         }
-        hash.update(chunk);
-        yield chunk;
+      } catch (e) {
+        if (isHangUp(e)) throw new UploadInterruptedError(`the upload was interrupted after ${total} bytes: the connection closed before the end of the file; nothing was written`);
+        throw e;
       }
     },
   };
