@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID, createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Granularity, ImportBatch, ImportResult, Indicator, ObservationStatus } from 'contracts';
+import type { ImportBatch, ImportResult, Indicator, ObservationStatus } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainEvents } from '../common/domain-events';
 import { DATABASE_KIND } from '../database/database.module';
@@ -262,7 +262,8 @@ export class ImportsService {
     // merged at the end. Embedded PGlite serves one transaction at a time for all connections, so
     // there everything is staged and only the short merge runs in a transaction.
     const direct = this.kind === 'postgres';
-    const slices = new Map<string, boolean>(); // slice → holds observations already
+    const probed = new Set<string>(); // indicators whose slices with observations are known
+    const existing = new Set<string>(); // slices that held observations when the import began
     const qr = this.db.createQueryRunner();
     await qr.connect();
     let accepted = 0;
@@ -292,18 +293,15 @@ export class ImportsService {
           const fresh: LongRow[] = [];
           let known = rows;
           if (direct) {
-            const unknown = new Map<string, { indicator: string; granularity: Granularity; start: string }>();
-            for (const r of rows) {
-              const key = sliceKey(r.indicator, r.period.granularity, r.period.start);
-              if (!slices.has(key)) unknown.set(key, { indicator: r.indicator, granularity: r.period.granularity, start: r.period.start });
-            }
-            if (unknown.size > 0) {
+            const unprobed = new Set<string>();
+            for (const r of rows) if (!probed.has(r.indicator)) unprobed.add(r.indicator);
+            if (unprobed.size > 0) {
               await settle(); // the connection is free for the probe once the chunk in flight is written
-              const existing = await this.observations.existingSlices(qr, [...unknown.values()]);
-              for (const key of unknown.keys()) slices.set(key, existing.has(key));
+              for (const key of await this.observations.existingSlices(qr, [...unprobed])) existing.add(key);
+              for (const code of unprobed) probed.add(code);
             }
             known = [];
-            for (const r of rows) (slices.get(sliceKey(r.indicator, r.period.granularity, r.period.start)) ? known : fresh).push(r);
+            for (const r of rows) (existing.has(sliceKey(r.indicator, r.period.granularity, r.period.start)) ? known : fresh).push(r);
           }
           const toInsert = fresh.length ? toChunk(fresh, rules, indicatorsSeen) : null;
           const toStage = known.length ? toChunk(known, rules, indicatorsSeen) : null;
