@@ -72,12 +72,18 @@ describe('user journeys in Chromium against the built product', () => {
         buffer: Buffer.from('indicator,subject,period,value\nloneliness,GM0599,2024,12\nloneliness,GM9999,2024,3\nloneliness,GM0599,2023,abc\n'),
       });
       await page.getByRole('button', { name: /importeren|inlezen|uploaden/i }).click();
-      const report = page.getByRole('table').filter({ hasText: 'GM9999' });
+      const report = page.getByRole('table', { name: 'Fouten in het bestand' });
       await report.waitFor();
       const text = (await report.textContent()) ?? '';
       expect(text).toMatch(/3\s*subject/);
       expect(text).toMatch(/4\s*value/);
       await expectAccessible(page, 'data-validation-report');
+      // the rejected file is in the history, its errors behind a disclosure
+      const failed = page.locator('[data-testid=import-history] tr[data-status=failed]').filter({ hasText: 'kapot.csv' });
+      await failed.waitFor();
+      await failed.locator('summary').click();
+      expect(await failed.locator('details').textContent()).toMatch(/regel 3, subject: unknown area "GM9999"/);
+      await expectAccessible(page, 'data-history-errors');
     });
   });
 

@@ -5,6 +5,7 @@ import { BehaviorSubject, switchMap } from 'rxjs';
 import { apiMessage, importErrors } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
+import type { MessageKey } from '../core/i18n/messages';
 import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { ImportFormat, ImportsApi } from './imports-api';
@@ -31,6 +32,14 @@ export class DataPage {
   protected readonly errors = signal<ImportError[]>([]);
   protected readonly message = signal<string | null>(null);
 
+  private static readonly FORMATS: Record<string, MessageKey> = { long: 'data.fmt.long', statline: 'data.fmt.statline', json: 'data.fmt.json' };
+
+  /** The batch's format in words (the raw name for a format this page does not know). */
+  protected formatName(format: string): string {
+    const key = DataPage.FORMATS[format];
+    return key ? this.i18n.t(key) : format;
+  }
+
   protected upload(files: FileList | null, format: string): void {
     const file = files?.[0];
     this.result.set(null);
@@ -49,6 +58,7 @@ export class DataPage {
       },
       error: (err: unknown) => {
         this.busy.set(false);
+        this.reload$.next(); // a rejected file is kept in the history too
         const errors = importErrors(err);
         this.errors.set(errors);
         this.message.set(

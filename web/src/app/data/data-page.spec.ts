@@ -1,0 +1,67 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { ImportBatch } from 'contracts';
+import { authInterceptor } from '../core/auth/auth.interceptor';
+import { I18nService } from '../core/i18n/i18n.service';
+import { storeSession } from '../testing/session';
+import { DataPage } from './data-page';
+
+const batch = (over: Partial<ImportBatch>): ImportBatch => ({
+  id: 'b1', createdAt: '2026-11-28T10:00:00Z', createdBy: 'analyst@demo.local', source: 'wijken.csv', format: 'long',
+  checksum: '3f2a9c0d1e4b5a6978877665544332211', rowsAccepted: 120, rowsRejected: 0, status: 'completed', errors: [], errorCount: 0,
+  ignoredColumns: [], ...over,
+});
+
+describe('DataPage import history', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+    storeSession('analyst');
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  async function render(batches: ImportBatch[]) {
+    const fixture = TestBed.createComponent(DataPage);
+    await fixture.whenStable();
+    http.expectOne('/api/v1/imports').flush(batches);
+    // the catalogue and settings sections load their own data; this spec is about the history
+    for (const r of http.match(() => true)) r.flush([]);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('names format and status in words, with counts and the start of the checksum', async () => {
+    const { el } = await render([batch({ format: 'statline', source: 'Gezondheid.csv' })]);
+    const row = el.querySelector('[data-testid="import-history"] tbody tr') as HTMLElement;
+    const cells = [...row.querySelectorAll('td')].map((td) => td.textContent?.trim());
+    expect(cells.slice(1)).toEqual(['analyst@demo.local', 'Gezondheid.csv', 'StatLine', '120', '0', 'Ingelezen', '3f2a9c0d1e4b']);
+    expect(row.querySelector('code')?.getAttribute('title')).toBe('3f2a9c0d1e4b5a6978877665544332211');
+  });
+
+  it('lists the errors of a rejected batch behind a disclosure, with the count of those not listed', async () => {
+    const { fixture, el } = await render([
+      batch({
+        id: 'b2', status: 'failed', rowsAccepted: 0, rowsRejected: 250, errorCount: 102,
+        errors: [{ line: 3, column: 'subject', message: 'unknown area "GM9999"' }, { line: 7, column: null, message: 'duplicate row' }],
+      }),
+    ]);
+    const details = el.querySelector('[data-testid="import-history"] details') as HTMLDetailsElement;
+    expect(details.querySelector('summary')?.textContent).toContain('102 fouten');
+    const items = [...details.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual(['regel 3, subject: unknown area "GM9999"', 'regel 7: duplicate row']);
+    expect(details.textContent).toContain('En nog 100 fouten.');
+    expect(el.textContent).toContain('Geweigerd');
+
+    TestBed.inject(I18nService).setLang('en');
+    await fixture.whenStable();
+    expect(details.querySelector('summary')?.textContent).toContain('102 errors');
+    expect(el.querySelector('[data-testid="import-history"] tbody tr')?.textContent).toContain('Rejected');
+  });
+});
