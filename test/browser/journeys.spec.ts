@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, login, screenshot, startServer, type Server } from './support';
 
@@ -60,6 +60,12 @@ describe('user journeys in Chromium against the built product', () => {
       await row.waitFor();
       expect(await row.textContent()).toMatch(/Rotterdam Centrum\s*WK059901\s*\d+(,\d)?/);
       await expectAccessible(page, 'overzicht-GM0599-loneliness');
+
+      // provenance: the explorer's table names the file each figure came from
+      await page.goto(`${server.url}/verkenner?area=GM0599&indicator=loneliness`);
+      const explorerRow = page.locator('[data-testid=explorer-table] tr', { hasText: 'WK059901' });
+      await explorerRow.locator('[data-testid=provenance]', { hasText: basename(GEZONDHEID) }).waitFor({ timeout: 30_000 });
+      await expectAccessible(page, 'verkenner-provenance');
     });
 
     it('gets a validation report with line and column, and nothing written, for a broken file', async () => {

@@ -145,7 +145,20 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect(rows).toEqual([expect.objectContaining({ value: 7.4, period: '2024' })]);
       const history: { batch_history: string[] }[] = await app.running.database.dataSource.query(
         `SELECT batch_history FROM observation WHERE indicator_code = 't-mean' AND subject_code = $1`, [wijken[0]]);
-      expect(history[0].batch_history).toEqual([first.batchId, (await second.json()).batchId]);
+      const secondId = (await second.json()).batchId;
+      expect(history[0].batch_history).toEqual([first.batchId, secondId]);
+      // provenance, for analysts and admins: which batches wrote the figure, oldest first
+      const prov = await app.request(`/api/v1/observations/provenance?indicator=t-mean&area=${wijken[0]}&from=2024&to=2024`, { role: 'analyst' });
+      expect(prov.status).toBe(200);
+      expect(await prov.json()).toEqual([{
+        indicator: 't-mean', subject: wijken[0], period: '2024',
+        batches: [
+          { id: first.batchId, createdAt: expect.any(String), createdBy: 'analyst@demo.local', source: 'long CSV upload', format: 'long' },
+          { id: secondId, createdAt: expect.any(String), createdBy: 'analyst@demo.local', source: 'long CSV upload', format: 'long' },
+        ],
+      }]);
+      expect((await app.request(`/api/v1/observations/provenance?indicator=t-mean&area=${wijken[0]}`, { role: 'manager' })).status).toBe(403);
+      expect((await app.request(`/api/v1/observations/provenance?indicator=t-mean&level=district`, { role: 'analyst' })).status).toBe(400);
     });
 
     it('accepts a multipart upload (field "file") and JSON batches', async () => {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { FunnelView, Observation } from 'contracts';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import type { FunnelView, Observation, ObservationProvenance } from 'contracts';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { FunnelService } from './funnel.service';
 import { ObservationsService } from './observations.service';
 
@@ -21,6 +21,19 @@ export class ObservationsController {
     @Query('period') period?: string,
   ): Promise<FunnelView | null> {
     return this.funnels.funnel({ indicator, area, level, period }, p.role);
+  }
+
+  /** Provenance: `?indicator=&area=&level=&from=&to=` as below → the batches that wrote each observation, oldest first. */
+  @Get('provenance')
+  @Roles('analyst', 'admin')
+  provenance(
+    @Query('indicator') indicator?: string,
+    @Query('area') area?: string,
+    @Query('level') level?: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<ObservationProvenance[]> {
+    return this.observations.provenance({ indicator, area, level, from, to });
   }
 
   /** `?indicator=a,b&area=GM0518&level=neighbourhood&from=2020&to=2024-Q4`; small numbers suppressed per role. */

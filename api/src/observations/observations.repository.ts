@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { QueryRunner } from 'typeorm';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { AreaLevel, Granularity, Measure, ObservationStatus } from 'contracts';
+import type { AreaLevel, Granularity, Measure, ObservationProvenance, ObservationStatus } from 'contracts';
 import type { DatabaseKind } from '../database/database';
 import { copyIn, copyLines, OBSERVATION_COPY_COLUMNS, STAGE_COLUMNS, type StageChunk } from './copy-text';
 
@@ -26,6 +26,14 @@ export interface ObservationRow {
   status: ObservationStatus;
   minCount: number;
   measure: Measure;
+}
+
+export interface ProvenanceRow {
+  indicator: string;
+  subject: string;
+  granularity: Granularity;
+  start: string;
+  batches: ObservationProvenance['batches'];
 }
 
 export interface ObservationFilter {
@@ -143,7 +151,8 @@ export class ObservationsRepository {
     return Array.isArray(res) && typeof res[1] === 'number' ? res[1] : 0;
   }
 
-  async list(f: ObservationFilter): Promise<ObservationRow[]> {
+  /** The WHERE clause of the read queries (indicator, area with level, period range). */
+  private filter(f: ObservationFilter): { where: string; params: unknown[]; p: (v: unknown) => string } {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown): string => {
@@ -161,11 +170,32 @@ export class ObservationsRepository {
     }
     if (f.from) where.push(`o.period_start >= ${p(f.from)}::date`);
     if (f.before) where.push(`o.period_start < ${p(f.before)}::date`);
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, p };
+  }
+
+  async list(f: ObservationFilter): Promise<ObservationRow[]> {
+    const { where, params, p } = this.filter(f);
     return this.db.query(
       `SELECT o.indicator_code AS indicator, o.subject_code AS subject, o.granularity, to_char(o.period_start, 'YYYY-MM-DD') AS start,
               o.value, o.numerator, o.denominator, o.n, o.status, i.min_count AS "minCount", i.measure
          FROM observation o JOIN indicator i ON i.code = o.indicator_code
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ${where}
+        ORDER BY o.indicator_code, o.subject_code, o.period_start, o.granularity
+        LIMIT ${p(f.limit)}`,
+      params,
+    );
+  }
+
+  /** The batches that wrote each matching observation, in the order they wrote it. */
+  async provenance(f: ObservationFilter): Promise<ProvenanceRow[]> {
+    const { where, params, p } = this.filter(f);
+    return this.db.query(
+      `SELECT o.indicator_code AS indicator, o.subject_code AS subject, o.granularity, to_char(o.period_start, 'YYYY-MM-DD') AS start,
+              (SELECT coalesce(json_agg(json_build_object('id', b.id, 'createdAt', b.created_at, 'createdBy', b.created_by,
+                                                          'source', b.source, 'format', b.format) ORDER BY h.ord), '[]'::json)
+                 FROM unnest(o.batch_history) WITH ORDINALITY AS h(id, ord) JOIN import_batch b ON b.id = h.id) AS batches
+         FROM observation o
+        ${where}
         ORDER BY o.indicator_code, o.subject_code, o.period_start, o.granularity
         LIMIT ${p(f.limit)}`,
       params,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AREA_LEVELS, type AreaLevel, type Observation, type Role } from 'contracts';
+import { AREA_LEVELS, type AreaLevel, type Observation, type ObservationProvenance, type Role } from 'contracts';
 import { AreasRepository } from '../areas/areas.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../imports/parsing';
-import { ObservationsRepository, type ObservationRow } from './observations.repository';
+import { ObservationsRepository, type ObservationFilter, type ObservationRow } from './observations.repository';
 
 export const MAX_OBSERVATIONS = 200_000;
 
@@ -67,7 +67,8 @@ export class ObservationsService {
     private readonly areas: AreasRepository,
   ) {}
 
-  async list(q: ObservationQuery, role: Role | null): Promise<Observation[]> {
+  /** Checks a query (level, area, periods) and turns it into the repository's filter. */
+  private async filterOf(q: ObservationQuery): Promise<ObservationFilter> {
     const errors: { field: string; message: string }[] = [];
     const level = q.level?.trim() || undefined;
     if (level && !(AREA_LEVELS as readonly string[]).includes(level) && level !== 'unit') {
@@ -91,7 +92,11 @@ export class ObservationsService {
     if (errors.length) throw new InvalidInputError(errors.map((e) => e.message).join('; '), errors);
     if (q.area && !(await this.areas.find(q.area))) throw new NotFoundError(`Unknown area ${q.area}`);
     const indicators = q.indicator?.split(',').map((s) => s.trim()).filter(Boolean);
-    const rows = await this.observations.list({ indicators, area: q.area, level: level as AreaLevel | 'unit' | undefined, from, before, limit: MAX_OBSERVATIONS + 1 });
+    return { indicators, area: q.area, level: level as AreaLevel | 'unit' | undefined, from, before, limit: MAX_OBSERVATIONS + 1 };
+  }
+
+  async list(q: ObservationQuery, role: Role | null): Promise<Observation[]> {
+    const rows = await this.observations.list(await this.filterOf(q));
     if (rows.length > MAX_OBSERVATIONS) {
       throw new InvalidInputError(`More than ${MAX_OBSERVATIONS} observations match; filter by indicator, area and level, or period`);
     }
@@ -111,5 +116,14 @@ export class ObservationsService {
       if (hidden[i]) return { ...o, value: null, numerator: null, denominator: null, suppressed: true };
       return o;
     });
+  }
+
+  /** Which import batches wrote each matching observation (analysts and admins). */
+  async provenance(q: ObservationQuery): Promise<ObservationProvenance[]> {
+    const rows = await this.observations.provenance(await this.filterOf(q));
+    if (rows.length > MAX_OBSERVATIONS) {
+      throw new InvalidInputError(`More than ${MAX_OBSERVATIONS} observations match; filter by indicator, area and level, or period`);
+    }
+    return rows.map((r) => ({ indicator: r.indicator, subject: r.subject, period: periodLabel(r.start, r.granularity), batches: r.batches }));
   }
 }

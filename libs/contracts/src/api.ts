@@ -94,6 +94,14 @@ export interface Observation {
   suppressed?: boolean;
 }
 
+/** Which import batches wrote one observation, oldest first; the last one holds the current figure. */
+export interface ObservationProvenance {
+  indicator: string;
+  subject: string;
+  period: string;
+  batches: { id: string; createdAt: string; createdBy: string; source: string; format: string }[];
+}
+
 export interface ImportError {
   line: number;
   column: string | number;

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Annotation, Indicator, Observation, Page, FunnelView } from 'contracts';
+import type { Annotation, Indicator, Observation, ObservationProvenance, Page, FunnelView } from 'contracts';
 import { Observable, map, shareReplay } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
@@ -28,6 +28,13 @@ export class IndicatorsApi {
   funnel(query: { indicator: string; area: string; level: string; period: string }): Observable<FunnelView | null> {
     const params = new HttpParams().set('indicator', query.indicator).set('area', query.area).set('level', query.level).set('period', query.period);
     return this.http.get<FunnelView | null>('/api/v1/observations/funnel', { params });
+  }
+
+  /** Which import batches wrote each figure of one period (analysts and admins). */
+  provenance(query: { indicator: string; area: string; level: string; period: string }): Observable<ObservationProvenance[]> {
+    const params = new HttpParams().set('indicator', query.indicator).set('area', query.area).set('level', query.level)
+      .set('from', query.period).set('to', query.period);
+    return this.http.get<ObservationProvenance[]>('/api/v1/observations/provenance', { params });
   }
 
   /** The indicators that have data in this area (or inside it). */

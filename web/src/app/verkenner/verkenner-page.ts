@@ -2,14 +2,15 @@ import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { Annotation, AreaSummary, Observation } from 'contracts';
+import type { Annotation, AreaSummary, Observation, ObservationProvenance, Role } from 'contracts';
 import type { ECharts } from 'echarts/core';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
+import { AuthService } from '../core/auth/auth.service';
 import type { FeatureCollection } from '../areas/geojson';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
-import { LocPipe, TPipe } from '../core/i18n/t.pipe';
+import { DayPipe, LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { buildChoroplethOption, buildClasses } from '../overzicht/choropleth-option';
 import { districtRows, periodOrLatest, periodsOf } from '../overzicht/district-values';
@@ -28,10 +29,11 @@ interface ExplorerData {
 }
 type ChartKey = 'map' | 'ranking' | 'funnel' | 'series';
 const LEVELS = ['district', 'neighbourhood'] as const;
+const SEES_PROVENANCE: readonly Role[] = ['analyst', 'admin'];
 
 @Component({
   selector: 'app-verkenner-page',
-  imports: [TPipe, LocPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verkenner-page.html',
   styles: `
@@ -40,12 +42,15 @@ const LEVELS = ['district', 'neighbourhood'] as const;
     fieldset { border: 1px solid var(--line); border-radius: 6px; }
     fieldset label { font-weight: 400; margin-right: 1rem; white-space: nowrap; }
     details { margin-bottom: 1rem; }
+    td details { margin: 0; }
+    td ol { margin: 0.25rem 0; padding-left: 1.25rem; }
   `,
 })
 export class VerkennerPage {
   private readonly areasApi = inject(AreasApi);
   private readonly indicatorsApi = inject(IndicatorsApi);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
   protected readonly i18n = inject(I18nService);
 
   readonly indicator = input<string | undefined>();
@@ -138,6 +143,21 @@ export class VerkennerPage {
     { initialValue: null },
   );
   protected readonly funnel = computed(() => funnelData(this.funnelView(), this.names()));
+
+  /** Analysts and admins see which import batches wrote each figure (the API answers others 403). */
+  protected readonly showsProvenance = computed(() => SEES_PROVENANCE.includes(this.auth.role() as Role));
+  private readonly provenanceView = toSignal(
+    toObservable(computed(() => ({ indicator: this.indicatorCode(), area: this.area(), level: this.levelShown(), period: this.periodShown(), show: this.showsProvenance() }))).pipe(
+      switchMap(({ indicator, area, level, period, show }) =>
+        show && indicator && area && period
+          ? this.indicatorsApi.provenance({ indicator, area, level, period }).pipe(catchError(() => of<ObservationProvenance[]>([])))
+          : of<ObservationProvenance[]>([]),
+      ),
+    ),
+    { initialValue: [] as ObservationProvenance[] },
+  );
+  /** Subject → batches that wrote its figure, oldest first. */
+  protected readonly provenance = computed(() => new Map(this.provenanceView().map((p) => [p.subject, p.batches])));
   protected readonly funnelOption = computed(() => {
     const f = this.funnel();
     const t = (k: Parameters<I18nService['t']>[0]) => this.i18n.t(k);
