@@ -430,6 +430,34 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect((await app.request('/api/health')).status).toBe(200);
     });
 
+    it('while one upload streams in, another file is read and checked at once, and written after it', async () => {
+      const bodyA = `${H}\n${big('t-big2', ['2017-Q1', '2017-Q2']).join('\n')}\n`;
+      const before = await stored('t-big2');
+      const token = await app.token('analyst');
+      let sendRest: () => void = () => undefined;
+      const a = new Promise<number>((done, fail) => {
+        const req = httpRequest(new URL(`${app.url}/api/v1/imports?format=long`), {
+          method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': Buffer.byteLength(bodyA) },
+        }, (res) => {
+          res.resume();
+          res.on('end', () => done(res.statusCode ?? 0));
+        });
+        req.on('error', fail);
+        const cut = Math.floor(bodyA.length * 0.4);
+        req.write(bodyA.slice(0, cut));
+        sendRest = () => req.end(bodyA.slice(cut));
+      });
+      await new Promise((r) => setTimeout(r, 500)); // A is reading (and, on PostgreSQL, holds the writers' lock)
+      const bad = await csv(`${H}\nt-big2,WK999999,2016-Q1,1,10\n`);
+      expect(bad.status).toBe(422); // answered while A is still open
+      const c = csv(`${H}\nt-big2,${all[1]},2016-Q1,1,10\n`);
+      await new Promise((r) => setTimeout(r, 300));
+      sendRest();
+      expect(await a).toBe(201);
+      expect((await c).status).toBe(201);
+      expect(await stored('t-big2')).toBe(before + all.length * 2 + 1);
+    });
+
     it('an indicator that has observations cannot be deleted or renamed', async () => {
       const db = app.running.database.dataSource;
       await expect(db.query(`DELETE FROM indicator WHERE code = 't-big'`)).rejects.toThrow(/has observations/);

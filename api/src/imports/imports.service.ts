@@ -259,9 +259,11 @@ export class ImportsService {
     const indicatorsSeen = new Set<string>();
     // On PostgreSQL the import's transaction is open while the file streams in: rows of slices
     // that hold no observations yet are COPYed straight into observation, the rest is staged and
-    // merged at the end. Embedded PGlite serves one transaction at a time for all connections, so
-    // there everything is staged and only the short merge runs in a transaction.
-    const direct = this.kind === 'postgres';
+    // merged at the end. That needs observation locked against other writers for the whole upload,
+    // so when another import holds it, this one does not wait: it stages everything and waits only
+    // for its merge. Embedded PGlite serves one transaction at a time for all connections, so there
+    // everything is staged and only the short merge runs in a transaction.
+    let direct = this.kind === 'postgres';
     const probed = new Set<string>(); // indicators whose slices with observations are known
     const existing = new Set<string>(); // slices that held observations when the import began
     const qr = this.db.createQueryRunner();
@@ -275,7 +277,8 @@ export class ImportsService {
       await this.observations.createStage(qr, stage);
       if (direct) {
         await qr.startTransaction();
-        await this.observations.lockForWriting(qr);
+        direct = await this.observations.tryLockForWriting(qr);
+        if (!direct) await qr.rollbackTransaction();
       }
       let pending: Promise<void> | null = null;
       const settle = async () => {

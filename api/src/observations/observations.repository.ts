@@ -9,6 +9,8 @@ import { copyIn, copyLines, OBSERVATION_COPY_COLUMNS, STAGE_COLUMNS, type StageC
 
 export type { StageChunk } from './copy-text';
 
+const WRITERS_LOCK = 'wijksignaal:observation-writers';
+
 /** Identifies an (indicator, granularity, period start) slice of observations. */
 export function sliceKey(indicator: string, granularity: string, start: string): string {
   return `${indicator}\u0000${granularity}\u0000${start}`;
@@ -110,9 +112,18 @@ export class ObservationsRepository {
     return new Set(rows.map((r) => sliceKey(r.i, r.g, r.p)));
   }
 
-  /** Serialises writers of observation for the rest of the transaction (readers are not blocked). */
+  /**
+   * Serialises writers of observation for the rest of the transaction (readers are not blocked).
+   * An advisory lock: the import write path is the only writer of observation.
+   */
   async lockForWriting(qr: QueryRunner): Promise<void> {
-    await qr.query(`LOCK TABLE observation IN SHARE ROW EXCLUSIVE MODE`);
+    await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [WRITERS_LOCK]);
+  }
+
+  /** The same lock, only if no other writer holds it now (false: one does). */
+  async tryLockForWriting(qr: QueryRunner): Promise<boolean> {
+    const [{ ok }]: { ok: boolean }[] = await qr.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [WRITERS_LOCK]);
+    return ok;
   }
 
   private async copy(qr: QueryRunner, sql: string, text: string): Promise<void> {
@@ -125,8 +136,8 @@ export class ObservationsRepository {
    * its history. Two set-based statements instead of one INSERT … ON CONFLICT (whose speculative
    * insertion per row was 2–3× slower on a million new keys): UPDATE the keys that exist, then a
    * plain INSERT of the rest (in file order: sorting a million text keys first cost more than
-   * the ordered index inserts saved, 2.8 s against 1.8 s). Writers are serialised for these two statements by a
-   * SHARE ROW EXCLUSIVE lock (readers are not blocked), so no key can appear in between.
+   * the ordered index inserts saved, 2.8 s against 1.8 s). Writers are serialised (`lockForWriting`,
+   * readers are not blocked), so no key can appear in between.
    */
   async merge(qr: QueryRunner, name: string, batchId: string): Promise<number> {
     await qr.query(`ANALYZE ${name}`); // a temp table has no statistics: without them the anti-join plans badly
