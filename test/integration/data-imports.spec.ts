@@ -460,9 +460,15 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
 
     it('an indicator that has observations cannot be deleted or renamed', async () => {
       const db = app.running.database.dataSource;
-      await expect(db.query(`DELETE FROM indicator WHERE code = 't-big'`)).rejects.toThrow(/has observations/);
-      await expect(db.query(`UPDATE indicator SET code = 't-big-x' WHERE code = 't-big'`)).rejects.toThrow(/has observations/);
-      await db.query(`UPDATE indicator SET theme = 'x' WHERE code = 't-big'`); // other columns stay editable
+      expect((await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: [IND('t-guard'), IND('t-unused')] })).status).toBe(201);
+      expect((await csv(`${H}\nt-guard,${all[0]},2020,1,10\n`)).status).toBe(201);
+      await expect(db.query(`DELETE FROM indicator WHERE code = 't-guard'`)).rejects.toThrow(/has observations/);
+      await expect(db.query(`UPDATE indicator SET code = 't-guard-x' WHERE code = 't-guard'`)).rejects.toThrow(/has observations/);
+      await db.query(`UPDATE indicator SET theme = 'x' WHERE code = 't-guard'`); // other columns stay editable
+      await db.query(`DELETE FROM indicator WHERE code = 't-unused'`); // an indicator without data can go
+      // the guard replaces the per-row foreign key, which the migration dropped
+      const fks: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'observation'::regclass AND contype = 'f'`);
+      expect(fks[0].n).toBe(0);
     });
   });
 });
