@@ -50,6 +50,9 @@ export async function createApp(config: AppConfig, options: { listen?: boolean }
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
+  // A large file over a slow line may take longer than Node's 300 s for the whole request;
+  // the headers still have to arrive within Node's headersTimeout (60 s).
+  app.getHttpServer().requestTimeout = config.uploadTimeoutSeconds * 1000;
   await app.init();
   await app.get(StartupService).run();
   if (options.listen !== false) await app.listen(config.port, '0.0.0.0');

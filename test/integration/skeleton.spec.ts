@@ -13,6 +13,10 @@ describe.each(DB_KINDS)('walking skeleton on %s', (kind) => {
     expect(await res.json()).toEqual({ status: 'ok', database: { kind, ok: true } });
   });
 
+  it('lets a request take UPLOAD_TIMEOUT_SECONDS (default an hour) to arrive, not Node’s 300 s', () => {
+    expect(app.running.app.getHttpServer().requestTimeout).toBe(3600 * 1000);
+  });
+
   it('signs in and rejects a wrong password without saying which part was wrong', async () => {
     const ok = await app.request('/api/v1/auth/login', { method: 'POST', json: { email: 'analyst@demo.local', password: 'demo' } });
     expect(ok.status).toBe(200);

@@ -31,13 +31,17 @@ describe('loadConfig', () => {
     [{ DEMO: 'maybe' }, /DEMO/],
     [{ JWT_SECRET: 'short' }, /at least 16/],
     [{ LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
+    [{ UPLOAD_TIMEOUT_SECONDS: '5' }, /UPLOAD_TIMEOUT_SECONDS/],
+    [{ UPLOAD_TIMEOUT_SECONDS: 'soon' }, /UPLOAD_TIMEOUT_SECONDS/],
   ])('rejects %j with a one-line reason', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
   });
 
   it('parses sizes and switches', () => {
-    const config = loadConfig({ DATA_DIR: tmp(), BODY_LIMIT: '10mb', DEMO_DATA: 'false', PORT: '0' });
+    const config = loadConfig({ DATA_DIR: tmp(), BODY_LIMIT: '10mb', DEMO_DATA: 'false', PORT: '0', UPLOAD_TIMEOUT_SECONDS: '7200' });
     expect(config.bodyLimitBytes).toBe(10 * 1024 * 1024);
+    expect(config.uploadTimeoutSeconds).toBe(7200);
+    expect(loadConfig({ DATA_DIR: tmp() }).uploadTimeoutSeconds).toBe(3600);
     expect(config.demoData).toBe(false);
     expect(config.port).toBe(0);
   });

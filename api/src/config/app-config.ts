@@ -18,6 +18,8 @@ export interface AppConfig {
   demoData: boolean;
   /** Largest request body accepted (bytes); above it the API answers 413. */
   bodyLimitBytes: number;
+  /** How long one request may take to arrive in full (slow uploads of large files); Node's default is 300 s. */
+  uploadTimeoutSeconds: number;
   webDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -74,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const demo = embedded && demoFlag !== 'false' && demoFlag !== '0';
   const ttl = Number(env.JWT_TTL_SECONDS ?? 3600);
   if (!Number.isInteger(ttl) || ttl < 60) throw new ConfigError('JWT_TTL_SECONDS must be a whole number ≥ 60');
+  const uploadTimeout = Number(env.UPLOAD_TIMEOUT_SECONDS ?? 3600);
+  if (!Number.isInteger(uploadTimeout) || uploadTimeout < 10) throw new ConfigError('UPLOAD_TIMEOUT_SECONDS must be a whole number ≥ 10');
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
   return {
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo,
     demoData: demo && !['false', '0'].includes(env.DEMO_DATA?.trim().toLowerCase() ?? ''),
     bodyLimitBytes: parseSize(env.BODY_LIMIT ?? '256mb', 'BODY_LIMIT'),
+    uploadTimeoutSeconds: uploadTimeout,
     webDir: resolve(cwd, env.WEB_DIR?.trim() || join(__dirname, '../../../../web/browser')),
     logLevel,
   };
