@@ -430,6 +430,27 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect((await app.request('/api/health')).status).toBe(200);
     });
 
+    it('a StatLine upload cut off halfway is kept as a failed batch, nothing written', async () => {
+      const body = readFileSync(GEZONDHEID);
+      const before = (await obs('indicator=gz-lonely&area=GM0599&level=district')).length;
+      const token = await app.token('analyst');
+      await new Promise<void>((done) => {
+        const req = httpRequest(new URL(`${app.url}/api/v1/imports?format=statline&source=afgebroken`), {
+          method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': body.length },
+        });
+        req.on('error', () => done());
+        req.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => req.destroy(), 300));
+      });
+      let last: { status: string; format: string; source: string; errors: { message: string }[] } | undefined;
+      for (let i = 0; i < 100 && last?.source !== 'afgebroken'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        last = (await (await app.request('/api/v1/imports?limit=1', { role: 'analyst' })).json())[0];
+      }
+      expect(last).toMatchObject({ status: 'failed', format: 'statline', source: 'afgebroken' });
+      expect(last?.errors[0].message).toMatch(/upload was interrupted after \d+ bytes/);
+      expect((await obs('indicator=gz-lonely&area=GM0599&level=district')).length).toBe(before);
+    });
+
     it('while one upload streams in, another file is read and checked at once, and written after it', async () => {
       const bodyA = `${H}\n${big('t-big2', ['2017-Q1', '2017-Q2']).join('\n')}\n`;
       const before = await stored('t-big2');

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CreateApiKeyDto } from '../auth/auth.dto';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { ApiKeysService, type ApiKeyView } from './api-keys.service';
+import type { ApiKeyInfo } from 'contracts';
+import { ApiKeysService } from './api-keys.service';
 
 @Controller('v1/api-keys')
 @Roles('admin')
@@ -9,18 +10,18 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Get()
-  list(): Promise<ApiKeyView[]> {
+  list(): Promise<ApiKeyInfo[]> {
     return this.keys.list();
   }
 
   /** The answer holds the key itself; it is never shown again. */
   @Post()
-  create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() p: Principal): Promise<ApiKeyView & { key: string }> {
+  create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() p: Principal): Promise<ApiKeyInfo & { key: string }> {
     return this.keys.create(body.name, p.actor);
   }
 
   @Delete(':id')
-  revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal): Promise<ApiKeyView> {
+  revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() p: Principal): Promise<ApiKeyInfo> {
     return this.keys.revoke(id, p.actor);
   }
 }

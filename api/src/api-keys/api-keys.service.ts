@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { ApiKeyInfo } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
 import type { Principal } from '../auth/principal';
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: 'ingest';
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 // Keys carry 256 random bits, so a fast hash is as safe as a slow one and keeps each request cheap.
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -29,10 +19,10 @@ export class ApiKeysService {
   ) {}
 
   /** Creates a key; the secret is returned once and only its hash is kept. */
-  async create(name: string, actor: string): Promise<ApiKeyView & { key: string }> {
+  async create(name: string, actor: string): Promise<ApiKeyInfo & { key: string }> {
     const prefix = randomBytes(6).toString('hex');
     const key = `wsk_${prefix}_${randomBytes(32).toString('base64url')}`;
-    const rows: ApiKeyView[] = await this.db.query(
+    const rows: ApiKeyInfo[] = await this.db.query(
       `INSERT INTO api_key (name, prefix, key_hash, scope, created_by) VALUES ($1, $2, $3, 'ingest', $4) RETURNING ${COLUMNS}`,
       [name, prefix, sha256(key), actor],
     );
@@ -40,12 +30,12 @@ export class ApiKeysService {
     return { ...rows[0], key };
   }
 
-  list(): Promise<ApiKeyView[]> {
+  list(): Promise<ApiKeyInfo[]> {
     return this.db.query(`SELECT ${COLUMNS} FROM api_key ORDER BY created_at DESC`);
   }
 
-  async revoke(id: string, actor: string): Promise<ApiKeyView> {
-    const rows: ApiKeyView[] = await this.db.query(
+  async revoke(id: string, actor: string): Promise<ApiKeyInfo> {
+    const rows: ApiKeyInfo[] = await this.db.query(
       `UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
       [id],
     );

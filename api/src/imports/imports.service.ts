@@ -10,7 +10,7 @@ import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ObservationsRepository, sliceKey } from '../observations/observations.repository';
 import {
-  duplicateMessage, ErrorList, isPeriodError, parsePeriod, parseStatline, periodLabel, RowValidator, streamLongCsv, totalRows,
+  ErrorList, isPeriodError, parsePeriod, parseStatline, RowValidator, streamLongCsv, totalRows,
   type LongRow, type Period,
 } from './parsing';
 import { ImportsRepository } from './imports.repository';
@@ -251,8 +251,7 @@ export class ImportsService {
         subjectExists: (code, kind) => (kind === 'area' ? subjects.areas.has(code) : subjects.units.has(code)),
       },
       errors,
-      // A key twice in the file is found while reading (KeyIndex: ~24 bytes per row).
-      { rowChecks: job.rowChecks, checkDuplicates: true },
+      { rowChecks: job.rowChecks },
     );
     const batchId = randomUUID();
     const stage = `import_stage_${batchId.replace(/-/g, '')}`;

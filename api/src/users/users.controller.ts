@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { CreateUserDto, UpdateUserDto } from '../auth/auth.dto';
-import { UsersService, type UserView } from './users.service';
+import type { UserAccount } from 'contracts';
+import { UsersService } from './users.service';
 
 @Controller('v1/users')
 @Roles('admin')
@@ -9,17 +10,17 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(): Promise<UserView[]> {
+  list(): Promise<UserAccount[]> {
     return this.users.list();
   }
 
   @Post()
-  create(@Body() body: CreateUserDto, @CurrentPrincipal() p: Principal): Promise<UserView> {
+  create(@Body() body: CreateUserDto, @CurrentPrincipal() p: Principal): Promise<UserAccount> {
     return this.users.create(body, p.actor);
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentPrincipal() p: Principal): Promise<UserView> {
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentPrincipal() p: Principal): Promise<UserAccount> {
     return this.users.update(id, body, p.actor);
   }
 }

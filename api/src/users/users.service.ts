@@ -1,19 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Role } from 'contracts';
+import type { Role, UserAccount } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { hashPassword } from './passwords';
 import { UsersRepository, type UserRow } from './users.repository';
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-}
-const view = ({ passwordHash: _omit, ...u }: UserRow): UserView => u;
+const view = ({ passwordHash: _omit, ...u }: UserRow): UserAccount => u;
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: 'admin@demo.local', name: 'Demo beheerder', role: 'admin' },
@@ -31,18 +23,18 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<UserView[]> {
+  async list(): Promise<UserAccount[]> {
     return (await this.users.list()).map(view);
   }
 
-  async create(input: { email: string; name: string; role: Role; password: string }, actor: string): Promise<UserView> {
+  async create(input: { email: string; name: string; role: Role; password: string }, actor: string): Promise<UserAccount> {
     const inserted = await this.users.insertIfAbsent({ ...input, passwordHash: await hashPassword(input.password) });
     if (!inserted) throw new ConflictError(`A user with e-mail ${input.email} already exists`);
     await this.audit.record({ actor, action: 'user.create', target: input.email, details: { role: input.role } });
     return view((await this.users.findByEmail(input.email))!);
   }
 
-  async update(id: string, patch: { name?: string; role?: Role; active?: boolean; password?: string }, actor: string): Promise<UserView> {
+  async update(id: string, patch: { name?: string; role?: Role; active?: boolean; password?: string }, actor: string): Promise<UserAccount> {
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     const row = await this.users.update(id, { name: patch.name, role: patch.role, active: patch.active, passwordHash });
     if (!row) throw new NotFoundError(`No user ${id}`);

@@ -94,6 +94,28 @@ export interface Observation {
   suppressed?: boolean;
 }
 
+/** An account as the users API answers it (never the password hash). */
+export interface UserAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+}
+
+/** An API key as the API lists it; the key itself is shown once, when it is created. */
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: 'ingest';
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 /** Which import batches wrote one observation, oldest first; the last one holds the current figure. */
 export interface ObservationProvenance {
   indicator: string;

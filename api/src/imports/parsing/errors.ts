@@ -40,11 +40,6 @@ export class ErrorList {
     if (this.items.length < this.limit) this.items.push({ line, column, message });
   }
 
-  /** Counts `count` more errors that were found but not listed (e.g. past a SQL LIMIT). */
-  addUnlisted(count: number): void {
-    this.total += Math.max(0, count);
-  }
-
   addIssue(issue: ImportIssue): void {
     this.add(issue.line, issue.column, issue.message);
   }

@@ -7,6 +7,11 @@
 const SUBJECT_BITS = 2 ** 26;
 const MAX_SLICES = 2 ** 27; // sliceId * 2^26 + subjectId stays below 2^53
 
+/** Where the probe for (slice, subject) starts in a table of mask + 1 slots. */
+function slot(s: number, u: number, mask: number): number {
+  return (Math.imul(s, 0x9e3779b1) ^ Math.imul(u + 1, 0x85ebca77)) & mask;
+}
+
 export class KeyIndex {
   private readonly slices = new Map<string, number>();
   private readonly subjects = new Map<string, number>();
@@ -33,7 +38,7 @@ export class KeyIndex {
     const u = this.intern(this.subjects, subject, SUBJECT_BITS);
     const key = s * SUBJECT_BITS + u + 1; // 0 marks an empty slot
     const mask = this.keys.length - 1;
-    let i = (Math.imul(s, 0x9e3779b1) ^ Math.imul(u + 1, 0x85ebca77)) & mask;
+    let i = slot(s, u, mask);
     for (;;) {
       const k = this.keys[i];
       if (k === 0) break;
@@ -67,7 +72,7 @@ export class KeyIndex {
       if (key === 0) continue;
       const s = Math.floor((key - 1) / SUBJECT_BITS);
       const u = key - 1 - s * SUBJECT_BITS;
-      let i = (Math.imul(s, 0x9e3779b1) ^ Math.imul(u + 1, 0x85ebca77)) & mask;
+      let i = slot(s, u, mask);
       while (this.keys[i] !== 0) i = (i + 1) & mask;
       this.keys[i] = key;
       this.lines[i] = oldLines[j];

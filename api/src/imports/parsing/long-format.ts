@@ -262,8 +262,6 @@ export interface Catalogue {
 export interface ValidateOptions {
   /** Also run `checkRow` (set for JSON rows that did not come through the CSV parser). */
   rowChecks?: boolean;
-  /** Report a key seen twice in the file (default true; needs one map entry per row). */
-  checkDuplicates?: boolean;
 }
 
 function lookup(c: Catalogue, code: string): IndicatorRule | undefined {
@@ -279,7 +277,7 @@ export function duplicateMessage(indicator: string, subject: string, period: str
 
 /**
  * Incremental catalogue validation. Keeps the seen keys across batches for the duplicate check
- * (a compact `KeyIndex`, some 24 bytes per row), unless `checkDuplicates: false`.
+ * (a compact `KeyIndex`, some 24 bytes per row).
  */
 export class RowValidator {
   private readonly seen = new KeyIndex();
@@ -301,10 +299,8 @@ export class RowValidator {
     const { errors } = this;
     const line = row.line;
     if (this.options.rowChecks) checkRow(row, errors);
-    if (this.options.checkDuplicates !== false) {
-      const first = this.seen.firstLine(`${row.indicator}\u0000${row.period.label}`, row.subject, line);
-      if (first !== 0) errors.add(line, null, duplicateMessage(row.indicator, row.subject, row.period.label, first, line));
-    }
+    const first = this.seen.firstLine(`${row.indicator}\u0000${row.period.label}`, row.subject, line);
+    if (first !== 0) errors.add(line, null, duplicateMessage(row.indicator, row.subject, row.period.label, first, line));
     const rule = lookup(this.catalogue, row.indicator);
     if (!rule) {
       errors.add(line, 'indicator', `unknown indicator ${quote(row.indicator)}`);

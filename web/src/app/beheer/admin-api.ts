@@ -1,32 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Page, Role } from 'contracts';
+import type { ApiKeyInfo, Page, Role, UserAccount } from 'contracts';
 import { Observable, map } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
-export interface UserAccount {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-}
 export interface NewUser {
   email: string;
   name: string;
   role: Role;
   password: string;
-}
-export interface ApiKeyInfo {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: string;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 @Injectable({ providedIn: 'root' })

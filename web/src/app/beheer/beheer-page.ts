@@ -1,7 +1,7 @@
 import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, inject, signal, type WritableSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ROLES, type Role } from 'contracts';
+import { ROLES, type ApiKeyInfo, type Role, type UserAccount } from 'contracts';
 import { BehaviorSubject, switchMap, type Observable } from 'rxjs';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
@@ -9,7 +9,7 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
-import { AdminApi, type ApiKeyInfo, type UserAccount } from './admin-api';
+import { AdminApi } from './admin-api';
 
 @Component({
   selector: 'app-beheer-page',
