@@ -184,6 +184,13 @@ export interface CandidateSignal {
   question: LocalizedText;
   /** Plain JSON for the chart; never contains a count below the indicator's minCount. */
   evidence: Evidence;
+  /**
+   * Subsumption (issue 11): the dedupe key of the broader signal of this run that explains this
+   * one (a buurt's rise inside a systemic pattern, one indicator inside stacked problems, the
+   * leader and follower inside a chain, an I/II signal inside a collective escalation). A signal
+   * with a parent is a member of that group, not an inbox item of its own. Absent = top level.
+   */
+  parentKey?: string;
 }
 
 export interface SkippedSeries {
