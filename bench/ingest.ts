@@ -14,101 +14,16 @@
  * 4. Prints rows/s for both, the ratio and the peak RSS growth; then the embedded (PGlite) rate with
  *    a smaller file (PGlite is a single in-process database for demos and trials).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { once } from 'node:events';
-import { Client } from 'pg';
+import { admin, arg, dbUrl, detectionDone, fmt, http, json, login, rssKb, startServer, stop } from './support';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
-const MAIN = join(ROOT, 'dist', 'api', 'api', 'src', 'main.js');
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = 'wijksignaal_bench_ingest';
 const EMAIL = 'bench@example.org';
 const PASSWORD = 'bench-password-123';
-
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-}
-
-function dbUrl(name: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-interface Http {
-  status: number;
-  body: string;
-}
-function http(url: string, method: string, headers: Record<string, string | number>, body?: string | NodeJS.ReadableStream): Promise<Http> {
-  return new Promise((ok, fail) => {
-    const req = request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', fail);
-    if (body === undefined) req.end();
-    else if (typeof body === 'string') req.end(body);
-    else body.pipe(req);
-  });
-}
-const json = (token: string | null) => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
-
-function rssKb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', WEB_DIR: '/nonexistent', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}/api/health`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await http(url, 'GET', {})).status === 200) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start');
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 10_000))]);
-}
-
-async function login(base: string, email: string, password: string): Promise<string> {
-  const res = await http(`${base}/api/v1/auth/login`, 'POST', json(null), JSON.stringify({ email, password }));
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${res.body}`);
-  return (JSON.parse(res.body) as { accessToken: string }).accessToken;
-}
 
 async function prepare(base: string, token: string, indicators: number): Promise<{ codes: string[]; wijken: string[] }> {
   const codes = Array.from({ length: indicators }, (_, i) => `bench-${String(i + 1).padStart(2, '0')}`);
@@ -160,18 +75,6 @@ async function timedUpload(base: string, headers: Record<string, string | number
   peakKb = Math.max(peakKb, rssKb(pid));
   return { seconds, body: res.body, status: res.status, peakKb, baseKb };
 }
-
-/** Waits until the detection run that follows an import has finished. */
-async function detectionDone(base: string, token: string, batchId: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const runs = JSON.parse((await http(`${base}/api/v1/signals/runs`, 'GET', json(token))).body) as { trigger: string; finishedAt: string | null }[];
-    if (runs.some((r) => r.trigger === `import:${batchId}` && r.finishedAt)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('detection after the import did not finish');
-}
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
   const quarters = arg('quarters', 24);
