@@ -5,6 +5,7 @@ import { AnnotationsModule } from './annotations/annotations.module';
 import { AreasModule } from './areas/areas.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { QuadrantsModule } from './quadrants/quadrants.module';
+import { ReadCacheModule } from './read-cache/read-cache.module';
 import { SignalsModule } from './signals/signals.module';
 import { SummaryModule } from './summary/summary.module';
 import { AuditModule } from './audit/audit.module';
@@ -44,6 +45,7 @@ export class AppModule {
         MeetingsModule,
         QuadrantsModule,
         SummaryModule,
+        ReadCacheModule,
       ],
       controllers: [HealthController],
       providers: [

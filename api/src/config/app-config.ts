@@ -22,6 +22,8 @@ export interface AppConfig {
   uploadTimeoutSeconds: number;
   webDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Answers kept in memory per process, keyed by caller, URL and data version (0 = no read cache). */
+  readCacheEntries: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(uploadTimeout) || uploadTimeout < 10) throw new ConfigError('UPLOAD_TIMEOUT_SECONDS must be a whole number ≥ 10');
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
+  const readCacheEntries = Number(env.READ_CACHE_ENTRIES ?? 1000);
+  if (!Number.isInteger(readCacheEntries) || readCacheEntries < 0) throw new ConfigError('READ_CACHE_ENTRIES must be a whole number ≥ 0');
   return {
     port: parsePort(env.PORT),
     databaseUrl,
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uploadTimeoutSeconds: uploadTimeout,
     webDir: resolve(cwd, env.WEB_DIR?.trim() || join(__dirname, '../../../../web/browser')),
     logLevel,
+    readCacheEntries,
   };
 }
 

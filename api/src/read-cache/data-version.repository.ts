@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** The data version (migration 1765700000000): it moves at the commit of every change that answers read. */
+@Injectable()
+export class DataVersionRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async current(): Promise<string> {
+    const rows: { version: string }[] = await this.db.query(`SELECT version::text AS version FROM data_version WHERE id = 1`);
+    return rows[0]?.version ?? '0';
+  }
+}
