@@ -166,6 +166,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
   private async execute(trigger: string, qr: QueryRunner, actor: string): Promise<RunResult> {
     const started = Date.now();
     const runId = await this.repo.startRun(trigger);
+    if (await this.repo.refreshStatistics()) this.logger.debug('Analysed observation before the run (statistics were stale)');
     const settings = await this.signals.settings();
     const indicators = (await this.repo.indicators()).map(indicatorMeta);
     const found = new Map<string, { c: CandidateSignal; municipality: string }>();

@@ -140,6 +140,29 @@ export class SignalsRepository {
 
   // ------------------------------------------------------------------ detection runs
 
+  /**
+   * Fresh planner statistics before a run reads every municipality: right after a large import
+   * autovacuum has not analysed `observation` yet, and with stale statistics PostgreSQL plans each
+   * municipality's read as a scan of the whole table (issue 14: most of a national run's time).
+   * Analyses when the batches completed since the last analysis wrote more than a tenth of the
+   * table's rows (or it was never analysed). Import batches are read rather than the table's
+   * modification counter because the importing backend reports that counter only some seconds later.
+   */
+  async refreshStatistics(): Promise<boolean> {
+    const rows: { stale: boolean }[] = await this.db.query(
+      `SELECT c.reltuples < 0
+              OR (SELECT coalesce(sum(b.rows_accepted), 0) FROM import_batch b
+                   WHERE b.status = 'completed'
+                     AND b.created_at > coalesce(greatest(s.last_analyze, s.last_autoanalyze), '-infinity'::timestamptz))
+                 > greatest(1000, 0.1 * c.reltuples) AS stale
+         FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
+        WHERE c.relname = 'observation' AND c.relnamespace = 'public'::regnamespace`,
+    );
+    if (!rows[0]?.stale) return false;
+    await this.db.query('ANALYZE observation');
+    return true;
+  }
+
   /** Municipalities that have observations on areas or units (each is detected on its own: shard-friendly). */
   municipalitiesWithData(): Promise<{ code: string }[]> {
     return this.db.query(
