@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { openDatabase, runMigrations, type DatabaseHandle } from './database/database';
 import { StartupService } from './startup/startup.service';
+import { setArgon2Concurrency } from './users/passwords';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -29,6 +30,7 @@ export interface RunningApp {
 export async function createApp(config: AppConfig, options: { listen?: boolean } = {}): Promise<RunningApp> {
   const logger = new Logger('Wijksignaal');
   Logger.overrideLogger(LEVELS[config.logLevel]);
+  setArgon2Concurrency(config.auth.argon2Concurrency);
   const database = await openDatabase(config);
   const migrated = await runMigrations(database.dataSource);
   if (migrated.length) logger.log(`Applied migrations: ${migrated.join(', ')}`);

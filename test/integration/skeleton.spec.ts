@@ -21,7 +21,7 @@ describe.each(DB_KINDS)('walking skeleton on %s', (kind) => {
     const ok = await app.request('/api/v1/auth/login', { method: 'POST', json: { email: 'analyst@demo.local', password: 'demo' } });
     expect(ok.status).toBe(200);
     const body = await ok.json();
-    expect(body.user).toEqual({ email: 'analyst@demo.local', name: expect.any(String), role: 'analyst' });
+    expect(body.user).toEqual({ email: 'analyst@demo.local', name: expect.any(String), role: 'analyst', homeMunicipality: 'GM0518', scope: null });
     expect(body.accessToken).toMatch(/^ey/);
 
     const wrong = await app.request('/api/v1/auth/login', { method: 'POST', json: { email: 'analyst@demo.local', password: 'nope' } });

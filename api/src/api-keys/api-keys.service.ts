@@ -35,11 +35,13 @@ export class ApiKeysService {
   }
 
   async revoke(id: string, actor: string): Promise<ApiKeyInfo> {
-    const rows: ApiKeyInfo[] = await this.db.query(
+    const result: unknown[] = await this.db.query(
       `UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
       [id],
     );
-    if (!rows[0]) throw new NotFoundError(`No API key ${id}`);
+    // On PostgreSQL drivers TypeORM answers UPDATE … RETURNING as [rows, count] (issue 9 defect 4: unknown id gave 200 []).
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as ApiKeyInfo[];
+    if (!rows[0]) throw new NotFoundError(`No API key ${id}`, undefined, { code: 'apiKeys.notFound' });
     await this.audit.record({ actor, action: 'api-key.revoke', target: id });
     return rows[0];
   }

@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Allow, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from 'contracts';
 
 export class LoginDto {
@@ -23,9 +23,18 @@ export class CreateUserDto {
   @IsIn(ROLES as unknown as string[], { message: `role must be one of ${ROLES.join(', ')}` })
   role!: Role;
 
-  @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters' })
+  /** Checked against the password policy by the service (length ≥ 12, not a common password). */
+  @IsString({ message: 'password must be a string' })
+  @MaxLength(200)
   password!: string;
+
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'homeMunicipality must be a municipality code like GM0518' })
+  homeMunicipality?: string | null;
+
+  /** null = all municipalities; {municipalities:[code]} (checked by the service). */
+  @Allow()
+  scope?: unknown;
 }
 
 export class UpdateUserDto {
@@ -39,12 +48,20 @@ export class UpdateUserDto {
   role?: Role;
 
   @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
   @IsOptional()
-  @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @IsString({ message: 'password must be a string' })
+  @MaxLength(200)
   password?: string;
+
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'homeMunicipality must be a municipality code like GM0518' })
+  homeMunicipality?: string | null;
+
+  @Allow()
+  scope?: unknown;
 }
 
 export class CreateApiKeyDto {

@@ -7,12 +7,8 @@ import { ForbiddenError, UnauthorizedError } from '../common/errors';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { API_KEY_SCOPE, IS_PUBLIC, Principal, ROLES } from './principal';
 
-interface TokenPayload {
-  sub: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+import { AccessCheck } from './access-check';
+import type { TokenPayload } from './auth.service';
 
 /** Global guard: every route needs a bearer token or an API key unless it is @Public(). */
 @Injectable()
@@ -21,6 +17,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly apiKeys: ApiKeysService,
+    private readonly access: AccessCheck,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -50,11 +47,28 @@ export class AuthGuard implements CanActivate {
     const header = req.header('authorization') ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedError('Sign in first: no bearer token');
+    let payload: TokenPayload;
     try {
-      const payload = await this.jwt.verifyAsync<TokenPayload>(token);
-      return { kind: 'user', id: payload.sub, actor: payload.email, name: payload.name, role: payload.role, scopes: [] };
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
     } catch {
-      throw new UnauthorizedError('Session expired or invalid; sign in again');
+      throw new UnauthorizedError('Session expired or invalid; sign in again', undefined, { code: 'auth.expired' });
     }
+    // Every request: the user still active, the token's version current, its session not ended
+    // (issue 9 item 5). Role and scope come from the database, not from the token.
+    const state = typeof payload.sid === 'string' && typeof payload.ver === 'number' ? await this.access.state(payload.sub, payload.sid) : null;
+    if (!state || !state.active || state.tokenVersion !== payload.ver || !state.sessionLive) {
+      throw new UnauthorizedError('Session ended; sign in again', undefined, { code: 'auth.revoked' });
+    }
+    return {
+      kind: 'user',
+      id: state.id,
+      actor: state.email,
+      name: state.name,
+      role: state.role,
+      scopes: [],
+      municipalities: state.scopeMunicipalities,
+      homeMunicipality: state.homeMunicipality,
+      sessionId: payload.sid,
+    };
   }
 }

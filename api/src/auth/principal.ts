@@ -10,6 +10,11 @@ export interface Principal {
   name: string;
   role: Role | null;
   scopes: string[];
+  /** Municipality codes this caller may see figures of; null = all (issue 12 §2). */
+  municipalities?: string[] | null;
+  homeMunicipality?: string | null;
+  /** The sign-in session of a user's access token. */
+  sessionId?: string;
 }
 
 export const IS_PUBLIC = 'auth:public';

@@ -19,3 +19,4 @@ export class UnprocessableError extends DomainError {}
 export class PayloadTooLargeError extends DomainError {}
 export class UnauthorizedError extends DomainError {}
 export class ForbiddenError extends DomainError {}
+export class TooManyRequestsError extends DomainError {}

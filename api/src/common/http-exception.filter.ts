@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
-  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, UnauthorizedError,
+  ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError,
   UnprocessableError,
 } from './errors';
 
@@ -13,6 +13,7 @@ const STATUS = new Map<new (...args: never[]) => DomainError, number>([
   [PayloadTooLargeError, 413],
   [UnauthorizedError, 401],
   [ForbiddenError, 403],
+  [TooManyRequestsError, 429],
 ]);
 
 /** The one error shape of the API: `{statusCode, message, errors?}`. */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { passwordProblem } from '../users/password-policy';
+import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig {
@@ -24,6 +26,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Answers kept in memory per process, keyed by caller, URL and data version (0 = no read cache). */
   readCacheEntries: number;
+  /** Sign-in, sessions, single sign-on (issue 12). */
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {}
@@ -70,13 +74,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((adminEmail === null) !== (adminPassword === null)) {
     throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
   }
-  if (adminPassword !== null && adminPassword.length < 8) throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  if (adminPassword !== null) {
+    const weak = passwordProblem(adminPassword, adminEmail ?? '');
+    if (weak) throw new ConfigError(`ADMIN_PASSWORD ${weak}`);
+  }
+  let auth: AuthConfig;
+  try {
+    auth = loadAuthConfig(env);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
   const demoFlag = env.DEMO?.trim().toLowerCase();
   if (demoFlag !== undefined && !['true', 'false', '1', '0', ''].includes(demoFlag)) {
     throw new ConfigError(`DEMO must be true or false, got "${env.DEMO}"`);
   }
   const demo = embedded && demoFlag !== 'false' && demoFlag !== '0';
-  const ttl = Number(env.JWT_TTL_SECONDS ?? 3600);
+  const ttl = Number(env.JWT_TTL_SECONDS ?? 900);
   if (!Number.isInteger(ttl) || ttl < 60) throw new ConfigError('JWT_TTL_SECONDS must be a whole number ≥ 60');
   const uploadTimeout = Number(env.UPLOAD_TIMEOUT_SECONDS ?? 3600);
   if (!Number.isInteger(uploadTimeout) || uploadTimeout < 10) throw new ConfigError('UPLOAD_TIMEOUT_SECONDS must be a whole number ≥ 10');
@@ -99,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDir: resolve(cwd, env.WEB_DIR?.trim() || join(__dirname, '../../../../web/browser')),
     logLevel,
     readCacheEntries,
+    auth,
   };
 }
 

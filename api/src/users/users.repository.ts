@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from 'contracts';
 
 export interface UserRow {
@@ -10,9 +10,28 @@ export interface UserRow {
   passwordHash: string;
   active: boolean;
   createdAt: string;
+  homeMunicipality: string | null;
+  /** Municipality codes the user may see; null = all. */
+  scopeMunicipalities: string[] | null;
+  tokenVersion: number;
+  oidcSubject: string | null;
 }
 
-const COLUMNS = `id, email, name, role, password_hash AS "passwordHash", active, created_at AS "createdAt"`;
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  active?: boolean;
+  passwordHash?: string;
+  homeMunicipality?: string | null;
+  /** undefined = leave; null = all municipalities; [] is refused by the service. */
+  scopeMunicipalities?: string[] | null;
+  /** Ends every session of the user (role, scope, activation or password change). */
+  bumpTokenVersion?: boolean;
+}
+
+const COLUMNS = `id, email, name, role, password_hash AS "passwordHash", active, created_at AS "createdAt",
+  home_municipality AS "homeMunicipality", scope_municipalities AS "scopeMunicipalities",
+  token_version AS "tokenVersion", oidc_subject AS "oidcSubject"`;
 
 /** All SQL about users. */
 @Injectable()
@@ -24,8 +43,13 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
-  async findById(id: string): Promise<UserRow | null> {
-    const rows: UserRow[] = await this.db.query(`SELECT ${COLUMNS} FROM app_user WHERE id = $1`, [id]);
+  async findById(id: string, manager: EntityManager = this.db.manager): Promise<UserRow | null> {
+    const rows: UserRow[] = await manager.query(`SELECT ${COLUMNS} FROM app_user WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findByOidcSubject(subject: string): Promise<UserRow | null> {
+    const rows: UserRow[] = await this.db.query(`SELECT ${COLUMNS} FROM app_user WHERE oidc_subject = $1`, [subject]);
     return rows[0] ?? null;
   }
 
@@ -38,22 +62,65 @@ export class UsersRepository {
   }
 
   /** Inserts when the e-mail is new; leaves an existing user alone. Returns whether it inserted. */
-  async insertIfAbsent(user: { email: string; name: string; role: Role; passwordHash: string }): Promise<boolean> {
+  async insertIfAbsent(user: {
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+    homeMunicipality?: string | null;
+    scopeMunicipalities?: string[] | null;
+    oidcSubject?: string | null;
+  }): Promise<boolean> {
     const rows = await this.db.query(
-      `INSERT INTO app_user (email, name, role, password_hash) VALUES ($1, $2, $3, $4)
+      `INSERT INTO app_user (email, name, role, password_hash, home_municipality, scope_municipalities, oidc_subject)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [user.email.toLowerCase(), user.name, user.role, user.passwordHash],
+      [user.email.toLowerCase(), user.name, user.role, user.passwordHash, user.homeMunicipality ?? null, user.scopeMunicipalities ?? null, user.oidcSubject ?? null],
     );
     return rows.length > 0;
   }
 
-  async update(id: string, patch: { name?: string; role?: Role; active?: boolean; passwordHash?: string }): Promise<UserRow | null> {
-    const rows: UserRow[] = await this.db.query(
+  /**
+   * Updates one user inside the caller's transaction, the row locked first so two admins cannot
+   * both demote "the other" last admin. Answers the row before and after, or null when unknown.
+   */
+  async update(id: string, patch: UserPatch, manager: EntityManager): Promise<{ before: UserRow; after: UserRow } | null> {
+    const locked: UserRow[] = await manager.query(`SELECT ${COLUMNS} FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+    const before = locked[0];
+    if (!before) return null;
+    const scopeGiven = patch.scopeMunicipalities !== undefined;
+    const homeGiven = patch.homeMunicipality !== undefined;
+    const rows: UserRow[] = await manager.query(
       `UPDATE app_user SET name = COALESCE($2, name), role = COALESCE($3, role), active = COALESCE($4, active),
-         password_hash = COALESCE($5, password_hash)
+         password_hash = COALESCE($5, password_hash),
+         home_municipality = CASE WHEN $6 THEN $7 ELSE home_municipality END,
+         scope_municipalities = CASE WHEN $8 THEN $9::text[] ELSE scope_municipalities END,
+         token_version = token_version + CASE WHEN $10 THEN 1 ELSE 0 END
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, patch.name ?? null, patch.role ?? null, patch.active ?? null, patch.passwordHash ?? null],
+      [
+        id, patch.name ?? null, patch.role ?? null, patch.active ?? null, patch.passwordHash ?? null,
+        homeGiven, patch.homeMunicipality ?? null, scopeGiven, patch.scopeMunicipalities ?? null, patch.bumpTokenVersion ?? false,
+      ],
     );
-    return rows[0] ?? null;
+    // TypeORM answers UPDATE … RETURNING as [rows, count] on PostgreSQL: take the rows either way (issue 9 defect 4).
+    const after = (Array.isArray(rows[0]) ? (rows[0] as unknown as UserRow[])[0] : rows[0]) as UserRow;
+    return { before, after };
+  }
+
+  /** Active admins other than this one, with their rows locked for the rest of the transaction. */
+  async otherActiveAdmins(id: string, manager: EntityManager): Promise<number> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM app_user WHERE role = 'admin' AND active AND id <> $1 FOR UPDATE`, [id]);
+    return rows.length;
+  }
+
+  async setOidcSubject(id: string, subject: string): Promise<void> {
+    await this.db.query(`UPDATE app_user SET oidc_subject = $2 WHERE id = $1`, [id, subject]);
+  }
+
+  /** Municipality codes that exist in the register (to check scopes an admin sets). */
+  async knownMunicipalities(codes: string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const rows: { code: string }[] = await this.db.query(`SELECT code FROM area WHERE level = 'municipality' AND code = ANY($1::text[])`, [codes]);
+    return rows.map((r) => r.code);
   }
 }

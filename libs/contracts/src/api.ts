@@ -22,10 +22,16 @@ export interface LoginRequest {
   email: string;
   password: string;
 }
+/** A user's municipality scope: null = all municipalities (DESIGN §4b). */
+export type UserScope = null | { municipalities: string[] };
+
 export interface UserSummary {
   email: string;
   name: string;
   role: Role;
+  /** The municipality the app opens on (an admin sets it); null when none is set. */
+  homeMunicipality?: string | null;
+  scope?: UserScope;
 }
 export interface LoginResponse {
   accessToken: string;
@@ -102,6 +108,26 @@ export interface UserAccount {
   role: Role;
   active: boolean;
   createdAt: string;
+  homeMunicipality?: string | null;
+  scope?: UserScope;
+  /** How the account signs in: a local password or the organisation's identity provider. */
+  origin?: 'local' | 'oidc';
+}
+
+/** GET /api/v1/audit (admin, paged). */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+/** GET /api/v1/auth/config (public): what the login page offers. */
+export interface AuthOptions {
+  localLogin: boolean;
+  oidc: null | { label: string };
 }
 
 /** An API key as the API lists it; the key itself is shown once, when it is created. */
