@@ -35,7 +35,7 @@ export class AuditRepository {
     params.push(f.limit + 1);
     return this.db.query(
       `SELECT id::text AS id, at, actor, action, target, details FROM audit_event
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`,
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_event.id DESC LIMIT $${params.length}`,
       params,
     );
   }
