@@ -6,6 +6,7 @@ import { AreasModule } from './areas/areas.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { QuadrantsModule } from './quadrants/quadrants.module';
 import { ReadCacheModule } from './read-cache/read-cache.module';
+import { ScopeModule } from './scope/scope.module';
 import { SignalsModule } from './signals/signals.module';
 import { SummaryModule } from './summary/summary.module';
 import { AuditModule } from './audit/audit.module';
@@ -45,6 +46,7 @@ export class AppModule {
         MeetingsModule,
         QuadrantsModule,
         SummaryModule,
+        ScopeModule,
         ReadCacheModule,
       ],
       controllers: [HealthController],

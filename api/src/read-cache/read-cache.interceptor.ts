@@ -63,7 +63,7 @@ export class ReadCacheInterceptor implements NestInterceptor {
     const route = (req.route as { path?: string } | undefined)?.path;
     if (req.method !== 'GET' || !req.principal || !route || !CACHED_ROUTES.has(route)) return next.handle();
     const p = req.principal;
-    const key = `${p.kind}:${p.id}:${p.role ?? ''}\u0000${req.originalUrl}`;
+    const key = `${p.kind}:${p.id}:${p.role ?? ''}:${p.municipalities?.join(',') ?? '*'}\u0000${req.originalUrl}`;
     return from(this.versions.current()).pipe(
       switchMap((version) => {
         const etag = `W/"${createHash('sha1').update(version).update('\u0000').update(key).digest('base64url')}"`;
