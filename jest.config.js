@@ -14,6 +14,8 @@ const swc = [
 const esmPackages = [
   '@nestjs', '@electric-sql', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer',
   'uint8array-extras', '@standard-schema',
+  // openid-client 6 (single sign-on) and its dependencies:
+  'openid-client', 'oauth4webapi', 'jose',
 ];
 const nodeProject = (name, roots, extra = {}) => ({
   displayName: name,
