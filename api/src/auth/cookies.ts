@@ -30,8 +30,13 @@ function secure(req: Request, config: AuthConfig): boolean {
 /** httpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure over TLS. */
 export function setRefreshCookie(req: Request, res: Response, config: AuthConfig, token: string, maxAgeSeconds: number, path = REFRESH_COOKIE_PATH): void {
   res.cookie(REFRESH_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secure(req, config), path, maxAge: maxAgeSeconds * 1000 });
+  // No secret: only tells the web app that there is a session to renew (it cannot read the httpOnly cookie).
+  res.cookie(SESSION_HINT_COOKIE, '1', { httpOnly: false, sameSite: 'strict', secure: secure(req, config), path: '/', maxAge: maxAgeSeconds * 1000 });
 }
+
+export const SESSION_HINT_COOKIE = 'ws_session';
 
 export function clearRefreshCookie(req: Request, res: Response, config: AuthConfig): void {
   res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: secure(req, config), path: REFRESH_COOKIE_PATH });
+  res.clearCookie(SESSION_HINT_COOKIE, { sameSite: 'strict', secure: secure(req, config), path: '/' });
 }

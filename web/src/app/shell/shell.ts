@@ -24,8 +24,7 @@ export class Shell {
   protected readonly otherLang = computed(() => (this.i18n.lang() === 'nl' ? 'en' : 'nl'));
 
   protected logout(): void {
-    this.auth.logout();
-    void this.router.navigate(['/login']);
+    this.auth.signOut().subscribe(() => void this.router.navigate(['/login']));
   }
 
   protected focusMain(event: Event): void {

@@ -33,14 +33,45 @@ describe('authInterceptor', () => {
     req.flush([]);
   });
 
-  it('on 401 ends the session and returns to login with the current page as returnUrl', async () => {
+  it('on 401 renews the session once with the refresh cookie and repeats the call with the new token', async () => {
+    const results: unknown[] = [];
+    TestBed.inject(HttpClient).patch('/api/v1/signals/s1', { comment: 'getypte tekst' }).subscribe((r) => results.push(r));
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/signals/s1').flush({ statusCode: 401, code: 'auth.expired' }, { status: 401, statusText: 'Unauthorized' });
+    await new Promise((r) => setTimeout(r));
+    http.expectOne('/api/v1/auth/refresh').flush({ accessToken: 'new-token', expiresIn: 900, user: { email: 'analyst@demo.local', name: 'A', role: 'analyst' } });
+    await new Promise((r) => setTimeout(r));
+    const retry = http.expectOne('/api/v1/signals/s1');
+    expect(retry.request.headers.get('Authorization')).toBe('Bearer new-token');
+    expect(retry.request.body).toEqual({ comment: 'getypte tekst' });
+    retry.flush({ id: 's1' });
+    expect(results).toEqual([{ id: 's1' }]);
+  });
+
+  it('when the session has ended, a write stays on the page with its error (typed text kept)', async () => {
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/signalen');
+    const errors: unknown[] = [];
+    TestBed.inject(HttpClient).patch('/api/v1/signals/s1', {}).subscribe({ error: (e) => errors.push(e) });
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/signals/s1').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await new Promise((r) => setTimeout(r));
+    http.expectOne('/api/v1/auth/refresh').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await new Promise((r) => setTimeout(r));
+    expect(errors).toHaveLength(1);
+    expect(router.url).toBe('/signalen');
+    expect(TestBed.inject(AuthService).isLoggedIn()).toBe(false);
+  });
+
+  it('on 401 for a read when renewal fails, returns to login with the current page as returnUrl', async () => {
     const router = TestBed.inject(Router);
     await router.navigateByUrl('/signalen?status=open');
     const errors: unknown[] = [];
     TestBed.inject(HttpClient).get('/api/v1/signals').subscribe({ error: (e) => errors.push(e) });
-    TestBed.inject(HttpTestingController)
-      .expectOne('/api/v1/signals')
-      .flush({ statusCode: 401, message: 'Token expired' }, { status: 401, statusText: 'Unauthorized' });
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/signals').flush({ statusCode: 401, message: 'Token expired' }, { status: 401, statusText: 'Unauthorized' });
+    await new Promise((r) => setTimeout(r));
+    http.expectOne('/api/v1/auth/refresh').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
     await TestBed.inject(Router).navigated;
     await new Promise((r) => setTimeout(r));
 

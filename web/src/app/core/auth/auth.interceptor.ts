@@ -1,26 +1,38 @@
-import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { catchError, throwError } from 'rxjs';
-import { AuthService, LOGIN_URL } from './auth.service';
+import { catchError, switchMap, throwError } from 'rxjs';
+import { AUTH_URL, AuthService } from './auth.service';
 
-/** Adds the bearer token to API calls; a 401 ends the session and returns to login, then back. */
+/**
+ * Adds the bearer token to API calls. On 401 it renews the session once with the refresh cookie
+ * and repeats the call, so a save after a long pause still goes through. When the session has
+ * really ended: a read returns to login (and back after); a write stays on the page with its
+ * error, so nothing the user typed is lost.
+ */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const isApi = req.url.startsWith('/api/');
-  const isLogin = req.url.startsWith(LOGIN_URL);
-  const token = isApi && !isLogin ? auth.token() : null;
-  const request = token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  const isAuth = req.url.startsWith(AUTH_URL);
+  const withToken = (r: HttpRequest<unknown>) => {
+    const token = isApi && !isAuth ? auth.token() : null;
+    return token ? r.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : r;
+  };
 
-  return next(request).pipe(
+  return next(withToken(req)).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && error.status === 401 && isApi && !isLogin) {
-        const returnUrl = router.url.startsWith('/login') ? '/' : router.url;
-        auth.logout();
-        void router.navigate(['/login'], { queryParams: { returnUrl, expired: 1 } });
-      }
-      return throwError(() => error);
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401 || !isApi || isAuth) return throwError(() => error);
+      return auth.refresh().pipe(
+        switchMap((renewed) => {
+          if (renewed) return next(withToken(req));
+          if (req.method === 'GET') {
+            const returnUrl = router.url.startsWith('/login') ? '/' : router.url;
+            void router.navigate(['/login'], { queryParams: { returnUrl, expired: 1 } });
+          }
+          return throwError(() => error);
+        }),
+      );
     }),
   );
 };
