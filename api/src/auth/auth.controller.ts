@@ -91,9 +91,19 @@ export class AuthController {
   @Get('oidc/callback')
   async oidcCallback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const oidc = this.requireOidc();
-    const { issued, returnTo } = await oidc.finish(req, res);
-    setRefreshCookie(req, res, this.config.auth, issued.refreshToken, issued.refreshMaxAge);
-    res.redirect(302, returnTo);
+    let done: Awaited<ReturnType<OidcService['finish']>>;
+    try {
+      done = await oidc.finish(req, res);
+    } catch (e) {
+      // A person in a browser gets the login page with a message; a program gets the JSON error.
+      if (req.accepts(['json', 'html']) === 'html') {
+        res.redirect(302, '/login?sso=failed');
+        return;
+      }
+      throw e;
+    }
+    setRefreshCookie(req, res, this.config.auth, done.issued.refreshToken, done.issued.refreshMaxAge);
+    res.redirect(302, done.returnTo);
   }
 
   private requireOidc(): OidcService {

@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import '../core/i18n/messages-access';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
 import { apiMessage } from '../core/http/api-error';
@@ -20,6 +22,13 @@ export class LoginPage {
   /** Query parameters, bound by the router. */
   readonly returnUrl = input<string | undefined>();
   readonly expired = input<string | undefined>();
+  /** Set when the organisation's sign-in came back with an error. */
+  readonly sso = input<string | undefined>();
+
+  /** Passwords and/or "Inloggen met <organisatie>" (GET /auth/config); the password form until known. */
+  protected readonly options = toSignal(this.auth.options(), { initialValue: { localLogin: true, oidc: null } });
+  protected readonly ssoError = computed(() => this.sso() === 'failed');
+  protected readonly ssoHref = computed(() => `/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(safeReturnUrl(this.returnUrl()))}`);
 
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

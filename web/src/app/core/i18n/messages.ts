@@ -1,3 +1,4 @@
+import type { AccessMessageKey } from './messages-access';
 import type { PageMessageKey } from './messages-pages';
 
 /** Dutch is the source language; every English entry must exist for every Dutch key. */
@@ -195,7 +196,7 @@ export const NL = {
 
 /** Keys of the shell and shared parts; page texts live in messages-pages.ts (a lazy chunk). */
 export type CoreMessageKey = keyof typeof NL;
-export type MessageKey = CoreMessageKey | PageMessageKey;
+export type MessageKey = CoreMessageKey | PageMessageKey | AccessMessageKey;
 
 export const EN: Record<CoreMessageKey, string> = {
   'app.name': 'Wijksignaal',
