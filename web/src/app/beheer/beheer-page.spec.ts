@@ -32,6 +32,14 @@ describe('BeheerPage', () => {
       { id: 'u1', email: 'ana@x.nl', name: 'Ana', role: 'analyst', active: true, createdAt: '2024-01-01' },
     ]);
     http.expectOne('/api/v1/api-keys').flush([key('k1', 'Oud systeem')]);
+    http.expectOne((r) => r.url === '/api/v1/areas').flush([
+      { code: 'GM0518', name: "'s-Gravenhage", level: 'municipality', parent: 'NL00' },
+      { code: 'GM0599', name: 'Rotterdam', level: 'municipality', parent: 'NL00' },
+    ]);
+    http.expectOne((r) => r.url === '/api/v1/audit').flush(
+      [{ id: '7', at: '2026-12-04T10:00:00Z', actor: 'admin@demo.local', action: 'user.update', target: 'u1', details: { email: 'ana@x.nl', before: { role: 'council' }, after: { role: 'analyst' } } }],
+      { headers: { Link: '</api/v1/audit?limit=50&cursor=WyI3Il0>; rel="next"' } },
+    );
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
@@ -58,8 +66,54 @@ describe('BeheerPage', () => {
     expect(el.textContent).not.toContain('wsk_secret_123');
   });
 
+  it('asks before a role change and puts the select back when cancelled', async () => {
+    const { fixture, el } = await render();
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+    const select = el.querySelector('#role-u1') as HTMLSelectElement;
+    select.value = 'admin';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(confirm.mock.calls[0][0]).toContain('Ana');
+    expect(select.value).toBe('analyst');
+    confirm.mockRestore();
+  });
+
+  it('shows the audit trail with before/after and loads the next page from the Link header', async () => {
+    const { fixture, el } = await render();
+    const table = el.querySelector('[data-testid="audit-table"]')!;
+    expect(table.textContent).toContain('user.update');
+    expect(table.textContent).toContain('role: "council" → "analyst"');
+    const more = [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Meer laden')) as HTMLButtonElement;
+    more.click();
+    const next = http.expectOne((r) => r.url === '/api/v1/audit' && r.params.get('cursor') === 'WyI3Il0');
+    next.flush([{ id: '6', at: '2026-12-04T09:00:00Z', actor: 'admin@demo.local', action: 'auth.login', target: null, details: {} }]);
+    await fixture.whenStable();
+    expect(el.querySelectorAll('[data-testid="audit-table"] tbody tr')).toHaveLength(2);
+  });
+
+  it('changes a municipality scope after confirmation, showing names', async () => {
+    const { fixture, el } = await render();
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
+    (el.querySelector('[aria-label="Toegang van Ana wijzigen"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const form = el.querySelector('form.access-form') as HTMLFormElement;
+    (form.querySelector('input[value="some"]') as HTMLInputElement).checked = true;
+    (form.querySelector('option[value="GM0599"]') as HTMLOptionElement).selected = true;
+    form.dispatchEvent(new Event('submit'));
+    expect(confirm.mock.calls[0][0]).toContain('Rotterdam');
+    const patch = http.expectOne((r) => r.method === 'PATCH' && r.url === '/api/v1/users/u1');
+    expect(patch.request.body).toEqual({ scope: { municipalities: ['GM0599'] }, homeMunicipality: null });
+    patch.flush({ id: 'u1', email: 'ana@x.nl', name: 'Ana', role: 'analyst', active: true, createdAt: '2024-01-01', scope: { municipalities: ['GM0599'] } });
+    http.expectOne('/api/v1/users').flush([{ id: 'u1', email: 'ana@x.nl', name: 'Ana', role: 'analyst', active: true, createdAt: '2024-01-01', scope: { municipalities: ['GM0599'] } }]);
+    http.expectOne((r) => r.url === '/api/v1/audit').flush([]);
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="user-scope"]')?.textContent).toBe('Rotterdam');
+    confirm.mockRestore();
+  });
+
   it('changes a role and deactivates a user with PATCH', async () => {
     const { fixture, el } = await render();
+    jest.spyOn(window, 'confirm').mockReturnValue(true);
     const select = el.querySelector('#role-u1') as HTMLSelectElement;
     select.value = 'manager';
     select.dispatchEvent(new Event('change'));

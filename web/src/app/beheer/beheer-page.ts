@@ -1,7 +1,8 @@
 import '../core/i18n/messages-pages';
-import { ChangeDetectionStrategy, Component, inject, signal, type WritableSignal } from '@angular/core';
+import '../core/i18n/messages-access';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type WritableSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ROLES, type ApiKeyInfo, type Role, type UserAccount } from 'contracts';
+import { ROLES, type ApiKeyInfo, type AuditEvent, type Role, type UserAccount } from 'contracts';
 import { BehaviorSubject, switchMap, type Observable } from 'rxjs';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
@@ -21,6 +22,9 @@ import { AdminApi } from './admin-api';
     .new-key { border: 2px solid var(--ok); background: #eef7f1; padding: 0.75rem 1rem; border-radius: 6px; }
     .new-key code { font-size: 1rem; word-break: break-all; background: #fff; padding: 0.2rem 0.4rem; border: 1px solid var(--line); }
     .row-actions { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
+    .access-form { margin-top: 0.5rem; display: grid; gap: 0.5rem; max-width: 28rem; }
+    .access-form select[multiple] { min-height: 8rem; }
+    .audit-details { font-size: 0.85rem; color: var(--muted); word-break: break-word; }
   `,
 })
 export class BeheerPage {
@@ -36,6 +40,16 @@ export class BeheerPage {
   protected readonly keys = toSignal(this.reloadKeys$.pipe(switchMap(() => this.api.apiKeys().pipe(toLoadState()))), {
     initialValue: LOADING as LoadState<ApiKeyInfo[]>,
   });
+
+  /** Municipality names for scopes (names, not codes, on screen). */
+  protected readonly municipalities = toSignal(this.api.municipalities(), { initialValue: [] });
+  protected readonly municipalityName = computed(() => new Map(this.municipalities().map((m) => [m.code, m.name])));
+  /** The user whose access (scope, home) is being edited. */
+  protected readonly editing = signal<string | null>(null);
+  protected readonly auditRows = signal<AuditEvent[]>([]);
+  protected readonly auditNext = signal<string | null>(null);
+  protected readonly auditError = signal<string | null>(null);
+  private auditFilter: { actor?: string; action?: string; from?: string; to?: string } = {};
 
   protected readonly userMessage = signal<string | null>(null);
   protected readonly userError = signal<string | null>(null);
@@ -68,15 +82,89 @@ export class BeheerPage {
     }, this.userError);
   }
 
-  protected changeRole(user: UserAccount, role: string): void {
+  protected scopeText(user: UserAccount): string {
+    const list = user.scope?.municipalities;
+    if (!list) return this.i18n.t('beheer.scopeAll');
+    return list.map((c) => this.municipalityName().get(c) ?? c).join(', ');
+  }
+
+  protected homeText(user: UserAccount): string {
+    return user.homeMunicipality ? (this.municipalityName().get(user.homeMunicipality) ?? user.homeMunicipality) : this.i18n.t('beheer.homeNone');
+  }
+
+  /** Role changes ask first: they end the user's sessions. A cancelled change puts the select back. */
+  protected changeRole(user: UserAccount, role: string, select?: HTMLSelectElement): void {
     if (role === user.role) return;
+    const confirmed = window.confirm(
+      this.i18n.t('beheer.confirmRole', { name: user.name, from: this.i18n.t(this.roleKey(user.role)), to: this.i18n.t(this.roleKey(role)) }),
+    );
+    if (!confirmed) {
+      if (select) select.value = user.role;
+      return;
+    }
     this.run(this.api.updateUser(user.id, { role: role as Role }), () => {
       this.userMessage.set(this.i18n.t('beheer.userUpdated', { name: user.name }));
       this.reloadUsers$.next();
     }, this.userError);
   }
 
+  protected saveAccess(user: UserAccount, form: HTMLFormElement): void {
+    const data = new FormData(form);
+    const all = data.get('mode') === 'all';
+    const chosen = data.getAll('municipalities').map(String);
+    if (!all && chosen.length === 0) {
+      this.userError.set(this.i18n.t('beheer.chooseOne'));
+      return;
+    }
+    const home = String(data.get('home') ?? '') || null;
+    const scope = all ? null : { municipalities: chosen };
+    const scopeText = all ? this.i18n.t('beheer.scopeAll') : chosen.map((c) => this.municipalityName().get(c) ?? c).join(', ');
+    const scopeChanged = JSON.stringify(user.scope?.municipalities ?? null) !== JSON.stringify(scope ? [...chosen].sort() : null);
+    if (scopeChanged && !window.confirm(this.i18n.t('beheer.confirmScope', { name: user.name, scope: scopeText }))) return;
+    this.run(this.api.updateUser(user.id, { ...(scopeChanged ? { scope } : {}), homeMunicipality: home }), () => {
+      this.editing.set(null);
+      this.userMessage.set(this.i18n.t('beheer.userUpdated', { name: user.name }));
+      this.reloadUsers$.next();
+      this.loadAudit();
+    }, this.userError);
+  }
+
+  protected filterAudit(form: HTMLFormElement): void {
+    const data = new FormData(form);
+    const get = (k: string) => String(data.get(k) ?? '').trim() || undefined;
+    this.auditFilter = { actor: get('actor'), action: get('action'), from: get('from'), to: get('to') };
+    this.loadAudit();
+  }
+
+  protected loadAudit(more = false): void {
+    this.auditError.set(null);
+    this.api.audit({ ...this.auditFilter, cursor: more ? (this.auditNext() ?? undefined) : undefined }).subscribe({
+      next: (page) => {
+        this.auditRows.set(more ? [...this.auditRows(), ...page.items] : page.items);
+        this.auditNext.set(page.next);
+      },
+      error: (err: unknown) => this.auditError.set(apiMessage(err) ?? this.i18n.t('state.errorGeneric')),
+    });
+  }
+
+  /** Before/after of a change in one readable line; never a secret (the API does not store any). */
+  protected auditSummary(e: AuditEvent): string {
+    const d = e.details ?? {};
+    const before = d['before'] as Record<string, unknown> | undefined;
+    const after = d['after'] as Record<string, unknown> | undefined;
+    if (before && after) {
+      return Object.keys(after).map((k) => `${k}: ${JSON.stringify(before[k])} → ${JSON.stringify(after[k])}`).join('; ') + (d['passwordChanged'] ? '; password' : '');
+    }
+    const rest = Object.entries(d).filter(([, v]) => v !== null && v !== undefined);
+    return rest.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ');
+  }
+
+  constructor() {
+    this.loadAudit();
+  }
+
   protected toggleActive(user: UserAccount): void {
+    if (user.active && !window.confirm(this.i18n.t('beheer.confirmDeactivate', { name: user.name }))) return;
     this.run(this.api.updateUser(user.id, { active: !user.active }), () => {
       this.userMessage.set(this.i18n.t('beheer.userUpdated', { name: user.name }));
       this.reloadUsers$.next();
