@@ -94,7 +94,7 @@ describe('BeheerPage', () => {
   it('changes a municipality scope after confirmation, showing names', async () => {
     const { fixture, el } = await render();
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
-    (el.querySelector('[aria-label="Toegang van Ana wijzigen"]') as HTMLButtonElement).click();
+    (el.querySelector('[aria-label="Toegang wijzigen van Ana"]') as HTMLButtonElement).click();
     await fixture.whenStable();
     const form = el.querySelector('form.access-form') as HTMLFormElement;
     (form.querySelector('input[value="some"]') as HTMLInputElement).checked = true;

@@ -33,14 +33,9 @@ export class AuthService {
   readonly role = computed<Role | null>(() => this.session()?.user.role ?? null);
   readonly isLoggedIn = computed(() => this.session() !== null);
 
+  /** The access token; also when expired (the next call renews it). Null without a session or after it ended. */
   token(): string | null {
-    const s = this.session();
-    if (!s) return null;
-    if (s.expiresAt <= Date.now()) {
-      // Expired access token: keep who the user is; the next call renews with the cookie.
-      return s.token;
-    }
-    return s.token;
+    return this.session()?.token || null;
   }
 
   /** What the login page offers (passwords, "Inloggen met <organisatie>"). */
@@ -61,7 +56,10 @@ export class AuthService {
           resolve(true);
         },
         error: () => {
-          this.setSession(null);
+          // The session has ended. Keep who the user was, so the page (and what was typed on it)
+          // stays as it is; without a token the next navigation goes to login.
+          const s = this.session();
+          this.setSession(s ? { ...s, token: '', expiresAt: 0 } : null);
           resolve(false);
         },
       });

@@ -13,7 +13,7 @@ export const ACCESS_NL = {
   'beheer.home': 'Thuisgemeente',
   'beheer.homeNone': '(geen)',
   'beheer.editAccess': 'Toegang wijzigen',
-  'beheer.editAccessOf': 'Toegang van {name} wijzigen',
+  'beheer.editAccessOf': 'Toegang wijzigen van {name}',
   'beheer.accessAll': 'Alle gemeenten',
   'beheer.accessSome': 'Alleen de gekozen gemeenten',
   'beheer.accessChoose': 'Gekozen gemeenten (Ctrl of Cmd om meer te kiezen)',
