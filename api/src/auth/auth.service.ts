@@ -147,7 +147,8 @@ export class AuthService {
     if (!sid) return;
     await this.sessions.revoke(sid, 'logout');
     if (userId) this.access.forget(userId);
-    await this.audit.record({ actor: actor ?? userId ?? 'unknown', action: 'auth.logout', target: sid });
+    const who = actor ?? (userId ? (await this.users.findById(userId))?.email : null) ?? 'unknown';
+    await this.audit.record({ actor: who, action: 'auth.logout', target: sid });
   }
 
   private async accessAnswer(user: UserRow, sid: string): Promise<LoginResponse> {
