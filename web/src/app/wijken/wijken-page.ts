@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, effect } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { combineLatest, map, of, switchMap } from 'rxjs';
@@ -9,6 +9,7 @@ import { TPipe } from '../core/i18n/t.pipe';
 import { Chart } from '../shared/chart';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
+import { AuthService } from '../core/auth/auth.service';
 import { DistrictGroup, groupByDistrict } from './district-groups';
 import { buildNeighbourhoodsPerDistrictOption, chartHeightFor } from './neighbourhoods-per-district-option';
 
@@ -65,4 +66,10 @@ export class WijkenPage {
   protected pick(code: string): void {
     void this.router.navigate(['/wijken', code]);
   }
+
+  private readonly home = inject(AuthService).user()?.homeMunicipality ?? null;
+  /** Without a municipality in the URL the page opens on the user's home municipality (set by an admin). */
+  private readonly openHome = effect(() => {
+    if (!this.code() && this.home) void this.router.navigate(['/wijken', this.home], { replaceUrl: true });
+  });
 }
