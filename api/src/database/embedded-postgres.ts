@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepSequencesTogether, type ProtocolQueue } from './pglite-queue';
 
 /**
  * The embedded default: PGlite (PostgreSQL compiled to WASM), file-backed, behind a local socket
@@ -20,6 +21,8 @@ export class EmbeddedPostgres {
     const db = await PGlite.create(dir);
     // Port 0: let the OS pick a free port, so two instances (tests) never collide.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    // One connection's Parse…Sync must not be interleaved with another's (see pglite-queue.ts).
+    keepSequencesTogether((server as unknown as { queryQueue: ProtocolQueue }).queryQueue);
     await server.start();
     const conn = server.getServerConn(); // "127.0.0.1:PORT"
     return new EmbeddedPostgres(db, server, `postgres://postgres@${conn}/postgres`);
