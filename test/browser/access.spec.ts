@@ -96,7 +96,7 @@ describe('access and sessions in Chromium', () => {
       sessionStorage.setItem('wijksignaal.session', JSON.stringify({ ...s, token: `${s.token}x` }));
     });
     await page.locator('[data-testid=interpret-submit]').click();
-    await page.getByRole('alert').first().waitFor();
+    await page.getByText('Je invoer staat er nog').first().waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/signalen\//);
     expect(await page.locator('[data-testid=interpret-comment]').inputValue()).toBe(text);
     await screenshot(page, 'session-ended-text-kept');

@@ -59,6 +59,7 @@ describe('authInterceptor', () => {
     http.expectOne('/api/v1/auth/refresh').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
     await new Promise((r) => setTimeout(r));
     expect(errors).toHaveLength(1);
+    expect((errors[0] as { error: { message: string } }).error.message).toContain('Je invoer staat er nog');
     expect(router.url).toBe('/signalen');
     // The page keeps its user (and so its forms); there is no token any more.
     expect(TestBed.inject(AuthService).token()).toBeNull();

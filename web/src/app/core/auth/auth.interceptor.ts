@@ -1,7 +1,9 @@
+import '../i18n/messages-access';
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, switchMap, throwError } from 'rxjs';
+import { I18nService } from '../i18n/i18n.service';
 import { AUTH_URL, AuthService } from './auth.service';
 
 /**
@@ -13,6 +15,7 @@ import { AUTH_URL, AuthService } from './auth.service';
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);
   const router = inject(Router);
+  const i18n = inject(I18nService);
   const isApi = req.url.startsWith('/api/');
   const isAuth = req.url.startsWith(AUTH_URL);
   const withToken = (r: HttpRequest<unknown>) => {
@@ -29,8 +32,17 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
           if (req.method === 'GET') {
             const returnUrl = router.url.startsWith('/login') ? '/' : router.url;
             void router.navigate(['/login'], { queryParams: { returnUrl, expired: 1 } });
+            return throwError(() => error);
           }
-          return throwError(() => error);
+          // A write: the page shows this message next to the form, whose text stays.
+          const ended = new HttpErrorResponse({
+            error: { statusCode: 401, code: 'auth.sessionEnded', message: i18n.t('session.ended') },
+            headers: error.headers,
+            status: 401,
+            statusText: error.statusText,
+            url: error.url ?? undefined,
+          });
+          return throwError(() => ended);
         }),
       );
     }),
