@@ -91,42 +91,37 @@ export function decidePattern(
   cells.forEach((c, i) => index.set(cellKey(c.subject, c.granularity, c.start), i));
   const hidden = cells.map((c) => isPrimary(c, measure, minCount));
 
-  // Groups over the area hierarchy: parent cell = sum of its children's cells, per period.
-  const byParent = new Map<number, number[]>();
+  // Groups over the area hierarchy: parent cell = sum of its children's cells, per period. A
+  // parent without a stored cell is a "virtual" total (-1): assumed known to an intruder anyway
+  // (CBS publishes municipal totals; the app pools them), so its children are protected alike.
+  const byParent = new Map<string, { total: number; parts: number[] }>();
   cells.forEach((c, i) => {
     const parent = parentOf(c.subject);
     if (!parent) return;
-    const t = index.get(cellKey(parent, c.granularity, c.start));
-    if (t === undefined) return;
-    const list = byParent.get(t);
-    if (list) list.push(i);
-    else byParent.set(t, [i]);
+    const k = cellKey(parent, c.granularity, c.start);
+    const g = byParent.get(k);
+    if (g) g.parts.push(i);
+    else byParent.set(k, { total: index.get(k) ?? -1, parts: [i] });
   });
-  // Groups over time: a year = its quarters = its months, a quarter = its months, per subject.
-  const byPeriod = new Map<number, number[]>();
-  const addTime = (total: number | undefined, part: number) => {
-    if (total === undefined) return;
-    const list = byPeriod.get(total);
-    if (list) list.push(part);
-    else byPeriod.set(total, [part]);
+  // Groups over time: a year = its quarters = its months, a quarter = its months, per subject
+  // (virtual totals likewise), kept apart per granularity of the parts.
+  const byPeriod = new Map<string, { total: number; parts: number[] }>();
+  const addTime = (total: string, partGranularity: string, part: number) => {
+    const k = `${total}\u0000${partGranularity}`;
+    const g = byPeriod.get(k);
+    if (g) g.parts.push(part);
+    else byPeriod.set(k, { total: index.get(total) ?? -1, parts: [part] });
   };
   cells.forEach((c, i) => {
     if (c.granularity === 'year') return;
-    addTime(index.get(cellKey(c.subject, 'year', `${yearOf(c.start)}-01-01`)), i);
-    if (c.granularity === 'month') addTime(index.get(cellKey(c.subject, 'quarter', quarterStartOf(c.start))), i);
+    addTime(cellKey(c.subject, 'year', `${yearOf(c.start)}-01-01`), c.granularity, i);
+    if (c.granularity === 'month') addTime(cellKey(c.subject, 'quarter', quarterStartOf(c.start)), 'month', i);
   });
-  // A year split both in quarters and in months gives two groups; keep them apart per granularity.
-  const groups: Group[] = [...byParent.entries()].map(([total, parts]) => ({ total, parts }));
-  for (const [total, parts] of byPeriod) {
-    const quarters = parts.filter((i) => cells[i].granularity === 'quarter');
-    const months = parts.filter((i) => cells[i].granularity === 'month');
-    if (quarters.length) groups.push({ total, parts: quarters });
-    if (months.length) groups.push({ total, parts: months });
-  }
+  const groups: Group[] = [...byParent.values(), ...byPeriod.values()];
   // Which groups each cell belongs to, to revisit only those touched by a new hidden cell.
   const member = new Map<number, number[]>();
   groups.forEach((g, gi) => {
-    for (const i of [g.total, ...g.parts]) {
+    for (const i of g.total >= 0 ? [g.total, ...g.parts] : g.parts) {
       const list = member.get(i);
       if (list) list.push(gi);
       else member.set(i, [gi]);
@@ -144,7 +139,7 @@ export function decidePattern(
     queued[gi] = 0;
     const g = groups[gi];
     const hiddenParts = g.parts.filter((i) => hidden[i]);
-    const totalHidden = hidden[g.total];
+    const totalHidden = g.total >= 0 && hidden[g.total];
     const count = hiddenParts.length + (totalHidden ? 1 : 0);
     if (count === 0) continue;
     let unsafe = count === 1;
@@ -155,7 +150,7 @@ export function decidePattern(
     }
     if (!unsafe) continue;
     const candidates = g.parts.filter((i) => !hidden[i]).sort((a, b) => mass(cells[a]) - mass(cells[b]));
-    const pick = candidates.length ? candidates[0] : !totalHidden ? g.total : undefined;
+    const pick = candidates.length ? candidates[0] : !totalHidden && g.total >= 0 ? g.total : undefined;
     if (pick === undefined) continue;
     hidden[pick] = true;
     secondary.add(pick);
