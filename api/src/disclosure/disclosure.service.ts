@@ -28,6 +28,18 @@ export class HiddenCells {
     return this.cells.get(indicator)?.has(cellKey(subject, granularity, start)) ?? false;
   }
 
+  /** Every hidden cell of the answer. */
+  list(): { indicator: string; subject: string; granularity: string; start: string }[] {
+    const out: { indicator: string; subject: string; granularity: string; start: string }[] = [];
+    for (const [indicator, m] of this.cells) {
+      for (const k of m.keys()) {
+        const [subject, granularity, start] = k.split('\u0000');
+        out.push({ indicator, subject, granularity, start });
+      }
+    }
+    return out;
+  }
+
   reason(indicator: string, subject: string, granularity: string, start: string): CellReason | undefined {
     return this.cells.get(indicator)?.get(cellKey(subject, granularity, start));
   }

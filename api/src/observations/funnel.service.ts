@@ -25,7 +25,10 @@ export class FunnelService {
     if (ind.measure !== 'proportion' && ind.measure !== 'rate') return null; // no funnel for counts and means
     const query = { indicator: ind.code, area: q.area, level: q.level ?? 'district', from: q.period, to: q.period };
     // Full aggregates for the statistics; the role's view for what is shown.
-    const [full, shown] = await Promise.all([this.observations.list(query, 'analyst'), this.observations.list(query, role)]);
+    // Only cells of the period itself: a year's range also holds its quarters (and a Q1 its year).
+    const [full, shown] = (await Promise.all([this.observations.list(query, 'analyst'), this.observations.list(query, role)])).map((rows) =>
+      rows.filter((o) => o.period === q.period!.trim()),
+    );
     const kind: FunnelKind = ind.measure === 'proportion' ? 'binomial' : 'poisson';
     // Restricted roles (issue 9): target, overdispersion and limits from the shown cells only, so
     // that no pooled figure nor limit denominator carries a hidden cell.
