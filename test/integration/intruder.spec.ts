@@ -66,7 +66,7 @@ describe.each(DB_KINDS)('intruder suite on %s', (kind) => {
     const res = await app.request('/api/v1/observations', { method: 'POST', role: 'analyst', json: { source: 'intruder suite', observations } });
     expect(res.status).toBe(201);
     expect((await app.request('/api/v1/signals/run', { method: 'POST', role: 'analyst' })).status).toBeLessThan(300);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => app?.close());
 
   it.each(['manager', 'council'] as const)('recovers no hidden cell exactly through any channel (%s)', async (role) => {
@@ -150,5 +150,5 @@ describe.each(DB_KINDS)('intruder suite on %s', (kind) => {
     }
     expect(leaks).toEqual([]);
     expect(exactRecoveries(intruder.solve(relations), truth, hidden)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
