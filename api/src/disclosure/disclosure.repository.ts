@@ -87,6 +87,11 @@ export class DisclosureRepository {
     return rows.map((r) => r.code);
   }
 
+  /** Marks the patterns of these indicators as to be decided again (before their next use). */
+  async forget(sql: Sql, indicators: string[]): Promise<void> {
+    await sql.query(`DELETE FROM disclosure_state WHERE indicator_code = ANY($1::text[])`, [indicators]);
+  }
+
   /** Forgets every stored pattern (the area hierarchy changed): the next answer decides them again. */
   async forgetAll(sql: Sql): Promise<void> {
     await sql.query(`DELETE FROM disclosure_state`);

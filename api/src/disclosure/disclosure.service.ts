@@ -95,6 +95,15 @@ export class DisclosureService {
     });
   }
 
+  /**
+   * In an import's transaction: the touched indicators' patterns become stale at the same commit
+   * as their data, so no answer can be served from the old pattern (a reader decides it again
+   * first); the importer then decides them right after its commit (`ensure`).
+   */
+  async invalidate(sql: Sql, indicators: string[]): Promise<void> {
+    if (indicators.length) await this.repo.forget(sql, [...new Set(indicators)]);
+  }
+
   /** The area hierarchy changed: every pattern is decided again before its next use. */
   async forgetAll(sql: Sql): Promise<void> {
     await this.repo.forgetAll(sql);
