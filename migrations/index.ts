@@ -2,10 +2,15 @@ import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { StandardCatalogue1764300000001 } from './1764300000001-standard-catalogue';
 import { ObservationWritePath1764300000002 } from './1764300000002-observation-write-path';
 import { DataVersion1765700000000 } from './1765700000000-data-version';
+import { DisclosurePattern1766000000000 } from './1766000000000-disclosure-pattern';
 import { AccessAndSessions1766200000000 } from './1766200000000-access-and-sessions';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
-export const MIGRATIONS = [InitialSchema1764300000000, StandardCatalogue1764300000001, ObservationWritePath1764300000002,
+export const MIGRATIONS = [
+  InitialSchema1764300000000,
+  StandardCatalogue1764300000001,
+  ObservationWritePath1764300000002,
   DataVersion1765700000000,
+  DisclosurePattern1766000000000,
   AccessAndSessions1766200000000,
 ];

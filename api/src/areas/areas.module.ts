@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DisclosureModule } from '../disclosure/disclosure.module';
 import { AreasController } from './areas.controller';
 import { AreasRepository } from './areas.repository';
 import { AreasService } from './areas.service';
 
-@Module({ controllers: [AreasController], providers: [AreasRepository, AreasService], exports: [AreasRepository, AreasService] })
+@Module({ imports: [DisclosureModule], controllers: [AreasController], providers: [AreasRepository, AreasService], exports: [AreasRepository, AreasService, DisclosureModule] })
 export class AreasModule {}

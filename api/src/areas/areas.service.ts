@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AREA_LEVELS, type AreaDetail, type AreaInput, type AreaLevel, type AreaSummary } from 'contracts';
 import { AuditService } from '../audit/audit.service';
+import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
 import { AreasRepository } from './areas.repository';
 
@@ -24,6 +25,7 @@ export class AreasService {
     private readonly areas: AreasRepository,
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async list(filter: { level?: AreaLevel; parent?: string }): Promise<AreaSummary[]> {
@@ -100,6 +102,7 @@ export class AreasService {
     }
     await this.db.transaction(async (m) => {
       await this.areas.upsert(rows, m);
+      await this.disclosure.forgetAll(m); // the hierarchy changed: patterns are decided again (issue 9)
       await this.audit.record({ actor, action: 'areas.upsert', details: { count: rows.length } }, m);
     });
     return { upserted: rows.length };

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ImportBatch, ImportResult, Indicator, ObservationStatus } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainEvents } from '../common/domain-events';
+import { DisclosureService } from '../disclosure/disclosure.service';
 import { DATABASE_KIND } from '../database/database.module';
 import type { DatabaseKind } from '../database/database';
 import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
@@ -71,6 +72,7 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   list(limit = 100, offset = 0): Promise<ImportBatch[]> {
@@ -361,6 +363,9 @@ export class ImportsService {
       await this.observations.lockIndicators(qr, [...indicatorsSeen]);
       if (staged > 0) await this.observations.merge(qr, stage, batchId);
       mergeMs = Date.now() - m;
+      // Disclosure control (issue 9): the pattern of every touched indicator goes stale at this
+      // commit (readers decide it again before serving) and is decided again right after it.
+      await this.disclosure.invalidate(qr, [...indicatorsSeen]);
       await this.audit.record(
         { actor: job.actor, action: 'import.completed', target: batchId, details: { format: job.format, source: job.source, rows: accepted, checksum } },
         qr.manager,
@@ -369,6 +374,7 @@ export class ImportsService {
       this.logger.log(
         `Import ${batchId} (${job.format}, ${job.source}): ${accepted} rows (${accepted - staged} into new slices directly, ${staged} merged) in ${Date.now() - started} ms (waiting for the database ${waitMs} ms, merge ${mergeMs} ms)`,
       );
+      await this.disclosure.ensure([...indicatorsSeen]);
       const event = { batchId, indicators: [...indicatorsSeen], actor: job.actor };
       // After the answer is decided: signal detection follows every completed import.
       setImmediate(() => this.events.importCompleted.next(event));

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MEASURES, POLARITIES, QUADRANTS, SUBJECT_KINDS, type FieldError, type Indicator } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
+import { loadDisclosureConfig } from '../disclosure/disclosure-config';
 import { IndicatorsRepository } from './indicators.repository';
 
 const CODE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -115,6 +116,15 @@ export class IndicatorsService {
     input.forEach((raw, i) => {
       const ind = validateIndicator(raw, Array.isArray(body) ? `[${i}].` : '', errors);
       if (ind) items.push(ind);
+    });
+    // Disclosure floor (issue 9): only the administrator, through DISCLOSURE_MIN_COUNT, can go lower.
+    const { floor } = loadDisclosureConfig();
+    items.forEach((it, i) => {
+      const raw = input[i] as { minCount?: unknown } | null;
+      if (raw?.minCount === undefined || raw.minCount === null) it.minCount = Math.max(it.minCount, floor);
+      else if (it.minCount < floor) {
+        errors.push({ field: `${Array.isArray(body) ? `[${i}].` : ''}minCount`, message: `must be at least ${floor}, the disclosure floor (DISCLOSURE_MIN_COUNT, set by the administrator)` });
+      }
     });
     const seen = new Set<string>();
     items.forEach((it, i) => {

@@ -4,11 +4,9 @@ import { AreasRepository } from '../areas/areas.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../imports/parsing';
 import { ObservationsRepository, type ObservationFilter, type ObservationRow } from './observations.repository';
+import { DisclosureService, isRestricted } from '../disclosure/disclosure.service';
 
 export const MAX_OBSERVATIONS = 200_000;
-
-/** Roles that see small numbers (DESIGN §6: analysts; admins manage the data and see them too). */
-const SEES_SMALL_NUMBERS: ReadonlySet<Role> = new Set<Role>(['analyst', 'admin']);
 
 /**
  * Disclosure control (DESIGN §6): a count below the indicator's minimum — the numerator, the
@@ -65,6 +63,7 @@ export class ObservationsService {
   constructor(
     private readonly observations: ObservationsRepository,
     private readonly areas: AreasRepository,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   /** Checks a query (level, area, periods) and turns it into the repository's filter. */
@@ -100,8 +99,10 @@ export class ObservationsService {
     if (rows.length > MAX_OBSERVATIONS) {
       throw new InvalidInputError(`More than ${MAX_OBSERVATIONS} observations match; filter by indicator, area and level, or period`);
     }
-    const seesAll = role !== null && SEES_SMALL_NUMBERS.has(role);
-    const hidden = seesAll ? rows.map(() => false) : withSecondarySuppression(rows, rows.map(mustSuppress));
+    // Restricted roles: served from the one stored pattern (api/src/disclosure), never per answer.
+    const restricted = isRestricted(role);
+    const pattern = await this.disclosure.hidden(role, rows.map((r) => r.indicator), rows.map((r) => r.subject));
+    const hidden = rows.map((r) => pattern.has(r.indicator, r.subject, r.granularity, r.start));
     return rows.map((r, i) => {
       const o: Observation = {
         indicator: r.indicator,
@@ -113,9 +114,22 @@ export class ObservationsService {
         n: r.n,
         status: r.status,
       };
-      if (hidden[i]) return { ...o, value: null, numerator: null, denominator: null, suppressed: true };
+      if (hidden[i]) return { ...o, value: null, numerator: null, denominator: null, n: null, suppressed: true };
+      if (restricted && this.disclosure.config.roundTo > 1) return this.rounded(o, r, role);
       return o;
     });
+  }
+
+  /** Shown counts rounded (DISCLOSURE_ROUND_TO); a rate or proportion follows its rounded counts. */
+  private rounded(o: Observation, r: ObservationRow, role: Role | null): Observation {
+    const numerator = this.disclosure.shownCount(r.numerator, role);
+    const denominator = this.disclosure.shownCount(r.denominator, role);
+    let value = r.value;
+    if (r.measure === 'count') value = this.disclosure.shownCount(r.value, role);
+    else if (value !== null && r.numerator && numerator !== null && r.denominator && denominator) {
+      value = (value * (numerator / r.numerator)) / (denominator / r.denominator);
+    } else if (value !== null && r.numerator === 0) value = 0;
+    return { ...o, value, numerator, denominator, n: this.disclosure.shownCount(r.n, role) };
   }
 
   /** Which import batches wrote each matching observation (analysts and admins). */

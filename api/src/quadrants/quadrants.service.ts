@@ -10,6 +10,7 @@ import { toPoint } from '../signals/detection.service';
 import type { RawObservation } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
 import { QuadrantsRepository, type AreaRow } from './quadrants.repository';
+import { DisclosureService, isRestricted, sliceOf } from '../disclosure/disclosure.service';
 
 const SERIES_LENGTH = 8;
 
@@ -90,6 +91,7 @@ export class QuadrantsService {
   constructor(
     private readonly repo: QuadrantsRepository,
     private readonly signals: SignalsService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async area(code: string): Promise<AreaRow> {
@@ -119,6 +121,20 @@ export class QuadrantsService {
     ]);
     const mine = [...own, ...pooledOwn, ...units];
     const muni = muniObs && muniUnits ? [...muniObs, ...muniUnits] : mine;
+    // Disclosure control (issue 9): restricted roles see the stored pattern — a cell is hidden
+    // when the pattern hides it (primary, complement or secondary), a figure pooled from cells
+    // (municipality from its areas, area from its units) when any cell of its slice is hidden.
+    const restricted = isRestricted(role);
+    const { cells: hiddenCells, slices } = await this.disclosure.hiddenInside(role, area.level === 'country' ? null : municipality);
+    const derived = new Set<RawObservation>([...pooledOwn, ...units, ...(muniUnits ?? [])]);
+    const shown = (ind: Indicator, o: RawObservation): Omit<Shown, 'granularity'> | null => {
+      const s = shownValue(ind, o);
+      if (!s || !restricted) return s;
+      const hidden = derived.has(o)
+        ? slices.has(sliceOf(o.indicator_code, o.granularity, o.period_start))
+        : hiddenCells.has(o.indicator_code, o.subject_code, o.granularity, o.period_start);
+      return { ...s, suppressed: hidden };
+    };
 
     const states: IndicatorState[] = [];
     let latestShown: string | null = null;
@@ -126,7 +142,7 @@ export class QuadrantsService {
       const series: Shown[] = [];
       for (const o of mine) {
         if (o.indicator_code !== ind.code) continue;
-        const s = shownValue(ind, o);
+        const s = shown(ind, o);
         if (s) series.push({ ...s, granularity: o.granularity });
       }
       if (series.length === 0) continue; // no data for this area: nothing to show in its quadrant
@@ -162,20 +178,25 @@ export class QuadrantsService {
         if (!at) return null;
         for (const o of rows) {
           if (o.indicator_code !== ind.code || o.granularity !== gran || (subject && o.subject_code !== subject)) continue;
-          const s = shownValue(ind, o);
+          const s = shown(ind, o);
           if (s && s.period === at) return s;
         }
         return null;
       };
       const own = municipality ? valueAt(muni) : null;
       // Without a published municipality figure, pool the counts of its areas (Σ numerators / Σ denominators).
-      const m = own && own.value !== null ? own : at ? pooled(ind, peerObs, gran, at) : own;
+      let m = own && own.value !== null ? own : at ? pooled(ind, peerObs, gran, at) : own;
+      if (restricted && m && m !== own && at) {
+        // Pooled from the peers: withheld when any peer cell of that period is hidden.
+        const anyHidden = peerObs.some((o) => o.indicator_code === ind.code && o.granularity === gran && shown(ind, o)?.period === at && shown(ind, o)?.suppressed);
+        if (anyHidden) m = null;
+      }
       let peers: QuadrantIndicatorView['peers'] = null;
       if (at && peerObs.length && ind.subjectKind === 'area') {
         const values: number[] = [];
         for (const o of peerObs) {
           if (o.indicator_code !== ind.code || o.granularity !== gran) continue;
-          const s = shownValue(ind, o);
+          const s = shown(ind, o);
           if (s && s.period === at && s.value !== null && (!s.suppressed || analyst)) values.push(s.value);
         }
         peers = { median: median(values), count: values.length };

@@ -9,8 +9,15 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { DEFAULT_SIGNAL_SETTINGS, validateSettings, type SignalSettings } from '../core/signals';
 import { canTransition, COMMENT_REQUIRED, ROLES_FOR, TRANSITIONS } from './lifecycle';
-import { toSignal } from './present';
-import { SignalsRepository, type SignalFilter } from './signals.repository';
+import { stripNumbers, toSignal } from './present';
+import { DisclosureService, isRestricted } from '../disclosure/disclosure.service';
+import { signalScope, touchesHidden } from '../disclosure/signals';
+
+const WITHHELD = {
+  nl: 'De cijfers bij dit signaal worden niet getoond: samen met andere cijfers zouden ze een klein aantal herleidbaar maken (geheimhouding kleine aantallen).',
+  en: 'The figures of this signal are not shown: together with other figures they would reveal a small number (disclosure control).',
+};
+import { SignalsRepository, type SignalFilter, type SignalRow } from './signals.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,7 +45,31 @@ export class SignalsService {
     private readonly signals: SignalsRepository,
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly disclosure: DisclosureService,
   ) {}
+
+  /**
+   * Disclosure control (issue 9, defect B): for a restricted role, a signal whose figures draw on
+   * a cell hidden in the stored pattern keeps its title and question, but its evidence loses every
+   * number and its explanation (which quotes pooled figures) is replaced by a notice.
+   */
+  private async present(rows: SignalRow[], role: Role | null, history?: SignalEvent[]): Promise<Signal[]> {
+    const shown = rows.map((r) => toSignal(r, role, history));
+    if (!isRestricted(role) || !rows.length) return shown;
+    const subjects = new Set<string>();
+    const indicators = new Set<string>();
+    for (const r of rows) {
+      const scope = signalScope({ indicators: r.indicators, subjects: r.subjects, period: r.period, evidence: r.evidence });
+      scope.subjects.forEach((x) => subjects.add(x));
+      scope.indicators.forEach((x) => indicators.add(x));
+    }
+    const hidden = await this.disclosure.hidden(role, [...indicators], [...subjects]);
+    return shown.map((sig, i) => {
+      const r = rows[i];
+      if (!touchesHidden({ indicators: r.indicators, subjects: r.subjects, period: r.period, evidence: r.evidence }, hidden)) return sig;
+      return { ...sig, evidence: stripNumbers(r.evidence), strength: {}, explanation: WITHHELD } as Signal;
+    });
+  }
 
   /** `status` may be a comma-separated list. Unknown values are 400s naming the field. */
   parseFilter(q: SignalQuery): SignalFilter {
@@ -65,11 +96,11 @@ export class SignalsService {
 
   async list(q: SignalQuery, role: Role | null): Promise<Signal[]> {
     const rows = await this.signals.list(this.parseFilter(q));
-    return rows.map((r) => toSignal(r, role));
+    return this.present(rows, role);
   }
 
   async listFiltered(filter: SignalFilter, role: Role | null): Promise<Signal[]> {
-    return (await this.signals.list(filter)).map((r) => toSignal(r, role));
+    return this.present(await this.signals.list(filter), role);
   }
 
   async get(id: string, role: Role | null): Promise<Signal> {
@@ -77,7 +108,7 @@ export class SignalsService {
     const row = await this.signals.find(id);
     if (!row) throw new NotFoundError(`Unknown signal ${id}`);
     const history: SignalEvent[] = (await this.signals.history([id])).map(({ signalId: _s, ...e }) => ({ ...e, at: new Date(e.at).toISOString() }));
-    return toSignal(row, role, history);
+    return (await this.present([row], role, history))[0];
   }
 
   /**

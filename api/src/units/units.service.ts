@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { UnitSummary } from 'contracts';
 import { AreasRepository } from '../areas/areas.repository';
 import { AuditService } from '../audit/audit.service';
+import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
 import { UnitsRepository } from './units.repository';
 
@@ -15,6 +16,7 @@ export class UnitsService {
     private readonly areas: AreasRepository,
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   async list(area?: string): Promise<UnitSummary[]> {
@@ -52,6 +54,7 @@ export class UnitsService {
     }
     await this.db.transaction(async (m) => {
       await this.units.upsert(units, m);
+      await this.disclosure.forgetAll(m); // the hierarchy changed: patterns are decided again (issue 9)
       await this.audit.record({ actor, action: 'units.upsert', details: { count: units.length } }, m);
     });
     return { upserted: units.length };
