@@ -9,8 +9,9 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { DEFAULT_SIGNAL_SETTINGS, validateSettings, type SignalSettings } from '../core/signals';
 import { canTransition, COMMENT_REQUIRED, ROLES_FOR, TRANSITIONS } from './lifecycle';
-import { toSignal } from './present';
-import { SignalsRepository, type SignalFilter } from './signals.repository';
+import { pageRequest, toPage, type Page } from '../common/paging';
+import { toMember, toSignal } from './present';
+import { SignalsRepository, sortKeyOf, type SignalFilter } from './signals.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,6 +21,10 @@ export interface SignalQuery {
   quadrant?: string;
   area?: string;
   indicator?: string;
+  /** `members`: also list members (each with its groupId), not only top-level signals. */
+  include?: string;
+  limit?: string;
+  cursor?: string;
 }
 
 export interface TransitionInput {
@@ -59,13 +64,37 @@ export class SignalsService {
     }
     if (q.area) filter.area = q.area;
     if (q.indicator) filter.indicator = q.indicator;
+    if (q.include !== undefined && q.include !== '') {
+      const parts = String(q.include).split(',').map((s) => s.trim());
+      if (!parts.every((p) => p === 'members')) errors.push({ field: 'include', message: 'must be members' });
+    }
     if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
     return filter;
   }
 
-  async list(q: SignalQuery, role: Role | null): Promise<Signal[]> {
-    const rows = await this.signals.list(this.parseFilter(q));
-    return rows.map((r) => toSignal(r, role));
+  /**
+   * GET /signals (DESIGN §4b): top-level signals by default, each group with `memberCount` and
+   * `members`; `include=members` lists the members too (flat, each with `groupId`). Keyset paged.
+   */
+  async list(q: SignalQuery, role: Role | null): Promise<Page<Signal>> {
+    const filter = this.parseFilter(q);
+    const page = pageRequest(q);
+    const withMembers = typeof q.include === 'string' && q.include.split(',').some((s) => s.trim() === 'members');
+    const rows = await this.signals.list({ ...filter, topLevel: !withMembers, after: page.after, limit: page.limit + 1 });
+    const { items, next } = toPage(rows, page.limit, sortKeyOf);
+    return { items: await this.withMembers(items.map((r) => toSignal(r, role))), next };
+  }
+
+  /** Adds `memberCount` and `members` to each signal. */
+  async withMembers<T extends Signal>(signals: T[]): Promise<T[]> {
+    const members = await this.signals.members(signals.map((s) => s.id));
+    const by = new Map<string, ReturnType<typeof toMember>[]>();
+    for (const m of members) {
+      const list = by.get(m.group_id) ?? [];
+      list.push(toMember(m));
+      by.set(m.group_id, list);
+    }
+    return signals.map((s) => ({ ...s, memberCount: by.get(s.id)?.length ?? 0, members: by.get(s.id) ?? [] }));
   }
 
   async listFiltered(filter: SignalFilter, role: Role | null): Promise<Signal[]> {
@@ -77,7 +106,8 @@ export class SignalsService {
     const row = await this.signals.find(id);
     if (!row) throw new NotFoundError(`Unknown signal ${id}`);
     const history: SignalEvent[] = (await this.signals.history([id])).map(({ signalId: _s, ...e }) => ({ ...e, at: new Date(e.at).toISOString() }));
-    return toSignal(row, role, history);
+    const [signal] = await this.withMembers([toSignal(row, role, history)]);
+    return signal;
   }
 
   /**
