@@ -188,9 +188,9 @@ function escalation(input: GroupInput, wijk: string, members: CandidateSignal[],
     explanation: both(
       (l) =>
         (l === 'nl'
-          ? `In wijk ${name} vallen ${members.length} signalen over individuele hulpvragen (kwadrant I/II) samen: ${indNames(l)} in ${buurtNames(l)}. ` +
+          ? `In ${name} vallen ${members.length} signalen over individuele hulpvragen (kwadrant I/II) samen: ${indNames(l)} in ${buurtNames(l)}. ` +
             'Elk afzonderlijk is een vraag van bewoners; samen wijzen ze op iets wat de wijk als geheel raakt. De afzonderlijke signalen staan hieronder. '
-          : `In the district ${name}, ${members.length} signals about individual requests for help (quadrant I/II) coincide: ${indNames(l)} in ${buurtNames(l)}. ` +
+          : `In ${name}, ${members.length} signals about individual requests for help (quadrant I/II) coincide: ${indNames(l)} in ${buurtNames(l)}. ` +
             'Each on its own is a question of residents; together they point at something that affects the district as a whole. The separate signals are listed below. ') +
         fdrSentence(q, input.tests, l),
     ),
