@@ -103,11 +103,11 @@ export function issueScenario(kit: PatternKit, seed: number, effect: number | nu
   plant(PATTERN_NAMES[0], 'peer-outlier', schools[rng.int(0, schools.length - 1)].code, [['youth-care-referrals', e === null ? () => 2.5 : step(e, onset)]], e === null ? 0 : onset);
   // 2. Rising debt trend: up to 2.5× over the last four quarters.
   plant(PATTERN_NAMES[1], 'rising-trend', buurtIn(wijken[1], 800).code, [['debt-signals', e === null ? ramp(2.5, Q - 4) : step(e, onset)]], e === null ? Q - 4 : onset);
-  // 3. Chain begun six quarters ago: debt doubles from T−6, evictions follow two quarters later.
+  // 3. Chain begun six quarters ago: debt doubles from T−6, evictions triple two quarters later (sizes as in part 1).
   const chainStart = e === null ? Q - 6 : onset;
   plant(PATTERN_NAMES[2], 'leading-indicator', buurtIn(wijken[2], 1500).code, [
     ['debt-signals', step(e ?? 2, chainStart)],
-    ['evictions', step(e === null ? 2.5 : e, chainStart + 2)],
+    ['evictions', step(e ?? 3, chainStart + 2)],
   ], chainStart + 2);
   // 5. Stacked problems in one buurt: ×1.6 on three indicators of quadrants I and II.
   const stacked = buurtIn(wijken[4], 1200);

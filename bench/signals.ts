@@ -546,4 +546,4 @@ function main(): void {
 
 if (require.main === module) main();
 
-export { buildScenario, INDICATORS };
+export { buildScenario, INDICATORS, Rng, simulateSeries, householdSize, QUARTERS };

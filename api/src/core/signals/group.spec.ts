@@ -103,6 +103,12 @@ describe('groupSignals: one pattern, one signal', () => {
       members: { 'rising-trend|youth-care-use|B4': escalationKey('W2'), 'rising-trend|loneliness|B4': escalationKey('W2') },
     },
     {
+      name: 'a rise of a series holds the peer outlier of the same series',
+      input: [sig('rising-trend', ['social-cohesion'], ['B1']), sig('peer-outlier', ['social-cohesion'], ['B1']), sig('peer-outlier', ['social-cohesion'], ['B2'])],
+      top: ['peer-outlier|social-cohesion|B2', 'rising-trend|social-cohesion|B1'],
+      members: { 'peer-outlier|social-cohesion|B1': 'rising-trend|social-cohesion|B1' },
+    },
+    {
       name: 'nothing explains a lone signal',
       input: [sig('peer-outlier', ['youth-care-referrals'], ['S1'])],
       top: ['peer-outlier|youth-care-referrals|S1'],

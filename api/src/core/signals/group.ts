@@ -98,6 +98,16 @@ export function groupSignals(input: GroupInput): CandidateSignal[] {
     }
   }
 
+  // 3b. One series, one signal: a series that rises above its own past is also beyond its peers
+  // now; the rise explains the outlier (the peer comparison stays one click away as a member).
+  const trends = new Map<string, CandidateSignal>();
+  for (const s of sorted) if (s.rule === 'rising-trend') trends.set(`${s.indicators[0]}|${s.subjects[0]}`, s);
+  for (const s of sorted) {
+    if (!free(s) || s.rule !== 'peer-outlier') continue;
+    const t = trends.get(`${s.indicators[0]}|${s.subjects[0]}`);
+    if (t) s.parentKey = t.parentKey ?? t.dedupeKey;
+  }
+
   // 4. Escalation: I/II signals that stand alone, per wijk.
   const out: CandidateSignal[] = [...signals];
   const min = input.minEscalation ?? 2;
