@@ -97,8 +97,9 @@ export class SignalsService {
     return signals.map((s) => ({ ...s, memberCount: by.get(s.id)?.length ?? 0, members: by.get(s.id) ?? [] }));
   }
 
+  /** Signals for other views (quadrant view, summary, meetings): every signal that matches, each with its groupId and, for a group, its members (the build-up). */
   async listFiltered(filter: SignalFilter, role: Role | null): Promise<Signal[]> {
-    return (await this.signals.list(filter)).map((r) => toSignal(r, role));
+    return this.withMembers((await this.signals.list(filter)).map((r) => toSignal(r, role)));
   }
 
   async get(id: string, role: Role | null): Promise<Signal> {

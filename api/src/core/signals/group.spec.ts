@@ -4,7 +4,8 @@ import type { CandidateSignal, IndicatorMeta, SubjectMeta } from './types';
 import type { Quadrant, RuleName } from 'contracts';
 
 const ind = (code: string, quadrant: Quadrant): IndicatorMeta => ({
-  code, name: { nl: code, en: code }, quadrant, measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area', per: null, minCount: 5, leadsTo: [],
+  code, name: { nl: code, en: code }, quadrant, measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area', per: null, minCount: 5,
+  leadsTo: code === 'debt-signals' ? [{ indicator: 'evictions', maxLag: 4 }] : [],
 });
 const INDICATORS = new Map(
   [ind('loneliness', 'I'), ind('youth-care-use', 'I'), ind('debt-signals', 'II'), ind('evictions', 'II'), ind('social-cohesion', 'III'), ind('youth-care-referrals', 'III')].map((i) => [i.code, i]),
@@ -138,6 +139,17 @@ describe('groupSignals: one pattern, one signal', () => {
     expect(e.explanation.nl).toContain('Buurt B1 en Buurt B2');
     const mixed = run([sig('rising-trend', ['youth-care-use'], ['B1']), sig('rising-trend', ['debt-signals'], ['B2'])]).find((s) => s.dedupeKey === escalationKey('W1'))!;
     expect(mixed.quadrant).toBe('IV');
+  });
+
+  it('titles a leader\'s rise as an early warning while its follower has not risen there, and not once the chain shows', () => {
+    const early = run([sig('rising-trend', ['debt-signals'], ['B1'])])[0];
+    expect(early.title.nl).toBe('Vroege waarschuwing: rising-trend|debt-signals|B1');
+    expect(early.title.en).toMatch(/^Early warning: /);
+    expect(early.explanation.nl).toContain('gaat vaak vooraf aan meer evictions (binnen 4 perioden)');
+    const followed = run([sig('rising-trend', ['debt-signals'], ['B1']), sig('rising-trend', ['evictions'], ['B1'])]);
+    expect(followed.every((s) => !s.title.nl.startsWith('Vroege'))).toBe(true);
+    const chain = run([sig('rising-trend', ['debt-signals'], ['B1']), sig('leading-indicator', ['debt-signals', 'evictions'], ['B1'])]);
+    expect(chain.every((s) => !s.title.nl.startsWith('Vroege'))).toBe(true);
   });
 
   it('is stable: the same candidates in another order give the same groups', () => {

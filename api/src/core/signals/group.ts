@@ -132,6 +132,25 @@ export function groupSignals(input: GroupInput): CandidateSignal[] {
     out.push(e);
   }
 
+  // 5. Early warning (issue 11, chains form a): a leader rose and its follower has not (yet) in
+  // that area — the true feedforward case. The rise is titled as a warning and names the follower.
+  const chainAt = new Set(signals.filter((s) => s.rule === 'leading-indicator').map((s) => `${s.indicators[0]}|${s.subjects[0]}`));
+  const followerAt = new Set(signals.filter((s) => SINGLE.includes(s.rule)).map((s) => `${s.indicators[0]}|${s.subjects[0]}`));
+  for (const s of signals) {
+    if (s.rule !== 'rising-trend' || chainAt.has(`${s.indicators[0]}|${s.subjects[0]}`)) continue;
+    const leader = input.indicators.get(s.indicators[0]);
+    const pair = leader?.leadsTo.find((l) => input.indicators.has(l.indicator) && !followerAt.has(`${l.indicator}|${s.subjects[0]}`));
+    if (!leader || !pair) continue;
+    const follower = input.indicators.get(pair.indicator)!;
+    s.title = both((l) => `${l === 'nl' ? 'Vroege waarschuwing' : 'Early warning'}: ${s.title[l]}`);
+    s.explanation = both((l) =>
+      `${s.explanation[l]} ` +
+      (l === 'nl'
+        ? `Een stijging van ${leader.name.nl.toLowerCase()} gaat vaak vooraf aan meer ${follower.name.nl.toLowerCase()} (binnen ${pair.maxLag} perioden); daar is hier (nog) geen stijging van te zien: dit is het moment om het te voorkomen.`
+        : `A rise in ${leader.name.en.toLowerCase()} often comes before more ${follower.name.en.toLowerCase()} (within ${pair.maxLag} periods); no rise of that is seen here (yet): this is the moment to prevent it.`),
+    );
+  }
+
   // One level deep: members of a member move up to the root.
   const index = new Map(out.map((s) => [s.dedupeKey, s]));
   for (const s of out) {
