@@ -481,6 +481,7 @@ function main(): void {
   const pArg = args.indexOf('--prospective-seeds');
   const prospectiveSeeds = pArg >= 0 ? Number(args[pArg + 1]) : 5;
   const only11 = args.includes('--issue11-only');
+  const nationalOnly = args.includes('--national-only');
   console.log('Wijksignaal signal-quality benchmark');
   console.log(`Synthetic municipalities: 250 neighbourhoods + 80 schools, ${INDICATORS.length} indicators, ${QUARTERS} quarters; seeds 1..${nSeeds}\n`);
   const found: Record<string, number> = {};
@@ -493,7 +494,7 @@ function main(): void {
   }
   let noise = 0;
   let ok = true;
-  if (!only11) {
+  if (!only11 && !nationalOnly) {
   console.log('seed  noise-series  tests  signals  false-alarms  recall(found/planted)                              seconds');
   for (let seed = 1; seed <= nSeeds; seed++) {
     const s = scoreSeed(seed);
@@ -529,7 +530,7 @@ function main(): void {
     simulate: (rng: Rng | { uniform(): number }, spec: SeriesSpec, out: ObservationPoint[]) => simulateSeries(rng as Rng, spec, out),
     householdSize: (rng: Rng | { uniform(): number }, lo: number, hi: number) => householdSize(rng as Rng, lo, hi),
   };
-  if (!runIssueBench(kit, nSeeds, prospectiveSeeds)) ok = false;
+  if (!nationalOnly && !runIssueBench(kit, nSeeds, prospectiveSeeds)) ok = false;
   if (national) {
     console.log('\nNational scale scan (pure noise) …');
     const n = nationalScan();
