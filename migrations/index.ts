@@ -4,6 +4,7 @@ import { ObservationWritePath1764300000002 } from './1764300000002-observation-w
 import { DataVersion1765700000000 } from './1765700000000-data-version';
 import { DisclosurePattern1766000000000 } from './1766000000000-disclosure-pattern';
 import { AccessAndSessions1766200000000 } from './1766200000000-access-and-sessions';
+import { SignalGroups1766300000000 } from './1766300000000-signal-groups';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DataVersion1765700000000,
   DisclosurePattern1766000000000,
   AccessAndSessions1766200000000,
+  SignalGroups1766300000000,
 ];

@@ -11,7 +11,7 @@ import {
 } from '../core/signals';
 import { displayValue } from '../core/signals/model';
 import { periodLabel } from '../imports/parsing/period';
-import { DETECTED, PATTERN_ENDED, PATTERN_RETURNED } from './lifecycle';
+import { DETECTED, GROUPED, PATTERN_ENDED, PATTERN_RETURNED, UNGROUPED } from './lifecycle';
 import { SignalsRepository, type RawObservation, type SignalRow, type StoredEffect } from './signals.repository';
 import { SignalsService } from './signals.service';
 
@@ -186,6 +186,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
         // Peers: same municipality and level; units: same municipality (and kind, e.g. schools).
         peerGroup: s.kind === 'unit' ? `${municipality}:unit:${s.unit_kind}` : `${municipality}:${s.level}`,
         municipality,
+        ...(s.parent ? { parent: s.parent } : {}),
       }));
       const points = observations.map(toPoint).filter((p): p is ObservationPoint => p !== null);
       const result = detectSignals({ indicators, subjects, observations: points, annotations, settings });
@@ -198,14 +199,17 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
     try {
       const m = qr.manager;
       const existing = await this.repo.byDedupeKey(m);
+      const idOf = new Map<string, string>();
       for (const [key, { c, municipality }] of found) {
         const old = existing.get(key);
         if (!old) {
           const id = await this.repo.insertSignal(c, municipality, m);
+          idOf.set(key, id);
           await this.repo.addEvent({ signalId: id, actor: SYSTEM, from: null, to: 'open', comment: DETECTED }, m);
           counts.created++;
           continue;
         }
+        idOf.set(key, old.id);
         await this.repo.refreshSignal(old.id, c, municipality, m);
         counts.updated++;
         if (!old.pattern_active) {
@@ -214,6 +218,19 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
           if (reopen) await this.repo.setStatus(old.id, 'open', m);
           await this.repo.addEvent({ signalId: old.id, actor: SYSTEM, from: old.status, to: reopen ? 'open' : old.status, comment: PATTERN_RETURNED }, m);
         }
+      }
+      // Groups (issue 11): a signal the run explains by a broader one becomes its member; a member whose
+      // broader pattern is gone but that still holds itself is top level again. Its status, history
+      // and comments stay as they are: only membership changes, and that is noted in its history.
+      for (const [key, { c }] of found) {
+        const id = idOf.get(key)!;
+        const groupId = (c.parentKey && idOf.get(c.parentKey)) || null;
+        const old = existing.get(key);
+        const current = old?.group_id ?? null;
+        if (groupId === current) continue;
+        await this.repo.setGroup(id, groupId, m);
+        const status = old ? (await this.repo.find(id, m))!.status : 'open';
+        if (old || groupId) await this.repo.addEvent({ signalId: id, actor: SYSTEM, from: status, to: status, comment: groupId ? GROUPED : UNGROUPED }, m);
       }
       for (const [key, old] of existing) {
         if (found.has(key) || !old.pattern_active) continue;

@@ -35,3 +35,5 @@ export function canTransition(from: SignalStatus, to: SignalStatus): boolean {
 export const PATTERN_ENDED = 'Patroon is verdwenen / pattern ended';
 export const PATTERN_RETURNED = 'Patroon is terug / pattern returned';
 export const DETECTED = 'Gevonden bij detectie / detected';
+export const GROUPED = 'Onderdeel van een breder signaal / part of a broader signal';
+export const UNGROUPED = 'Weer een eigen signaal: het bredere patroon is verdwenen / own signal again: the broader pattern ended';

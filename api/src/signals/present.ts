@@ -1,5 +1,5 @@
-import type { Role, Signal, SignalEvent } from 'contracts';
-import type { SignalRow } from './signals.repository';
+import type { Role, Signal, SignalEvent, SignalMember } from 'contracts';
+import type { MemberRow, SignalRow } from './signals.repository';
 
 /**
  * Evidence without any number: for the council role (DESIGN.md §2: "never sees small numbers").
@@ -41,5 +41,21 @@ export function toSignal(r: SignalRow, role: Role | null, history?: SignalEvent[
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
     ...(history ? { history } : {}),
+    groupId: r.group_id ?? null,
+  };
+}
+
+/** A member as its group lists it (DESIGN §4b). */
+export function toMember(r: MemberRow): SignalMember {
+  return {
+    id: r.id,
+    rule: r.rule,
+    indicators: r.indicators,
+    subjects: r.subjects,
+    period: r.period,
+    status: r.status,
+    title: r.title,
+    quadrant: r.quadrant,
+    severity: r.severity,
   };
 }

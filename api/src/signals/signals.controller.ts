@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { setNextLink } from '../common/paging';
 import type { Signal } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import type { SignalSettings } from '../core/signals';
@@ -14,9 +16,17 @@ export class SignalsController {
     private readonly repo: SignalsRepository,
   ) {}
 
+  /** Top-level signals (groups carry memberCount and members); `?include=members` lists members too; paged (Link rel="next"). */
   @Get()
-  list(@Query() q: SignalQuery, @CurrentPrincipal() p: Principal): Promise<Signal[]> {
-    return this.signals.list(q, p.role);
+  async list(
+    @Query() q: SignalQuery,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Signal[]> {
+    const page = await this.signals.list(q, p.role);
+    setNextLink(req, res, page.next);
+    return page.items;
   }
 
   /** Runs detection now; 409 while another run is in progress. */

@@ -25,6 +25,24 @@ export interface SignalRow {
   updated_at: Date;
   last_seen_at: Date;
   resolved_at: Date | null;
+  /** Signal groups (issue 11): the broader signal this one is a member of. */
+  group_id: string | null;
+  /** Paging sort key (only on `list` with paging). */
+  sort_ts?: string;
+}
+
+/** A member as its group lists it (DESIGN §4b). */
+export interface MemberRow {
+  id: string;
+  group_id: string;
+  rule: RuleName;
+  quadrant: Quadrant;
+  severity: Severity;
+  indicators: string[];
+  subjects: string[];
+  period: string;
+  status: SignalStatus;
+  title: LocalizedText;
 }
 
 /** What the monitoring phase stores on a signal (signal.effect). */
@@ -50,6 +68,19 @@ export interface SignalFilter {
   area?: string;
   indicator?: string;
   ids?: string[];
+  /** Only signals that are no member of a group (GET /signals without include=members). */
+  topLevel?: boolean;
+  /** Keyset paging: rows after this sort key `[severity rank, updated_at (UTC, µs), id]`, at most `limit`. */
+  after?: (string | number)[] | null;
+  limit?: number;
+}
+
+const SEVERITY_RANK = `CASE s.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`;
+const SORT_TS = `to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
+/** The paging key of a listed row. */
+export function sortKeyOf(r: SignalRow): (string | number)[] {
+  return [r.severity === 'high' ? 0 : r.severity === 'medium' ? 1 : 2, r.sort_ts ?? '', r.id];
 }
 
 export interface RawObservation {
@@ -64,7 +95,7 @@ export interface RawObservation {
 }
 
 const COLUMNS = `s.id, s.dedupe_key, s.rule, s.quadrant, s.indicators, s.subjects, s.municipality_code, s.period, s.severity, s.status,
-  s.title, s.explanation, s.question, s.strength, s.evidence, s.effect, s.pattern_active, s.created_at, s.updated_at, s.last_seen_at, s.resolved_at`;
+  s.title, s.explanation, s.question, s.strength, s.evidence, s.effect, s.pattern_active, s.created_at, s.updated_at, s.last_seen_at, s.resolved_at, s.group_id`;
 
 /** Signals "in" an area: a subject (area or the area of a unit) that is the area or lies inside it. */
 function areaClause(p: string): string {
@@ -75,6 +106,16 @@ function areaClause(p: string): string {
       LEFT JOIN area sp ON sp.code = sa.parent_code
     WHERE sa.code = ${p} OR sa.parent_code = ${p} OR sp.parent_code = ${p} OR sa.municipality_code = ${p}
        OR EXISTS (SELECT 1 FROM area c WHERE c.code = ${p} AND c.level = 'country'))`;
+}
+
+/** A stored signal as a detection run sees it. */
+export interface ExistingSignal {
+  dedupe_key: string;
+  id: string;
+  status: SignalStatus;
+  pattern_active: boolean;
+  group_id: string | null;
+  last_actor: string | null;
 }
 
 /** All SQL about signals, their history, runs and settings. */
@@ -94,6 +135,15 @@ export class SignalsRepository {
     if (filter.quadrant) where.push(`s.quadrant = ${add(filter.quadrant)}`);
     if (filter.indicator) where.push(`${add(filter.indicator)} = ANY(s.indicators)`);
     if (filter.ids) where.push(`s.id = ANY(${add(filter.ids)}::uuid[])`);
+    if (filter.topLevel) where.push(`s.group_id IS NULL`);
+    if (filter.after) {
+      const [rank, ts, id] = filter.after;
+      const r = add(Number(rank));
+      const t = add(String(ts));
+      const i = add(String(id));
+      where.push(`(${SEVERITY_RANK} > ${r} OR (${SEVERITY_RANK} = ${r} AND ((s.updated_at AT TIME ZONE 'UTC') < ${t}::timestamp
+        OR ((s.updated_at AT TIME ZONE 'UTC') = ${t}::timestamp AND s.id::text > ${i}))))`);
+    }
     if (filter.area) {
       const p = add(filter.area);
       // Shard-friendly: narrow to the municipality first (unless the area is the country).
@@ -101,11 +151,28 @@ export class SignalsRepository {
         OR EXISTS (SELECT 1 FROM area c WHERE c.code = ${p} AND c.level IN ('country')))`);
       where.push(areaClause(p));
     }
+    const limit = filter.limit ? ` LIMIT ${add(filter.limit)}` : '';
     return manager.query(
-      `SELECT ${COLUMNS} FROM signal s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY CASE s.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, s.updated_at DESC, s.id`,
+      `SELECT ${COLUMNS}, ${SORT_TS} AS sort_ts FROM signal s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${SEVERITY_RANK}, s.updated_at DESC, s.id::text${limit}`,
       params,
     );
+  }
+
+  /** The members of some groups (any status), strongest first. */
+  members(groupIds: string[], manager: EntityManager = this.db.manager): Promise<MemberRow[]> {
+    if (!groupIds.length) return Promise.resolve([]);
+    return manager.query(
+      `SELECT s.id, s.group_id, s.rule, s.quadrant, s.severity, s.indicators, s.subjects, s.period, s.status, s.title
+       FROM signal s WHERE s.group_id = ANY($1::uuid[])
+       ORDER BY ${SEVERITY_RANK}, s.subjects[1], s.indicators[1], s.id`,
+      [groupIds],
+    );
+  }
+
+  /** Puts a signal into a group (or back to top level with null). */
+  async setGroup(id: string, groupId: string | null, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE signal SET group_id = $2 WHERE id = $1`, [id, groupId]);
   }
 
   async find(id: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<SignalRow | null> {
@@ -180,11 +247,11 @@ export class SignalsRepository {
   }
 
   /** Areas (municipality and below) and units of one municipality. */
-  subjects(municipality: string): Promise<{ code: string; name: string; kind: 'area' | 'unit'; level: string | null; unit_kind: string | null }[]> {
+  subjects(municipality: string): Promise<{ code: string; name: string; kind: 'area' | 'unit'; level: string | null; unit_kind: string | null; parent: string | null }[]> {
     return this.db.query(
-      `SELECT code, name, 'area' AS kind, level, NULL AS unit_kind FROM area WHERE municipality_code = $1 AND level <> 'country'
+      `SELECT code, name, 'area' AS kind, level, NULL AS unit_kind, parent_code AS parent FROM area WHERE municipality_code = $1 AND level <> 'country'
        UNION ALL
-       SELECT u.code, u.name, 'unit' AS kind, NULL AS level, u.kind AS unit_kind FROM unit u JOIN area a ON a.code = u.area_code
+       SELECT u.code, u.name, 'unit' AS kind, NULL AS level, u.kind AS unit_kind, u.area_code AS parent FROM unit u JOIN area a ON a.code = u.area_code
        WHERE a.municipality_code = $1`,
       [municipality],
     );
@@ -215,9 +282,9 @@ export class SignalsRepository {
   }
 
   /** Existing signals by dedupe key, locked for the run's transaction. */
-  async byDedupeKey(manager: EntityManager): Promise<Map<string, { id: string; status: SignalStatus; pattern_active: boolean; last_actor: string | null }>> {
-    const rows: { dedupe_key: string; id: string; status: SignalStatus; pattern_active: boolean; last_actor: string | null }[] = await manager.query(
-      `SELECT s.dedupe_key, s.id, s.status, s.pattern_active,
+  async byDedupeKey(manager: EntityManager): Promise<Map<string, ExistingSignal>> {
+    const rows: ExistingSignal[] = await manager.query(
+      `SELECT s.dedupe_key, s.id, s.status, s.pattern_active, s.group_id,
               (SELECT e.actor FROM signal_event e WHERE e.signal_id = s.id ORDER BY e.at DESC, e.id DESC LIMIT 1) AS last_actor
        FROM signal s FOR UPDATE OF s`,
     );

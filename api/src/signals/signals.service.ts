@@ -9,7 +9,8 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { DEFAULT_SIGNAL_SETTINGS, validateSettings, type SignalSettings } from '../core/signals';
 import { canTransition, COMMENT_REQUIRED, ROLES_FOR, TRANSITIONS } from './lifecycle';
-import { stripNumbers, toSignal } from './present';
+import { pageRequest, toPage, type Page } from '../common/paging';
+import { stripNumbers, toMember, toSignal } from './present';
 import { DisclosureService, isRestricted } from '../disclosure/disclosure.service';
 import { signalScope, touchesHidden } from '../disclosure/signals';
 
@@ -17,7 +18,7 @@ const WITHHELD = {
   nl: 'De cijfers bij dit signaal worden niet getoond: samen met andere cijfers zouden ze een klein aantal herleidbaar maken (geheimhouding kleine aantallen).',
   en: 'The figures of this signal are not shown: together with other figures they would reveal a small number (disclosure control).',
 };
-import { SignalsRepository, type SignalFilter, type SignalRow } from './signals.repository';
+import { SignalsRepository, sortKeyOf, type SignalFilter, type SignalRow } from './signals.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,6 +28,10 @@ export interface SignalQuery {
   quadrant?: string;
   area?: string;
   indicator?: string;
+  /** `members`: also list members (each with its groupId), not only top-level signals. */
+  include?: string;
+  limit?: string;
+  cursor?: string;
 }
 
 export interface TransitionInput {
@@ -90,17 +95,42 @@ export class SignalsService {
     }
     if (q.area) filter.area = q.area;
     if (q.indicator) filter.indicator = q.indicator;
+    if (q.include !== undefined && q.include !== '') {
+      const parts = String(q.include).split(',').map((s) => s.trim());
+      if (!parts.every((p) => p === 'members')) errors.push({ field: 'include', message: 'must be members' });
+    }
     if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
     return filter;
   }
 
-  async list(q: SignalQuery, role: Role | null): Promise<Signal[]> {
-    const rows = await this.signals.list(this.parseFilter(q));
-    return this.present(rows, role);
+  /**
+   * GET /signals (DESIGN §4b): top-level signals by default, each group with `memberCount` and
+   * `members`; `include=members` lists the members too (flat, each with `groupId`). Keyset paged.
+   */
+  async list(q: SignalQuery, role: Role | null): Promise<Page<Signal>> {
+    const filter = this.parseFilter(q);
+    const page = pageRequest(q);
+    const withMembers = typeof q.include === 'string' && q.include.split(',').some((s) => s.trim() === 'members');
+    const rows = await this.signals.list({ ...filter, topLevel: !withMembers, after: page.after, limit: page.limit + 1 });
+    const { items, next } = toPage(rows, page.limit, sortKeyOf);
+    return { items: await this.withMembers(await this.present(items, role)), next };
   }
 
+  /** Adds `memberCount` and `members` to each signal. */
+  async withMembers<T extends Signal>(signals: T[]): Promise<T[]> {
+    const members = await this.signals.members(signals.map((s) => s.id));
+    const by = new Map<string, ReturnType<typeof toMember>[]>();
+    for (const m of members) {
+      const list = by.get(m.group_id) ?? [];
+      list.push(toMember(m));
+      by.set(m.group_id, list);
+    }
+    return signals.map((s) => ({ ...s, memberCount: by.get(s.id)?.length ?? 0, members: by.get(s.id) ?? [] }));
+  }
+
+  /** Signals for other views (quadrant view, summary, meetings): every signal that matches, each with its groupId and, for a group, its members (the build-up). */
   async listFiltered(filter: SignalFilter, role: Role | null): Promise<Signal[]> {
-    return this.present(await this.signals.list(filter), role);
+    return this.withMembers(await this.present(await this.signals.list(filter), role));
   }
 
   async get(id: string, role: Role | null): Promise<Signal> {
@@ -108,7 +138,8 @@ export class SignalsService {
     const row = await this.signals.find(id);
     if (!row) throw new NotFoundError(`Unknown signal ${id}`);
     const history: SignalEvent[] = (await this.signals.history([id])).map(({ signalId: _s, ...e }) => ({ ...e, at: new Date(e.at).toISOString() }));
-    return (await this.present([row], role, history))[0];
+    const [signal] = await this.withMembers(await this.present([row], role, history));
+    return signal;
   }
 
   /**

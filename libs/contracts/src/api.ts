@@ -204,6 +204,25 @@ export interface Signal {
   createdAt?: string;
   updatedAt?: string;
   history?: SignalEvent[];
+  /** Signal groups (DESIGN §4b): the broader signal this one is a member of; null = top level. */
+  groupId?: string | null;
+  /** Number of member signals (0 for a signal that is no group). */
+  memberCount?: number;
+  /** The members of a group, each with its own id, status and history (GET /signals/:id for the rest). */
+  members?: SignalMember[];
+}
+
+/** A member inside its group (DESIGN §4b). */
+export interface SignalMember {
+  id: string;
+  rule: RuleName;
+  indicators: string[];
+  subjects: string[];
+  period: string;
+  status: SignalStatus;
+  title: LocalizedText | string;
+  quadrant?: Quadrant;
+  severity?: Severity;
 }
 
 export interface Page<T> {

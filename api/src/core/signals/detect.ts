@@ -6,6 +6,7 @@
 import { benjaminiHochberg } from '../statistics';
 import { modelKind, Pt, toPt } from './model';
 import { Context, leadingIndicator, peerOutlier, risingTrend, SeriesGroup, stackedProblems, systemicPattern, Test } from './rules';
+import { groupSignals } from './group';
 import { resolveSettings } from './settings';
 import type { CandidateSignal, DetectInput, DetectResult, IndicatorMeta, SkippedSeries, SubjectMeta } from './types';
 
@@ -85,8 +86,9 @@ export function detectSignals(input: DetectInput): DetectResult {
   tests.forEach((t, i) => {
     if (t.gate && q[i] <= settings.fdrQ) signals.push(t.build(q[i], tests.length));
   });
-  signals.sort((a, b) => a.q - b.q || a.p - b.p || (a.dedupeKey < b.dedupeKey ? -1 : 1));
-  return { signals, skipped, tests: tests.length, settings };
+  const grouped = groupSignals({ signals, indicators, subjects, severity: settings.severity, tests: tests.length });
+  grouped.sort((a, b) => a.q - b.q || a.p - b.p || (a.dedupeKey < b.dedupeKey ? -1 : 1));
+  return { signals: grouped, skipped, tests: tests.length, settings };
 }
 
 /** Model kind helper re-exported for callers that need to know how an indicator is tested. */

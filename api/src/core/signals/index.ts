@@ -9,3 +9,4 @@ export type { EffectResult } from './effect';
 export { periodIndexOf, toPt, isSuppressed } from './model';
 export { disclose, certainty, severityOf, collectiveSide } from './text';
 export { funnelLimitsAt, funnelModel, type FunnelKind, type FunnelMember, type FunnelModel } from './funnel';
+export { groupSignals, escalationKey } from './group';

@@ -253,6 +253,27 @@ describe('leading-indicator', () => {
     expect(s.question.nl).toContain('Kunnen we afspraken maken met de woningcorporatie om huisuitzettingen door betalingsachterstanden te voorkomen?');
     expect(s.evidence.kind).toBe('leader-follower');
   });
+
+  it('an established chain that began long ago is one leading-indicator signal (change point in each series), with its parts as members', () => {
+    const debt = ind('debt-signals', { leadsTo: [{ indicator: 'evictions', maxLag: 4 }] });
+    const ev = ind('evictions', { measure: 'rate', per: 1000 });
+    const subs = areas(30);
+    const u = rng(21);
+    const obs = subs.flatMap((s, i) => [
+      ...series(u, debt.code, s.code, 2000, 0.025, (t) => (i === 4 && t >= Q - 9 ? 2 : 1)),
+      ...series(u, ev.code, s.code, 2000, 0.003, (t) => (i === 4 && t >= Q - 7 ? 3 : 1)),
+    ]);
+    const lead = detectSignals({ indicators: [debt, ev], subjects: subs, observations: obs, settings: only({ lead: true }) }).signals;
+    expect(lead).toHaveLength(1);
+    expect(lead[0]).toMatchObject({ rule: 'leading-indicator', subjects: [subs[4].code] });
+    expect(lead[0].title.nl).toMatch(/sinds 2022-Q4/);
+    if (lead[0].evidence.kind === 'leader-follower') expect(lead[0].evidence.lag).toBe(2);
+    // The whole engine: one top-level signal for this pattern; the single-series signals are its members.
+    const all = detectSignals({ indicators: [debt, ev], subjects: subs, observations: obs }).signals;
+    const top = all.filter((x) => !x.parentKey && x.subjects.includes(subs[4].code));
+    expect(top.map((x) => x.rule)).toEqual(['leading-indicator']);
+    expect(all.filter((x) => x.parentKey === top[0].dedupeKey).length).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('systemic-pattern', () => {

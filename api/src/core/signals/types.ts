@@ -33,6 +33,8 @@ export interface SubjectMeta {
   peerGroup: string;
   /** Municipality code the subject lies in. */
   municipality: string;
+  /** The area one level up (a buurt's wijk; a unit's area); used to group escalations (issue 11). */
+  parent?: string;
 }
 
 export interface ObservationPoint {

@@ -1,9 +1,9 @@
 /**
  * Rule 3, leading-indicator: a leader rose and its follower follows within the lag window (quadrant IV).
  */
-import { modelKind, RiseTest, riseTest, round, seriesEvidence, worseDir } from '../model';
+import { modelKind, Pt, RiseTest, riseTest, round, seriesEvidence, worseDir } from '../model';
 import { both, certainty, fdrSentence, Lang, pct, quadrantLine, severityOf, valueText } from '../text';
-import type { IndicatorMeta } from '../types';
+import type { IndicatorMeta, RisingTrendSettings } from '../types';
 import { Context, Test, subjectName, indName, lc, skip } from './context';
 import { windowValue } from './rising-trend';
 
@@ -39,11 +39,12 @@ export function leadingIndicator(ctx: Context): Test[] {
           skip(ctx, 'leading-indicator', follower.code, subject, `no ${leader.code} series for this subject`);
           continue;
         }
-        const fr = riseTest(modelKind(follower), worseDir(follower), fpts, fpts.length - 1, trend);
-        if (typeof fr === 'string') {
-          skip(ctx, 'leading-indicator', follower.code, subject, fr);
+        const fr0 = riseTest(modelKind(follower), worseDir(follower), fpts, fpts.length - 1, trend);
+        if (typeof fr0 === 'string') {
+          skip(ctx, 'leading-indicator', follower.code, subject, fr0);
           continue;
         }
+        let fr: RiseTest = fr0;
         const end = fpts[fpts.length - 1].periodIndex;
         let best: { r: RiseTest; lag: number } | null = null;
         let tried = 0;
@@ -62,15 +63,32 @@ export function leadingIndicator(ctx: Context): Test[] {
           skip(ctx, 'leading-indicator', leader.code, subject, 'leader series too short before the lag window');
           continue;
         }
-        const pLeader = Math.min(1, best.r.p * tried);
-        // Intersection–union test: both must have risen, so the pair's p is the larger one.
-        const p = Math.max(pLeader, fr.p);
-        const lag = best.lag;
-        const lr = best.r;
+        // Form 1, recent: the leader's rise ends 1..maxLag periods before the follower's rise at the end.
+        let pLeader = Math.min(1, best.r.p * tried);
+        let lag = best.lag;
+        let lr = best.r;
+        // Form 2, established (issue 11): a change point in each series — the level since some
+        // period against the periods before — with the follower's shift 1..maxLag periods after the
+        // leader's, anywhere in the recent part of the series (not only at its end).
+        const est = establishedChain(leader, follower, lpts, fpts, trend, maxLag);
+        // Intersection–union test: both must have risen, so the pair's p is the larger one. The form
+        // is chosen before looking at p (established whenever the leader has a testable change
+        // point, else the recent form), so no correction for trying two forms is needed.
+        const pRecent = Math.max(pLeader, fr.p);
+        let established = false;
+        if (est) {
+          established = true;
+          pLeader = est.pLeader;
+          fr = est.fr;
+          lr = est.lr;
+          lag = est.lag;
+        }
+        const p = established ? est!.p : pRecent;
+        const pFollower = established ? est!.pFollower : fr.p;
         tests.push({
           rule: 'leading-indicator',
           p,
-          gate: pLeader <= st.leaderAlpha && fr.p <= st.followerAlpha,
+          gate: pLeader <= st.leaderAlpha && pFollower <= st.followerAlpha,
           build: (q, n) => {
             const name = subjectName(ctx, subject);
             const lspan = `${lpts[lr.startPos].period}–${lpts[lr.endPos].period}`;
@@ -94,8 +112,8 @@ export function leadingIndicator(ctx: Context): Test[] {
               dedupeKey: `leading-indicator|${leader.code}>${follower.code}|${subject}`,
               title: both((l) =>
                 l === 'nl'
-                  ? `${indName(leader, l)} gevolgd door ${lc(indName(follower, l))} in ${name}`
-                  : `${indName(leader, l)} followed by ${lc(indName(follower, l))} in ${name}`,
+                  ? `${indName(leader, l)} gevolgd door ${lc(indName(follower, l))} in ${name}${established ? ` (sinds ${lpts[lr.startPos].period})` : ''}`
+                  : `${indName(leader, l)} followed by ${lc(indName(follower, l))} in ${name}${established ? ` (since ${lpts[lr.startPos].period})` : ''}`,
               ),
               explanation: both((l) =>
                 (l === 'nl'
@@ -120,4 +138,40 @@ export function leadingIndicator(ctx: Context): Test[] {
     }
   }
   return tests;
+}
+
+/**
+ * The established form of a chain: the leader's best change point (the level of its last w periods
+ * against the periods before, for every w the baseline allows, Bonferroni over w); then the
+ * follower's level from 1..maxLag periods after that change point against its periods before
+ * (Bonferroni over the lags). Answers null when no lag can be tested. p is the larger of the two
+ * (intersection–union).
+ */
+function establishedChain(
+  leader: IndicatorMeta,
+  follower: IndicatorMeta,
+  lpts: Pt[],
+  fpts: Pt[],
+  trend: RisingTrendSettings,
+  maxLag: number,
+): { p: number; pLeader: number; pFollower: number; lr: RiseTest; fr: RiseTest; lag: number } | null {
+  const longest = Math.max(1, Math.min(12, lpts.length - trend.minBaselinePeriods));
+  const lr = riseTest(modelKind(leader), worseDir(leader), lpts, lpts.length - 1, { ...trend, windows: Array.from({ length: longest }, (_, i) => i + 1) });
+  if (typeof lr === 'string') return null;
+  const change = lpts[lr.startPos].periodIndex;
+  const fEnd = fpts[fpts.length - 1].periodIndex;
+  let best: { r: RiseTest; lag: number } | null = null;
+  let tried = 0;
+  for (let lag = 1; lag <= maxLag; lag++) {
+    const w = fEnd - (change + lag) + 1;
+    if (w < 1) break;
+    const r = riseTest(modelKind(follower), worseDir(follower), fpts, fpts.length - 1, { ...trend, windows: [w] });
+    if (typeof r === 'string') continue;
+    tried++;
+    if (!best || r.pWindow < best.r.pWindow) best = { r, lag };
+  }
+  if (!best) return null;
+  const pLeader = lr.p;
+  const pFollower = Math.min(1, best.r.pWindow * tried);
+  return { p: Math.max(pLeader, pFollower), pLeader, pFollower, lr, fr: best.r, lag: best.lag };
 }
