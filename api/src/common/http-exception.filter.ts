@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { classifyDatabaseError, RETRY_AFTER_SECONDS } from '../hardening/database-errors';
 import {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, UnauthorizedError,
   UnprocessableError,
@@ -24,7 +25,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const { status, body } = this.toBody(exception);
+    const db = classifyDatabaseError(exception);
+    const { status, body } = db ? { status: db.status, body: { statusCode: db.status, message: db.message } } : this.toBody(exception);
+    if (status === 503 && !res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${String((exception as Error)?.stack ?? exception)}`);
     if (res.headersSent) {
       res.end();
@@ -54,7 +57,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // body-parser and friends signal with a `status`/`type` on a plain error.
     const e = exception as { status?: number; type?: string; message?: string } | null;
     if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      const message = e.type === 'entity.too.large' ? 'Request body is larger than the configured limit (BODY_LIMIT)' : e.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (e.message ?? 'Bad request');
+      const message = e.type === 'entity.too.large' ? `Request body is larger than the limit of ${(e as { limit?: number }).limit ?? 'the configured'} bytes (JSON_LIMIT; BODY_LIMIT on import routes)` : e.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (e.message ?? 'Bad request');
       return { status: e.status, body: { statusCode: e.status, message } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { statusCode: 500, message: 'Internal server error' } };

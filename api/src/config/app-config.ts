@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadRobustConfig, type RobustConfig } from './robust-config';
 
 /** The one configuration object, validated once at start-up. */
-export interface AppConfig {
+export interface AppConfig extends RobustConfig {
   port: number;
   /** Set → PostgreSQL; unset → embedded PGlite under dataDir. */
   databaseUrl: string | null;
@@ -85,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const readCacheEntries = Number(env.READ_CACHE_ENTRIES ?? 1000);
   if (!Number.isInteger(readCacheEntries) || readCacheEntries < 0) throw new ConfigError('READ_CACHE_ENTRIES must be a whole number ≥ 0');
   return {
+    ...loadRobustConfig(env),
     port: parsePort(env.PORT),
     databaseUrl,
     dataDir,
