@@ -28,12 +28,26 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const db = classifyDatabaseError(exception);
     const { status, body } = db ? { status: db.status, body: { statusCode: db.status, message: db.message } } : this.toBody(exception);
     if (status === 503 && !res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${String((exception as Error)?.stack ?? exception)}`);
+    if (status === 503) this.warnUnavailable(`${req.method} ${req.originalUrl}: ${body.message}`);
+    else if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${String((exception as Error)?.stack ?? exception)}`);
     if (res.headersSent) {
       res.end();
       return;
     }
     res.status(status).json(body);
+  }
+
+  private lastUnavailableWarning = 0;
+  private unavailableSinceWarning = 0;
+
+  /** 503s come in bursts under load or while the database is down: one line per 10 s, no stack. */
+  private warnUnavailable(line: string): void {
+    this.unavailableSinceWarning++;
+    const now = Date.now();
+    if (now - this.lastUnavailableWarning < 10_000) return;
+    this.logger.warn(`503 × ${this.unavailableSinceWarning} (latest ${line})`);
+    this.lastUnavailableWarning = now;
+    this.unavailableSinceWarning = 0;
   }
 
   private toBody(exception: unknown): { status: number; body: Record<string, unknown> } {
