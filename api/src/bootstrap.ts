@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { openDatabase, runMigrations, type DatabaseHandle } from './database/database';
 import { StartupService } from './startup/startup.service';
 import { setArgon2Concurrency } from './users/passwords';
+import { installHardening } from './hardening/http-hardening';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -41,8 +42,8 @@ export async function createApp(config: AppConfig, options: { listen?: boolean }
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  // JSON bodies only; CSV imports are streamed by their own controller.
-  app.use(express.json({ limit: config.bodyLimitBytes }));
+  // Headers, input checks and small JSON bodies (bulk imports: read after authentication); CSV is streamed by its controller.
+  installHardening(app, config);
   app.set('query parser', 'extended');
   serveWebApp(app, config.webDir, logger);
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { classifyDatabaseError, RETRY_AFTER_SECONDS } from '../hardening/database-errors';
 import {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError,
   UnprocessableError,
@@ -25,13 +26,29 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${String((exception as Error)?.stack ?? exception)}`);
+    const db = classifyDatabaseError(exception);
+    const { status, body } = db ? { status: db.status, body: { statusCode: db.status, message: db.message } } : this.toBody(exception);
+    if (status === 503 && !res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (status === 503) this.warnUnavailable(`${req.method} ${req.originalUrl}: ${body.message}`);
+    else if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${String((exception as Error)?.stack ?? exception)}`);
     if (res.headersSent) {
       res.end();
       return;
     }
     res.status(status).json(body);
+  }
+
+  private lastUnavailableWarning = 0;
+  private unavailableSinceWarning = 0;
+
+  /** 503s come in bursts under load or while the database is down: one line per 10 s, no stack. */
+  private warnUnavailable(line: string): void {
+    this.unavailableSinceWarning++;
+    const now = Date.now();
+    if (now - this.lastUnavailableWarning < 10_000) return;
+    this.logger.warn(`503 × ${this.unavailableSinceWarning} (latest ${line})`);
+    this.lastUnavailableWarning = now;
+    this.unavailableSinceWarning = 0;
   }
 
   private toBody(exception: unknown): { status: number; body: Record<string, unknown> } {
@@ -55,7 +72,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // body-parser and friends signal with a `status`/`type` on a plain error.
     const e = exception as { status?: number; type?: string; message?: string } | null;
     if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      const message = e.type === 'entity.too.large' ? 'Request body is larger than the configured limit (BODY_LIMIT)' : e.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (e.message ?? 'Bad request');
+      const message = e.type === 'entity.too.large' ? `Request body is larger than the limit of ${(e as { limit?: number }).limit ?? 'the configured'} bytes (JSON_LIMIT; BODY_LIMIT on import routes)` : e.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (e.message ?? 'Bad request');
       return { status: e.status, body: { statusCode: e.status, message } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { statusCode: 500, message: 'Internal server error' } };

@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { passwordProblem } from '../users/password-policy';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
+import { loadRobustConfig, type RobustConfig } from './robust-config';
 
 /** The one configuration object, validated once at start-up. */
-export interface AppConfig {
+export interface AppConfig extends RobustConfig {
   port: number;
   /** Set → PostgreSQL; unset → embedded PGlite under dataDir. */
   databaseUrl: string | null;
@@ -98,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const readCacheEntries = Number(env.READ_CACHE_ENTRIES ?? 1000);
   if (!Number.isInteger(readCacheEntries) || readCacheEntries < 0) throw new ConfigError('READ_CACHE_ENTRIES must be a whole number ≥ 0');
   return {
+    ...loadRobustConfig(env),
     port: parsePort(env.PORT),
     databaseUrl,
     dataDir,

@@ -14,7 +14,13 @@ export interface DatabaseHandle {
 
 const logger = new Logger('Database');
 
-export function createDataSource(url: string): DataSource {
+/** Pool settings: DB_POOL_SIZE connections; a request waits DB_POOL_WAIT_MS for one, then gets 503. */
+export interface PoolOptions {
+  dbPoolSize?: number;
+  dbPoolWaitMs?: number;
+}
+
+export function createDataSource(url: string, pool: PoolOptions = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -22,7 +28,7 @@ export function createDataSource(url: string): DataSource {
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     logging: ['error'],
-    extra: { max: 10, connectionTimeoutMillis: 5000 },
+    extra: { max: pool.dbPoolSize ?? 10, connectionTimeoutMillis: pool.dbPoolWaitMs ?? 5000 },
   });
 }
 
@@ -48,14 +54,14 @@ function reason(err: unknown): string {
  * A server that is down at start-up is retried with a clear message instead of a crash.
  */
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & PoolOptions,
   options: { attempts?: number; delayMs?: number } = {},
 ): Promise<DatabaseHandle> {
   const attempts = options.attempts ?? Number(process.env.DB_CONNECT_ATTEMPTS ?? 30);
   const delayMs = options.delayMs ?? 2000;
   if (config.databaseUrl === null) {
     const embedded = await EmbeddedPostgres.start(config.dataDir);
-    const dataSource = createDataSource(embedded.url);
+    const dataSource = createDataSource(embedded.url, config);
     await dataSource.initialize();
     return {
       kind: 'embedded',
@@ -68,7 +74,7 @@ export async function openDatabase(
   }
   const where = describe(config.databaseUrl);
   for (let attempt = 1; ; attempt++) {
-    const dataSource = createDataSource(config.databaseUrl);
+    const dataSource = createDataSource(config.databaseUrl, config);
     try {
       await dataSource.initialize();
       if (attempt > 1) logger.log(`Connected to PostgreSQL at ${where} after ${attempt} attempts`);

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportsService, type ImportOutcome } from './imports.service';
 import { isJson, uploadStream } from './request-body';
+import { readBulkJson } from '../hardening/http-hardening';
 
 /** Leaves the connection usable when we answer before the body was read to the end. */
 function drain(req: Request): void {
@@ -44,7 +45,7 @@ export class ImportsController {
         throw new InvalidInputError('format must be long or statline', [{ field: 'format', message: 'must be long or statline' }]);
       }
       if (isJson(req)) {
-        outcome = await this.imports.importJson(req.body, p.actor);
+        outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor);
       } else {
         const upload = await uploadStream(req, this.config.bodyLimitBytes);
         outcome =
@@ -76,7 +77,10 @@ export class ImportsController {
 /** `POST /api/v1/observations {source, observations:[…]}`: the same rows as JSON, for systems. */
 @Controller('v1/observations')
 export class ObservationsImportController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
   @Roles('analyst', 'admin')
@@ -86,7 +90,7 @@ export class ObservationsImportController {
       drain(req);
       throw new InvalidInputError('POST /observations takes JSON {source, observations:[…]}; send CSV to POST /imports');
     }
-    const outcome = await this.imports.importJson(req.body, p.actor);
+    const outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor);
     res.status(outcome.httpStatus);
     return outcome.result;
   }

@@ -114,6 +114,10 @@ async function multipartFile(req: Request): Promise<{ stream: Readable; fileName
     }
     let found = false;
     bb.on('file', (name, stream, info) => {
+      // busboy emits "Unexpected end of form" on every open file stream when the closing boundary
+      // never comes; without a listener that error would reach the process and end it. The reader
+      // of the stream (async iterator) still receives it and answers 400 for this request only.
+      stream.on('error', () => undefined);
       if (name !== 'file' || found) {
         stream.resume();
         return;
