@@ -41,9 +41,16 @@ describe('detectFormat', () => {
     expect(d.reason).toContain('Mijn tabel 2022');
   });
 
-  it('calls an empty file empty', () => {
-    expect(detectFormat(new Uint8Array(0))).toMatchObject({ format: null, code: 'import.format.unknown' });
-    expect(detectFormat('\n\n')).toMatchObject({ format: null });
+  it('calls an empty file empty and a binary file not text (the readers explain those)', () => {
+    expect(detectFormat(new Uint8Array(0))).toMatchObject({ format: null, code: 'import.format.empty' });
+    expect(detectFormat('\n\n')).toMatchObject({ format: null, code: 'import.format.empty' });
+    expect(detectFormat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toMatchObject({ format: null, code: 'import.format.not-text' });
+    expect(detectFormat(new Uint8Array(Buffer.from('indicator,subject\n', 'utf16le')))).toMatchObject({ code: 'import.format.not-text' });
+  });
+
+  it('takes a long header with mistakes as long (unsure), so each mistake is named by the long reader', () => {
+    expect(detectFormat('indicator,subject,value\nx,y,1\n')).toMatchObject({ format: 'long', sure: false, code: 'import.format.long-assumed' });
+    expect(detectFormat('indicator|subject|period|value\n')).toMatchObject({ format: 'long', sure: false });
   });
 
   it('never throws on any real file (binary GeoJSON/ODS included)', () => {

@@ -11,7 +11,11 @@
  *    column with a `;` delimiter, or a topic with a unit in parentheses ("Roker (%)") with `;`.
  * 3. Otherwise, when the first line is a lone title followed by a blank line (pivot layout):
  *    statline, unsure (the reason says why it was assumed).
- * 4. Anything else matches no format: one message naming what was expected.
+ * 4. A header that names some of the long format's columns (or all of them in one field: wrong
+ *    delimiter) is taken as a long file with mistakes, so that the long reader names each one.
+ * 5. Anything else matches no format: one message naming what was expected. Empty files and
+ *    files that are not text come back as `empty`/`not-text` (format null): the readers already
+ *    explain those with line numbers.
  */
 export type DetectedFormat = 'long' | 'statline';
 
@@ -20,7 +24,14 @@ export interface FormatDetection {
   /** False when the format was assumed; `reason` then says why. */
   sure: boolean;
   /** Message key for the web app (DESIGN §4b `code`). */
-  code: 'import.format.long' | 'import.format.statline' | 'import.format.statline-assumed' | 'import.format.unknown';
+  code:
+    | 'import.format.long'
+    | 'import.format.long-assumed'
+    | 'import.format.statline'
+    | 'import.format.statline-assumed'
+    | 'import.format.unknown'
+    | 'import.format.not-text'
+    | 'import.format.empty';
   reason: string;
 }
 
@@ -76,14 +87,25 @@ function delimiterOf(line: string): string {
   return counts[0].n > 1 ? counts[0].d : ',';
 }
 
+// eslint-disable-next-line no-control-regex
+const BINARY = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
+const LONG_NAMES = ['indicator', 'subject', 'period', 'value', 'numerator', 'denominator'];
+
 export function detectFormat(head: Uint8Array | string): FormatDetection {
+  if (typeof head !== 'string') {
+    const b = head;
+    const utf16 = b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+    if (!utf16 && BINARY.test(Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 4096)).toString('latin1'))) {
+      return { format: null, sure: true, code: 'import.format.not-text', reason: 'the file is not text' };
+    }
+  }
   const text = typeof head === 'string' ? head.replace(/^\uFEFF/, '') : decodeHead(head);
   const lines = text.split(/\r?\n/);
   // The last line of the head may be cut off mid-way; look at complete lines only when there are some.
   const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
   const firstIdx = complete.findIndex((l) => l.replace(/[";,\s]/g, '') !== '');
   if (firstIdx === -1) {
-    return { format: null, sure: true, code: 'import.format.unknown', reason: 'the file is empty: expected a long CSV (header indicator,subject,period,value,numerator,denominator) or a CBS StatLine CSV download' };
+    return { format: null, sure: true, code: 'import.format.empty', reason: 'the file is empty: expected a long CSV (header indicator,subject,period,value,numerator,denominator) or a CBS StatLine CSV download' };
   }
   const first = complete[firstIdx];
   const delimiter = delimiterOf(first);
@@ -106,6 +128,15 @@ export function detectFormat(head: Uint8Array | string): FormatDetection {
   }
   if (delimiter === ';' && (lower[0] === 'id' || fields.some((f) => /\([^)]*\)$/.test(f)))) {
     return { format: 'statline', sure: true, code: 'import.format.statline', reason: 'a ;-separated header with topics and units in parentheses (StatLine download)' };
+  }
+  const named = LONG_NAMES.filter((c) => lower.includes(c) || (fields.length === 1 && lower[0].includes(c)));
+  if (named.length >= 2) {
+    return {
+      format: 'long',
+      sure: false,
+      code: 'import.format.long-assumed',
+      reason: `assumed the long format: the header names ${named.join(', ')}, but not all of indicator, subject and period in separate columns`,
+    };
   }
   if (fields.filter((f) => f !== '').length === 1 && (complete[firstIdx + 1] ?? '').replace(/[";,\s]/g, '') === '') {
     return {
