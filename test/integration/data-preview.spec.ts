@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs, runIngest } from '../../api/src/cli/ingest';
 import { parseStatline, totalRows } from '../../api/src/imports/parsing';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
 
@@ -110,6 +111,18 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
     expect(out.errors).toHaveLength(1);
     expect(out.message).toMatch(/indicator,subject,period/);
     expect(out.message).toMatch(/StatLine/);
+  });
+
+  it('the CLI detects the format and previews with --dry-run, writing nothing', async () => {
+    const args = parseArgs([GEZONDHEID, '--dry-run', '--url', app.url, '--token', await app.token('analyst'), '--no-progress']);
+    if (typeof args === 'string') throw new Error(args);
+    expect(args.format).toBe('auto');
+    const out: string[] = [];
+    const before = await observationCount();
+    const code = await runIngest(args, { stdout: (s) => out.push(s), stderr: (s) => out.push(s), isTTY: false });
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/preview \(statline\), nothing written — \d+ new, \d+ replaced, \d+ unchanged rows; indicators pv-lonely; periods 2020/);
+    expect(await observationCount()).toBe(before);
   });
 
   it('refuses a dryRun that is not true or false', async () => {
