@@ -52,6 +52,7 @@ describe('DataPage import history', () => {
     const last = [...row.querySelectorAll('td')].pop() as HTMLElement;
     expect(last.textContent?.replace(/\s+/g, ' ')).toContain('2 nieuw, 1 overschreven; loneliness (2020)');
     expect(last.querySelector('a')?.getAttribute('href')).toBe('/verkenner?indicator=loneliness');
+    expect(last.querySelector('a')?.textContent?.trim()).toBe('Cijfers van loneliness bekijken'); // the catalogue (empty here) would give the name
   });
 
   it('lists the errors of a rejected batch behind a disclosure, with the count of those not listed', async () => {

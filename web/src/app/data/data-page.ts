@@ -4,7 +4,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
 import type { ImportBatch, ImportError, ImportPreview, ImportResult, ImportSummary } from 'contracts';
-import { BehaviorSubject, switchMap } from 'rxjs';
+import { BehaviorSubject, catchError, map, of, switchMap } from 'rxjs';
+import { IndicatorsApi } from '../indicators/indicators-api';
 import { apiMessage, importErrors } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -40,6 +41,23 @@ export class DataPage {
   /** What the last completed import changed (from its batch). */
   protected readonly changed = signal<ImportSummary | null>(null);
   private pending: { file: File; format: ImportFormat } | null = null;
+  /** Indicator names by code: the page shows names, not codes. */
+  private readonly names = toSignal(
+    inject(IndicatorsApi).catalogue().pipe(
+      map((list) => new Map(list.map((i) => [i.code, i.name]))),
+      catchError(() => of(new Map())),
+    ),
+    { initialValue: new Map() },
+  );
+
+  protected indicatorNames(codes: string[]): string[] {
+    return codes.map((c) => this.indicatorName(c));
+  }
+
+  protected indicatorName(code: string): string {
+    const name = this.names().get(code);
+    return name ? this.i18n.text(name) : code;
+  }
 
   private static readonly FORMATS: Record<string, MessageKey> = { long: 'data.fmt.long', statline: 'data.fmt.statline', json: 'data.fmt.json' };
 
@@ -66,7 +84,7 @@ export class DataPage {
     if (!s) return '–';
     const changed = this.tx('imp.changed', { new: s.rowsNew, replaced: s.rowsReplaced });
     const periods = s.periods.length > 4 ? `${s.periods.slice(0, 2).join(', ')} … ${s.periods[s.periods.length - 1]}` : s.periods.join(', ');
-    return this.tx('imp.changedIn', { changed, indicators: s.indicators.join(', ') || this.tx('imp.none'), periods });
+    return this.tx('imp.changedIn', { changed, indicators: s.indicators.map((c) => this.indicatorName(c)).join(', ') || this.tx('imp.none'), periods });
   }
 
   protected list(items: string[]): string {
