@@ -22,6 +22,8 @@ import { SignalSettingsSection } from './signal-settings-section';
   imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
+  // Long file names and the changes column must not push the history past the window.
+  styles: ['.history-source { overflow-wrap: anywhere; } .history-changes { min-width: 11rem; }'],
 })
 export class DataPage {
   private readonly api = inject(ImportsApi);
