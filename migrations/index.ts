@@ -3,9 +3,11 @@ import { StandardCatalogue1764300000001 } from './1764300000001-standard-catalog
 import { ObservationWritePath1764300000002 } from './1764300000002-observation-write-path';
 import { DataVersion1765700000000 } from './1765700000000-data-version';
 import { ImportSummary1766600000000 } from './1766600000000-import-summary';
+import { StatlineMapping1766600000001 } from './1766600000001-statline-mapping';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
 export const MIGRATIONS = [InitialSchema1764300000000, StandardCatalogue1764300000001, ObservationWritePath1764300000002,
   DataVersion1765700000000,
   ImportSummary1766600000000,
+  StatlineMapping1766600000001,
 ];

@@ -8,6 +8,8 @@ import { DB_KINDS, startTestApp, type TestApp } from './harness';
 const REAL = join(__dirname, '..', '..', '..', 'shared', 'data', 'real');
 const GEZ_DIR = join(REAL, 'rotterdam-krimpenerwaard-gezondheid');
 const GEZONDHEID = join(GEZ_DIR, 'Gezondheid_per_wijk_en_buurt__2022_18062025_140356.csv');
+const GEZONDHEID_2022 = join(GEZ_DIR, 'Gezondheid_per_wijk_en_buurt__2022_18062025_140404.csv');
+const SMOKER = 'Roker (%)';
 const LEEFBAAROMETER = join(REAL, 'amstelveen-leefbaarometer-wijken', 'AmstelveenDataWithDimensions.csv');
 const LONELY = 'Eenzaamheid/Ernstig/zeer ernstig eenzaam (%)';
 
@@ -27,6 +29,8 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
       method: 'POST', role: 'analyst',
       json: [
         { code: 'pv-lonely', name: { nl: 'Eenzaam', en: 'Lonely' }, quadrant: 'I', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area', statlineColumn: LONELY },
+        { code: 'pv-smoker', name: { nl: 'Rokers', en: 'Smokers' }, quadrant: 'I', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area' },
+        { code: 'pv-count', name: { nl: 'Aantal', en: 'Count' }, quadrant: 'II', measure: 'count', polarity: 'higher-is-worse', subjectKind: 'area' },
         { code: 'pv-prop', name: { nl: 'p', en: 'p' }, quadrant: 'II', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area' },
       ],
     });
@@ -123,6 +127,37 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
     expect(code).toBe(0);
     expect(out.join('')).toMatch(/preview \(statline\), nothing written — \d+ new, \d+ replaced, \d+ unchanged rows; indicators pv-lonely; periods 2020/);
     expect(await observationCount()).toBe(before);
+  });
+
+  it('remembers a column mapping per table: the next year\'s file reads the mapped column in one go', async () => {
+    const preview = await (await post(readFileSync(GEZONDHEID_2022), '?dryRun=true')).json();
+    expect(preview.ignoredColumns).toContain(SMOKER);
+    expect(preview.tableSignature).toMatch(/^cols-/);
+    const put = (json: unknown) => app.request(`/api/v1/statline-mappings/${preview.tableSignature}`, { method: 'PUT', role: 'analyst', json });
+    // a percentage column into a count indicator is refused, naming the column
+    const bad = await put({ columns: { [SMOKER]: 'pv-count' } });
+    expect(bad.status).toBe(400);
+    const badBody = await bad.json();
+    expect(badBody.errors).toEqual([expect.objectContaining({ field: SMOKER, code: 'mapping.measure', message: expect.stringContaining('"Roker (%)" holds percentages') })]);
+    expect((await put({ columns: { [SMOKER]: 'nope' } })).status).toBe(400);
+    const ok = await put({ title: 'Gezondheid per wijk en buurt', columns: { [SMOKER]: 'pv-smoker' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ signature: preview.tableSignature, columns: { [SMOKER]: 'pv-smoker' }, updatedBy: 'analyst@demo.local' });
+
+    // the 2022 file (same table, another year) now reads Roker (%) into pv-smoker
+    const res = await post(readFileSync(GEZONDHEID_2022));
+    expect(res.status).toBe(201);
+    const out = await res.json();
+    expect(out.ignoredColumns).not.toContain(SMOKER);
+    const table = await parseStatline(readFileSync(GEZONDHEID_2022));
+    const smokers = totalRows(table).filter((r) => r.cells[SMOKER].value !== null);
+    const rows = await (await app.request('/api/v1/observations?indicator=pv-smoker&area=GM0599', { role: 'analyst' })).json();
+    expect(rows).toEqual([expect.objectContaining({ period: '2022', value: smokers.find((r) => r.areaCode === 'GM0599')!.cells[SMOKER].value })]);
+    // and the 2020 file, imported before the mapping, is not a duplicate now: it has a column more to read
+    const again = await post(readFileSync(GEZONDHEID));
+    expect(again.status).toBe(201);
+    expect((await (await app.request('/api/v1/statline-mappings', { role: 'analyst' })).json())).toHaveLength(1);
+    expect((await app.request('/api/v1/statline-mappings', { role: 'manager' })).status).toBe(403);
   });
 
   it('refuses a dryRun that is not true or false', async () => {

@@ -10,13 +10,14 @@ import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ObservationsRepository, sliceKey } from '../observations/observations.repository';
 import {
-  detectFormat, ErrorList, isPeriodError, parsePeriod, parseStatline, RowValidator, streamLongCsv, totalRows,
+  detectFormat, ErrorList, isPeriodError, tableSignature, parsePeriod, parseStatline, RowValidator, streamLongCsv, totalRows,
   type LongRow, type Period,
 } from './parsing';
 import { ImportsRepository } from './imports.repository';
 import { UploadInterruptedError, type UploadStream } from './request-body';
 import { jsonRow } from './json-rows';
 import { peekUpload } from './peek';
+import { StatlineMappingsRepository } from './statline-mappings';
 import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
 
 export type ImportFormat = 'long' | 'statline' | 'json';
@@ -60,6 +61,8 @@ interface WriteJob {
   totalRows?: () => number;
   dryRun?: boolean;
   detection?: FormatDetectionInfo;
+  /** StatLine: the table's header signature (for remembered column mappings). */
+  tableSignature?: string;
 }
 
 /**
@@ -81,6 +84,7 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
+    private readonly mappings: StatlineMappingsRepository,
   ) {}
 
   list(limit = 100, offset = 0): Promise<ImportBatch[]> {
@@ -181,6 +185,19 @@ export class ImportsService {
       list.push(ind);
       byColumn.set(ind.statlineColumn, list);
     }
+    // The table's remembered mapping (issue 16): columns no statlineColumn names, read into the
+    // indicators the analyst chose for this table before.
+    const signature = tableSignature(table.columns);
+    const mapping = await this.mappings.get(signature);
+    const byCode = new Map(catalogue.map((i) => [i.code, i]));
+    for (const [col, code] of Object.entries(mapping?.columns ?? {})) {
+      const ind = byCode.get(code);
+      if (!ind || !table.columns.includes(col)) continue;
+      const list = byColumn.get(col) ?? [];
+      if (!list.some((i) => i.code === code)) list.push(ind);
+      byColumn.set(col, list);
+    }
+    const mapped = Object.entries(mapping?.columns ?? {}).filter(([col, code]) => byCode.has(code) && table.columns.includes(col)).sort();
     const used = table.columns.filter((c) => byColumn.has(c));
     const ignoredColumns = table.columns.filter((c) => !byColumn.has(c));
     const rows: LongRow[] = [];
@@ -218,7 +235,8 @@ export class ImportsService {
       actor: req.actor,
       source: req.source || upload.fileName || table.title || 'StatLine download',
       format: 'statline',
-      target: `statline${req.period ? `;period=${fallback?.label}` : ''}`,
+      // A file imported again under another mapping is not a duplicate: it reads other columns.
+      target: `statline${req.period ? `;period=${fallback?.label}` : ''}${mapped.length ? `;map=${createHash('sha256').update(JSON.stringify(mapped)).digest('hex').slice(0, 12)}` : ''}`,
       checksum: () => upload.checksum(),
       batches: chunks(rows, STAGE_ROWS),
       errors,
@@ -228,6 +246,7 @@ export class ImportsService {
       ignoredColumns,
       dryRun: req.dryRun,
       detection: req.detection,
+      tableSignature: signature,
     });
   }
 
@@ -417,6 +436,7 @@ export class ImportsService {
           rowsAccepted: accepted,
           rowsRejected: 0,
           ignoredColumns: job.ignoredColumns,
+          ...(job.tableSignature ? { tableSignature: job.tableSignature } : {}),
           ...(earlier ? { duplicateOf: earlier.id } : {}),
           summary: { ...summaryBase, ...counts },
         };

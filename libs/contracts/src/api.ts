@@ -179,6 +179,8 @@ export interface ImportPreview {
   ignoredColumns: string[];
   /** Set when this exact file was imported before: confirming would change nothing. */
   duplicateOf?: string;
+  /** StatLine: the table's header signature; `PUT /statline-mappings/:signature` maps its ignored columns. */
+  tableSignature?: string;
   summary: ImportSummary;
 }
 export interface ImportBatch {

@@ -47,3 +47,4 @@ export {
 export type { StatlineTable, StatlineRow, StatlineCell, StatlineLayout, StatlineOptions } from './statline';
 export { detectFormat } from './detect-format';
 export type { DetectedFormat, FormatDetection } from './detect-format';
+export { tableSignature, columnUnit, measureMismatch } from './column-mapping';
