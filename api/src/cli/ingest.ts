@@ -1,7 +1,7 @@
 /**
  * Command-line client for analysts and scripts:
  *
- *   npm run ingest -- <file> [--format long|statline] [--period 2022] [--source name]
+ *   npm run ingest -- <file> [--format auto|long|statline] [--dry-run] [--period 2022] [--source name]
  *                    [--url http://localhost:3000] [--token <jwt> | --api-key <key> | --email a@b --password …]
  *
  * Streams the file to POST /api/v1/imports (never reads it whole), with a progress bar on stderr
@@ -17,7 +17,9 @@ import { Transform } from 'node:stream';
 
 export interface IngestArgs {
   file: string;
-  format: 'long' | 'statline';
+  format: 'auto' | 'long' | 'statline';
+  /** Validate and show what would change; write nothing (`?dryRun=true`). */
+  dryRun?: boolean;
   period: string | null;
   source: string | null;
   url: string;
@@ -34,12 +36,12 @@ export interface IngestIo {
   isTTY: boolean;
 }
 
-const USAGE = `usage: npm run ingest -- <file> [--format long|statline] [--period 2022] [--source name]
+const USAGE = `usage: npm run ingest -- <file> [--format auto|long|statline] [--dry-run] [--period 2022] [--source name]
        [--url http://localhost:3000] [--token <jwt> | --api-key <key> | --email <e> --password <p>] [--no-progress]`;
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): IngestArgs | string {
   const a: IngestArgs = {
-    file: '', format: 'long', period: null, source: null, url: env.WIJKSIGNAAL_URL ?? 'http://localhost:3000',
+    file: '', format: 'auto', dryRun: false, period: null, source: null, url: env.WIJKSIGNAAL_URL ?? 'http://localhost:3000',
     token: env.WIJKSIGNAAL_TOKEN ?? null, apiKey: env.WIJKSIGNAAL_API_KEY ?? null, email: null, password: null, progress: true,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -52,7 +54,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     try {
       if (k === '--format') {
         const f = v();
-        if (f !== 'long' && f !== 'statline') return `--format must be long or statline\n${USAGE}`;
+        if (f !== 'auto' && f !== 'long' && f !== 'statline') return `--format must be auto, long or statline\n${USAGE}`;
         a.format = f;
       } else if (k === '--period') a.period = v();
       else if (k === '--source') a.source = v();
@@ -62,6 +64,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
       else if (k === '--email') a.email = v();
       else if (k === '--password') a.password = v();
       else if (k === '--no-progress') a.progress = false;
+      else if (k === '--dry-run') a.dryRun = true;
       else if (k === '-h' || k === '--help') return USAGE;
       else if (k.startsWith('--')) return `unknown option ${k}\n${USAGE}`;
       else if (!a.file) a.file = k;
@@ -167,6 +170,7 @@ export async function runIngest(args: IngestArgs, io: IngestIo): Promise<number>
     url.searchParams.set('format', args.format);
     url.searchParams.set('source', args.source ?? basename(args.file));
     if (args.period) url.searchParams.set('period', args.period);
+    if (args.dryRun) url.searchParams.set('dryRun', 'true');
     const bar = args.progress ? progressBar(size, io) : null;
     let sent = 0;
     const counter = new Transform({
@@ -183,8 +187,15 @@ export async function runIngest(args: IngestArgs, io: IngestIo): Promise<number>
     const ok = answer.status === 200 || answer.status === 201;
     let summary = `HTTP ${answer.status} after ${((Date.now() - started) / 1000).toFixed(1)} s`;
     try {
-      const body = JSON.parse(answer.body) as { rowsAccepted?: number; duplicateOf?: string; errorCount?: number; message?: string };
-      if (body.duplicateOf) summary += `: the same file was imported before as batch ${body.duplicateOf}; nothing changed`;
+      const body = JSON.parse(answer.body) as {
+        rowsAccepted?: number; duplicateOf?: string; errorCount?: number; message?: string; dryRun?: boolean; format?: string;
+        summary?: { indicators: string[]; periods: string[]; areaCount: number; rowsNew: number; rowsReplaced: number; rowsUnchanged: number | null };
+      };
+      if (ok && body.dryRun && body.summary) {
+        const s = body.summary;
+        summary += `: preview (${body.format}), nothing written — ${s.rowsNew} new, ${s.rowsReplaced} replaced, ${s.rowsUnchanged ?? 0} unchanged rows; indicators ${s.indicators.join(', ')}; periods ${s.periods.join(', ')}; ${s.areaCount} areas`;
+        if (body.duplicateOf) summary += `; the same file was imported before as batch ${body.duplicateOf}`;
+      } else if (body.duplicateOf) summary += `: the same file was imported before as batch ${body.duplicateOf}; nothing changed`;
       else if (ok) summary += `: ${body.rowsAccepted} rows imported`;
       else summary += `: ${body.message ?? ''}`;
     } catch {

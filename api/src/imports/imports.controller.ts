@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { ImportBatch, ImportResult } from 'contracts';
+import type { ImportBatch, ImportPreview, ImportResult } from 'contracts';
 import { AllowApiKey, CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -24,8 +24,9 @@ export class ImportsController {
   ) {}
 
   /**
-   * `?format=long` (default) or `?format=statline` [&period=2022 when the table has none]
-   * [&source=name]; body `text/csv` (streamed) or multipart field `file`.
+   * `?format=auto` (default: detected from the header), `long` or `statline` [&period=2022 when
+   * the table has none] [&source=name] [&dryRun=true: validate, write nothing, answer the summary];
+   * body `text/csv` (streamed) or multipart field `file`.
    */
   @Post()
   @Roles('analyst', 'admin')
@@ -37,21 +38,29 @@ export class ImportsController {
     @Query('format') format?: string,
     @Query('source') source?: string,
     @Query('period') period?: string,
-  ): Promise<ImportResult> {
+    @Query('dryRun') dryRunParam?: string,
+  ): Promise<ImportResult | ImportPreview> {
     let outcome: ImportOutcome;
     try {
-      const fmt = format ?? 'long';
-      if (fmt !== 'long' && fmt !== 'statline') {
-        throw new InvalidInputError('format must be long or statline', [{ field: 'format', message: 'must be long or statline' }]);
+      const fmt = format ?? 'auto';
+      if (fmt !== 'auto' && fmt !== 'long' && fmt !== 'statline') {
+        throw new InvalidInputError('format must be auto, long or statline', [{ field: 'format', message: 'must be auto, long or statline', code: 'import.format.invalid' }], { code: 'import.format.invalid' });
       }
+      if (dryRunParam !== undefined && dryRunParam !== 'true' && dryRunParam !== 'false') {
+        throw new InvalidInputError('dryRun must be true or false', [{ field: 'dryRun', message: 'must be true or false' }]);
+      }
+      const dryRun = dryRunParam === 'true';
       if (isJson(req)) {
         outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor);
       } else {
         const upload = await uploadStream(req, this.config.bodyLimitBytes);
+        const r = { actor: p.actor, source, dryRun };
         outcome =
           fmt === 'statline'
-            ? await this.imports.importStatline(upload, { actor: p.actor, source, period })
-            : await this.imports.importLong(upload, { actor: p.actor, source });
+            ? await this.imports.importStatline(upload, { ...r, period })
+            : fmt === 'long'
+              ? await this.imports.importLongChecked(upload, r)
+              : await this.imports.importAuto(upload, { ...r, period });
       }
     } finally {
       drain(req);
@@ -92,6 +101,6 @@ export class ObservationsImportController {
     }
     const outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor);
     res.status(outcome.httpStatus);
-    return outcome.result;
+    return outcome.result as ImportResult;
   }
 }

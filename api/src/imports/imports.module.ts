@@ -4,11 +4,12 @@ import { ObservationsModule } from '../observations/observations.module';
 import { ImportsController, ObservationsImportController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
+import { StatlineMappingsController, StatlineMappingsRepository } from './statline-mappings';
 
 @Module({
   imports: [IndicatorsModule, ObservationsModule],
-  controllers: [ImportsController, ObservationsImportController],
-  providers: [ImportsRepository, ImportsService],
+  controllers: [ImportsController, ObservationsImportController, StatlineMappingsController],
+  providers: [ImportsRepository, ImportsService, StatlineMappingsRepository],
   exports: [ImportsService, ImportsRepository],
 })
 export class ImportsModule {}

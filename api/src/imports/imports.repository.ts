@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ImportBatch } from 'contracts';
+import type { ImportBatch, ImportSummary } from 'contracts';
 import type { ImportIssue } from './parsing';
 
 export interface NewBatch {
@@ -16,11 +16,12 @@ export interface NewBatch {
   errors: ImportIssue[];
   errorCount: number;
   ignoredColumns: string[];
+  summary?: ImportSummary | null;
 }
 
 const COLUMNS = `id, created_at AS "createdAt", created_by AS "createdBy", source, format, checksum, target,
   rows_accepted AS "rowsAccepted", rows_rejected AS "rowsRejected", status, errors, error_count AS "errorCount",
-  ignored_columns AS "ignoredColumns"`;
+  ignored_columns AS "ignoredColumns", summary`;
 
 /** All SQL about import batches (provenance of every load). */
 @Injectable()
@@ -29,10 +30,10 @@ export class ImportsRepository {
 
   async insert(b: NewBatch, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO import_batch (id, created_by, source, format, checksum, target, rows_accepted, rows_rejected, status, errors, error_count, ignored_columns)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      `INSERT INTO import_batch (id, created_by, source, format, checksum, target, rows_accepted, rows_rejected, status, errors, error_count, ignored_columns, summary)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
       [b.id, b.createdBy, b.source, b.format, b.checksum, b.target, b.rowsAccepted, b.rowsRejected, b.status,
-        JSON.stringify(b.errors), b.errorCount, JSON.stringify(b.ignoredColumns)],
+        JSON.stringify(b.errors), b.errorCount, JSON.stringify(b.ignoredColumns), b.summary ? JSON.stringify(b.summary) : null],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID, createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { ImportBatch, ImportResult, Indicator, ObservationStatus } from 'contracts';
+import type { FormatDetectionInfo, ImportBatch, ImportPreview, ImportResult, ImportSummary, Indicator, ObservationStatus } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainEvents } from '../common/domain-events';
 import { DisclosureService } from '../disclosure/disclosure.service';
@@ -11,27 +11,36 @@ import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ObservationsRepository, sliceKey } from '../observations/observations.repository';
 import {
-  ErrorList, isPeriodError, parsePeriod, parseStatline, RowValidator, streamLongCsv, totalRows,
+  detectFormat, ErrorList, isPeriodError, tableSignature, parsePeriod, parseStatline, RowValidator, streamLongCsv, totalRows,
   type LongRow, type Period,
 } from './parsing';
 import { ImportsRepository } from './imports.repository';
 import { UploadInterruptedError, type UploadStream } from './request-body';
 import { jsonRow } from './json-rows';
+import { peekUpload } from './peek';
+import { StatlineMappingsRepository } from './statline-mappings';
 import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
 
 export type ImportFormat = 'long' | 'statline' | 'json';
 
 export interface ImportOutcome {
-  /** 201 for a new batch, 200 for a duplicate of an earlier one. */
+  /** 201 for a new batch, 200 for a duplicate of an earlier one or a preview. */
   httpStatus: 200 | 201;
-  result: ImportResult;
+  result: ImportResult | ImportPreview;
 }
 
 export interface ImportRequest {
   actor: string;
   /** Shown in the batch list (file name, system name, or what the caller passes as ?source=). */
   source?: string | null;
+  /** Validate fully, write nothing, answer the summary (`?dryRun=true`). */
+  dryRun?: boolean;
+  /** Set by `importAuto`: which format was detected and why. */
+  detection?: FormatDetectionInfo;
 }
+
+/** How many subject codes a summary lists (the count is always complete). */
+const SUMMARY_AREAS = 20;
 
 /** StatLine's Gezondheid files code the whole country NL01 where the register has NL00. */
 const COUNTRY_ALIASES: Record<string, string> = { NL01: 'NL00' };
@@ -51,6 +60,10 @@ interface WriteJob {
   ignoredColumns: string[];
   /** Data rows read, valid or not (for rowsRejected of a failed batch). */
   totalRows?: () => number;
+  dryRun?: boolean;
+  detection?: FormatDetectionInfo;
+  /** StatLine: the table's header signature (for remembered column mappings). */
+  tableSignature?: string;
 }
 
 /**
@@ -73,6 +86,7 @@ export class ImportsService {
     private readonly events: DomainEvents,
     @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
     private readonly disclosure: DisclosureService,
+    private readonly mappings: StatlineMappingsRepository,
   ) {}
 
   list(limit = 100, offset = 0): Promise<ImportBatch[]> {
@@ -83,6 +97,40 @@ export class ImportsService {
     const b = await this.imports.get(id);
     if (!b) throw new NotFoundError(`No import batch ${id}`);
     return b;
+  }
+
+  /**
+   * `?format=auto` (the default, DESIGN §4b): the format is read from the file's first bytes.
+   * A file that matches no format is refused with one message naming what was expected.
+   */
+  async importAuto(upload: UploadStream, req: ImportRequest & { period?: string | null }): Promise<ImportOutcome> {
+    const peeked = await peekUpload(upload);
+    const d = detectFormat(peeked.head);
+    // Empty and binary files: the long reader names the problem (with its line), as before.
+    if (d.code === 'import.format.empty' || d.code === 'import.format.not-text') return this.importLong(peeked.upload, req);
+    if (!d.format) {
+      throw new UnprocessableError(d.reason, [{ line: 1, column: null, message: d.reason, code: d.code }], { code: d.code, rowsAccepted: 0, rowsRejected: 0, errorCount: 1 });
+    }
+    const detection: FormatDetectionInfo = { format: d.format, sure: d.sure, code: d.code, reason: d.reason };
+    return d.format === 'statline'
+      ? this.importStatline(peeked.upload, { ...req, detection })
+      : this.importLong(peeked.upload, { ...req, detection });
+  }
+
+  /**
+   * `?format=long` given explicitly: a StatLine download sent that way answers one message that
+   * suggests the StatLine format, not one error per column.
+   */
+  async importLongChecked(upload: UploadStream, req: ImportRequest): Promise<ImportOutcome> {
+    const peeked = await peekUpload(upload);
+    const d = detectFormat(peeked.head);
+    if (d.format === 'statline' && d.sure) {
+      const message = `this is a CBS StatLine download (${d.reason}), not the long format: choose the StatLine format (?format=statline) or automatic detection (?format=auto)`;
+      throw new UnprocessableError(message, [{ line: 1, column: null, message, code: 'import.format.use-statline' }], {
+        code: 'import.format.use-statline', rowsAccepted: 0, rowsRejected: 0, errorCount: 1,
+      });
+    }
+    return this.importLong(peeked.upload, req);
   }
 
   /** The contract's long CSV, streamed. */
@@ -103,6 +151,8 @@ export class ImportsService {
       subjects,
       rowChecks: false,
       ignoredColumns: [],
+      dryRun: req.dryRun,
+      detection: req.detection,
     });
   }
 
@@ -128,7 +178,7 @@ export class ImportsService {
     });
     if (!table) {
       this.logger.warn(`StatLine upload by ${req.actor} interrupted: the client closed the connection`);
-      return this.write({ actor: req.actor, source: req.source || upload.fileName || 'StatLine download', format: 'statline', target: 'statline', checksum: () => '', batches: [], errors, rules, subjects, rowChecks: false, ignoredColumns: [] });
+      return this.write({ actor: req.actor, source: req.source || upload.fileName || 'StatLine download', format: 'statline', target: 'statline', checksum: () => '', batches: [], errors, rules, subjects, rowChecks: false, ignoredColumns: [], dryRun: req.dryRun });
     }
     const byColumn = new Map<string, Indicator[]>();
     for (const ind of catalogue) {
@@ -137,6 +187,19 @@ export class ImportsService {
       list.push(ind);
       byColumn.set(ind.statlineColumn, list);
     }
+    // The table's remembered mapping (issue 16): columns no statlineColumn names, read into the
+    // indicators the analyst chose for this table before.
+    const signature = tableSignature(table.columns);
+    const mapping = await this.mappings.get(signature);
+    const byCode = new Map(catalogue.map((i) => [i.code, i]));
+    for (const [col, code] of Object.entries(mapping?.columns ?? {})) {
+      const ind = byCode.get(code);
+      if (!ind || !table.columns.includes(col)) continue;
+      const list = byColumn.get(col) ?? [];
+      if (!list.some((i) => i.code === code)) list.push(ind);
+      byColumn.set(col, list);
+    }
+    const mapped = Object.entries(mapping?.columns ?? {}).filter(([col, code]) => byCode.has(code) && table.columns.includes(col)).sort();
     const used = table.columns.filter((c) => byColumn.has(c));
     const ignoredColumns = table.columns.filter((c) => !byColumn.has(c));
     const rows: LongRow[] = [];
@@ -174,7 +237,8 @@ export class ImportsService {
       actor: req.actor,
       source: req.source || upload.fileName || table.title || 'StatLine download',
       format: 'statline',
-      target: `statline${req.period ? `;period=${fallback?.label}` : ''}`,
+      // A file imported again under another mapping is not a duplicate: it reads other columns.
+      target: `statline${req.period ? `;period=${fallback?.label}` : ''}${mapped.length ? `;map=${createHash('sha256').update(JSON.stringify(mapped)).digest('hex').slice(0, 12)}` : ''}`,
       checksum: () => upload.checksum(),
       batches: chunks(rows, STAGE_ROWS),
       errors,
@@ -182,6 +246,9 @@ export class ImportsService {
       subjects,
       rowChecks: false,
       ignoredColumns,
+      dryRun: req.dryRun,
+      detection: req.detection,
+      tableSignature: signature,
     });
   }
 
@@ -264,7 +331,10 @@ export class ImportsService {
     // so when another import holds it, this one does not wait: it stages everything and waits only
     // for its merge. Embedded PGlite serves one transaction at a time for all connections, so there
     // everything is staged and only the short merge runs in a transaction.
-    let direct = this.kind === 'postgres';
+    // A preview stages everything (nothing goes into observation) and compares at the end.
+    let direct = this.kind === 'postgres' && !job.dryRun;
+    const periodsSeen = new Set<string>();
+    const subjectsSeen = new Set<string>();
     const probed = new Set<string>(); // indicators whose slices with observations are known
     const existing = new Set<string>(); // slices that held observations when the import began
     const qr = this.db.createQueryRunner();
@@ -294,6 +364,10 @@ export class ImportsService {
           validator.check(rows);
           for (const r of rows) checkRange(r, rules, errors);
           if (errors.total > 0) continue; // keep reading to report every error; write nothing more
+          for (const r of rows) {
+            periodsSeen.add(r.period.label);
+            subjectsSeen.add(r.subject);
+          }
           const fresh: LongRow[] = [];
           let known = rows;
           if (direct) {
@@ -329,6 +403,12 @@ export class ImportsService {
         if (qr.isTransactionActive) await qr.rollbackTransaction();
         const list = errors.sorted();
         const rejected = Math.max(dataRows, job.totalRows?.() ?? 0);
+        if (job.dryRun) {
+          throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} file; a preview writes nothing`, list, {
+            dryRun: true, status: 'failed', rowsAccepted: 0, rowsRejected: rejected, errorCount: errors.total, format: job.format,
+            ...(job.detection ? { formatDetection: job.detection } : {}),
+          });
+        }
         await this.imports.insert({
           id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum: safeChecksum(job.checksum), target: job.target,
           rowsAccepted: 0, rowsRejected: rejected, status: 'failed', errors: list, errorCount: errors.total, ignoredColumns: job.ignoredColumns,
@@ -340,6 +420,30 @@ export class ImportsService {
       }
 
       const checksum = job.checksum();
+      const summaryBase = {
+        indicators: [...indicatorsSeen].sort(),
+        periods: [...periodsSeen].sort(),
+        areaCount: subjectsSeen.size,
+        areas: [...subjectsSeen].sort().slice(0, SUMMARY_AREAS),
+        ignoredColumns: job.ignoredColumns,
+      };
+      if (job.dryRun) {
+        const counts = staged > 0 ? await this.observations.previewCounts(qr, stage) : { rowsNew: 0, rowsReplaced: 0, rowsUnchanged: 0 };
+        const earlier = await this.imports.findCompleted(checksum, job.target);
+        const preview: ImportPreview = {
+          dryRun: true,
+          status: 'valid',
+          format: job.format,
+          ...(job.detection ? { formatDetection: job.detection } : {}),
+          rowsAccepted: accepted,
+          rowsRejected: 0,
+          ignoredColumns: job.ignoredColumns,
+          ...(job.tableSignature ? { tableSignature: job.tableSignature } : {}),
+          ...(earlier ? { duplicateOf: earlier.id } : {}),
+          summary: { ...summaryBase, ...counts },
+        };
+        return { httpStatus: 200, result: preview };
+      }
       if (!qr.isTransactionActive) await qr.startTransaction();
       // Serialise imports of the same file, then look for an earlier completed one.
       await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${checksum}:${job.target}`]);
@@ -349,20 +453,26 @@ export class ImportsService {
         await this.audit.record({ actor: job.actor, action: 'import.duplicate', target: duplicateOf.id, details: { format: job.format, source: job.source, checksum } });
         return {
           httpStatus: 200,
-          result: { batchId: duplicateOf.id, status: 'completed', rowsAccepted: duplicateOf.rowsAccepted, rowsRejected: 0, duplicateOf: duplicateOf.id, ignoredColumns: duplicateOf.ignoredColumns },
+          result: {
+            batchId: duplicateOf.id, status: 'completed', rowsAccepted: duplicateOf.rowsAccepted, rowsRejected: 0, duplicateOf: duplicateOf.id, ignoredColumns: duplicateOf.ignoredColumns,
+            ...(job.detection && !job.detection.sure ? { format: job.format, formatDetection: job.detection } : {}),
+          },
         };
       }
+      const m = Date.now();
+      await this.observations.lockIndicators(qr, [...indicatorsSeen]);
+      const { updated } = staged > 0 ? await this.observations.merge(qr, stage, batchId) : { updated: 0 };
+      mergeMs = Date.now() - m;
+      // Free counts: keys COPYed into empty slices and staged keys the merge inserted are new; the
+      // merge's UPDATE count is every existing key written (a changed figure or the same one).
+      const summary: ImportSummary = { ...summaryBase, rowsNew: accepted - updated, rowsReplaced: updated, rowsUnchanged: null };
       await this.imports.insert(
         {
           id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum, target: job.target,
-          rowsAccepted: accepted, rowsRejected: 0, status: 'completed', errors: [], errorCount: 0, ignoredColumns: job.ignoredColumns,
+          rowsAccepted: accepted, rowsRejected: 0, status: 'completed', errors: [], errorCount: 0, ignoredColumns: job.ignoredColumns, summary,
         },
         qr.manager,
       );
-      const m = Date.now();
-      await this.observations.lockIndicators(qr, [...indicatorsSeen]);
-      if (staged > 0) await this.observations.merge(qr, stage, batchId);
-      mergeMs = Date.now() - m;
       // Disclosure control (issue 9): the pattern of every touched indicator goes stale at this
       // commit (readers decide it again before serving) and is decided again right after it.
       await this.disclosure.invalidate(qr, [...indicatorsSeen]);
@@ -380,7 +490,12 @@ export class ImportsService {
       setImmediate(() => this.events.importCompleted.next(event));
       return {
         httpStatus: 201,
-        result: { batchId, status: 'completed', rowsAccepted: accepted, rowsRejected: 0, ...(job.format === 'statline' ? { ignoredColumns: job.ignoredColumns } : {}) },
+        result: {
+          batchId, status: 'completed', rowsAccepted: accepted, rowsRejected: 0, ...(job.format === 'statline' ? { ignoredColumns: job.ignoredColumns } : {}),
+          // The contract's 201 body stays as it was; an unsure detection says what it assumed. The
+          // summary is in the batch (GET /imports/:id).
+          ...(job.detection && !job.detection.sure ? { format: job.format, formatDetection: job.detection } : {}),
+        },
       };
     } finally {
       try {

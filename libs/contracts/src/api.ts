@@ -164,6 +164,50 @@ export interface ImportResult {
   duplicateOf?: string;
   errors?: ImportError[];
   errorCount?: number;
+  /** The format used (`?format=auto` says which it detected, and why). */
+  format?: ImportFormatName;
+  formatDetection?: FormatDetectionInfo;
+  /** What the import changed (issue 16). */
+  summary?: ImportSummary;
+}
+export type ImportFormatName = 'long' | 'statline' | 'json' | 'odata';
+export interface FormatDetectionInfo {
+  format: 'long' | 'statline';
+  /** False when the format was assumed: `reason` says why. */
+  sure: boolean;
+  code: string;
+  reason: string;
+}
+/**
+ * What an import writes (or, in a preview, would write). In a preview `rowsReplaced` counts keys
+ * whose figures differ and `rowsUnchanged` keys whose figures are the same; a completed batch
+ * records `rowsReplaced` for every existing key it wrote (changed or not) and `rowsUnchanged: null`.
+ */
+export interface ImportSummary {
+  indicators: string[];
+  periods: string[];
+  /** Number of distinct subjects (areas or units) and the first few codes. */
+  areaCount: number;
+  areas: string[];
+  rowsNew: number;
+  rowsReplaced: number;
+  rowsUnchanged: number | null;
+  ignoredColumns: string[];
+}
+/** `POST /imports?dryRun=true`: validated fully, nothing written (DESIGN §4b). */
+export interface ImportPreview {
+  dryRun: true;
+  status: 'valid';
+  format: ImportFormatName;
+  formatDetection?: FormatDetectionInfo;
+  rowsAccepted: number;
+  rowsRejected: 0;
+  ignoredColumns: string[];
+  /** Set when this exact file was imported before: confirming would change nothing. */
+  duplicateOf?: string;
+  /** StatLine: the table's header signature; `PUT /statline-mappings/:signature` maps its ignored columns. */
+  tableSignature?: string;
+  summary: ImportSummary;
 }
 export interface ImportBatch {
   id: string;
@@ -178,6 +222,8 @@ export interface ImportBatch {
   errors: ImportError[];
   errorCount: number;
   ignoredColumns: string[];
+  /** What the batch changed (batches before issue 16: null). */
+  summary?: ImportSummary | null;
 }
 
 export interface SignalEvent {

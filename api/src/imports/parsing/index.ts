@@ -45,3 +45,6 @@ export {
   AREA_CODE,
 } from './statline';
 export type { StatlineTable, StatlineRow, StatlineCell, StatlineLayout, StatlineOptions } from './statline';
+export { detectFormat } from './detect-format';
+export type { DetectedFormat, FormatDetection } from './detect-format';
+export { tableSignature, columnUnit, measureMismatch } from './column-mapping';

@@ -41,8 +41,18 @@ describe('DataPage import history', () => {
     const { el } = await render([batch({ format: 'statline', source: 'Gezondheid.csv' })]);
     const row = el.querySelector('[data-testid="import-history"] tbody tr') as HTMLElement;
     const cells = [...row.querySelectorAll('td')].map((td) => td.textContent?.trim());
-    expect(cells.slice(1)).toEqual(['analyst@demo.local', 'Gezondheid.csv', 'StatLine', '120', '0', 'Ingelezen', '3f2a9c0d1e4b']);
+    expect(cells.slice(1)).toEqual(['analyst@demo.local', 'Gezondheid.csv', 'StatLine', '120', '0', 'Ingelezen', '3f2a9c0d1e4b', '–']);
+    expect(cells[0]).toMatch(/28 nov 2026, 10:00/); // date with the time of day (TZ=UTC)
     expect(row.querySelector('code')?.getAttribute('title')).toBe('3f2a9c0d1e4b5a6978877665544332211');
+  });
+
+  it('shows what a batch changed, with a link to its figures', async () => {
+    const { el } = await render([batch({ summary: { indicators: ['loneliness'], periods: ['2020'], areaCount: 3, areas: ['GM0599'], rowsNew: 2, rowsReplaced: 1, rowsUnchanged: null, ignoredColumns: [] } })]);
+    const row = el.querySelector('[data-testid="import-history"] tbody tr') as HTMLElement;
+    const last = [...row.querySelectorAll('td')].pop() as HTMLElement;
+    expect(last.textContent?.replace(/\s+/g, ' ')).toContain('2 nieuw, 1 overschreven; loneliness (2020)');
+    expect(last.querySelector('a')?.getAttribute('href')).toBe('/verkenner?indicator=loneliness');
+    expect(last.querySelector('a')?.textContent?.trim()).toBe('Cijfers van loneliness bekijken'); // the catalogue (empty here) would give the name
   });
 
   it('lists the errors of a rejected batch behind a disclosure, with the count of those not listed', async () => {

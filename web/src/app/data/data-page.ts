@@ -1,22 +1,29 @@
+import './import-messages';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { ImportBatch, ImportError, ImportResult } from 'contracts';
-import { BehaviorSubject, switchMap } from 'rxjs';
+import { HttpErrorResponse } from '@angular/common/http';
+import { RouterLink } from '@angular/router';
+import type { ImportBatch, ImportError, ImportPreview, ImportResult, ImportSummary } from 'contracts';
+import { BehaviorSubject, catchError, map, of, switchMap } from 'rxjs';
+import { IndicatorsApi } from '../indicators/indicators-api';
 import { apiMessage, importErrors } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
-import { DayPipe, TPipe } from '../core/i18n/t.pipe';
+import { TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
+import type { ImportMessageKey } from './import-messages';
 import { ImportFormat, ImportsApi } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
 import { SignalSettingsSection } from './signal-settings-section';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, DayPipe, LoadStateView, IndicatorCatalogue, SignalSettingsSection],
+  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
+  // Long file names and the changes column must not push the history past the window.
+  styles: ['.history-source { overflow-wrap: anywhere; } .history-changes { min-width: 11rem; }'],
 })
 export class DataPage {
   private readonly api = inject(ImportsApi);
@@ -31,6 +38,28 @@ export class DataPage {
   protected readonly result = signal<ImportResult | null>(null);
   protected readonly errors = signal<ImportError[]>([]);
   protected readonly message = signal<string | null>(null);
+  /** The preview of the chosen file, waiting for the analyst's confirmation. */
+  protected readonly preview = signal<ImportPreview | null>(null);
+  /** What the last completed import changed (from its batch). */
+  protected readonly changed = signal<ImportSummary | null>(null);
+  private pending: { file: File; format: ImportFormat } | null = null;
+  /** Indicator names by code: the page shows names, not codes. */
+  private readonly names = toSignal(
+    inject(IndicatorsApi).catalogue().pipe(
+      map((list) => new Map(list.map((i) => [i.code, i.name]))),
+      catchError(() => of(new Map())),
+    ),
+    { initialValue: new Map() },
+  );
+
+  protected indicatorNames(codes: string[]): string[] {
+    return codes.map((c) => this.indicatorName(c));
+  }
+
+  protected indicatorName(code: string): string {
+    const name = this.names().get(code);
+    return name ? this.i18n.text(name) : code;
+  }
 
   private static readonly FORMATS: Record<string, MessageKey> = { long: 'data.fmt.long', statline: 'data.fmt.statline', json: 'data.fmt.json' };
 
@@ -40,33 +69,113 @@ export class DataPage {
     return key ? this.i18n.t(key) : format;
   }
 
-  protected upload(files: FileList | null, format: string): void {
-    const file = files?.[0];
+  /** Texts of the import preview (registered in import-messages.ts). */
+  protected tx(key: ImportMessageKey, params?: Record<string, string | number>): string {
+    return this.i18n.t(key as MessageKey, params);
+  }
+
+  /** Date and time of day in the current language. */
+  protected when(iso: string): string {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  }
+
+  /** "12 new, 3 overwritten; loneliness (2020)" for the history. */
+  protected changes(s: ImportSummary | null | undefined): string {
+    if (!s) return '–';
+    const changed = this.tx('imp.changed', { new: s.rowsNew, replaced: s.rowsReplaced });
+    const periods = s.periods.length > 4 ? `${s.periods.slice(0, 2).join(', ')} … ${s.periods[s.periods.length - 1]}` : s.periods.join(', ');
+    return this.tx('imp.changedIn', { changed, indicators: s.indicators.map((c) => this.indicatorName(c)).join(', ') || this.tx('imp.none'), periods });
+  }
+
+  protected list(items: string[]): string {
+    return items.length ? items.join(', ') : this.tx('imp.none');
+  }
+
+  private static toFormat(value: string): ImportFormat {
+    return value === 'statline' || value === 'long' ? value : 'auto';
+  }
+
+  private start(files: FileList | null): File | null {
+    const file = files?.[0] ?? null;
     this.result.set(null);
+    this.changed.set(null);
+    this.preview.set(null);
     this.errors.set([]);
     if (!file) {
       this.message.set(this.i18n.t('data.noFile'));
-      return;
+      return null;
     }
     this.message.set(null);
     this.busy.set(true);
-    this.api.upload(file, format === 'statline' ? 'statline' : ('long' satisfies ImportFormat)).subscribe({
+    return file;
+  }
+
+  /** Step 1: validate fully on the server, write nothing, show what would change. */
+  protected check(files: FileList | null, format: string): void {
+    const file = this.start(files);
+    if (!file) return;
+    const fmt = DataPage.toFormat(format);
+    this.api.preview(file, fmt).subscribe({
+      next: (p) => {
+        this.busy.set(false);
+        this.pending = { file, format: fmt };
+        this.preview.set(p);
+      },
+      error: (err: unknown) => this.failed(err, false),
+    });
+  }
+
+  /** Step 2 (or directly): import the file. */
+  protected upload(files: FileList | null, format: string): void {
+    const file = this.start(files);
+    if (!file) return;
+    this.send(file, DataPage.toFormat(format));
+  }
+
+  protected confirm(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.preview.set(null);
+    this.busy.set(true);
+    this.send(p.file, p.format);
+  }
+
+  protected cancel(): void {
+    this.pending = null;
+    this.preview.set(null);
+  }
+
+  private send(file: File, format: ImportFormat): void {
+    this.pending = null;
+    this.api.upload(file, format).subscribe({
       next: (res) => {
         this.busy.set(false);
         this.result.set(res);
         this.reload$.next();
+        if (!res.duplicateOf) this.api.batch(res.batchId).subscribe({ next: (b) => this.changed.set(b.summary ?? null), error: () => undefined });
       },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.reload$.next(); // a rejected file is kept in the history too
-        const errors = importErrors(err);
-        this.errors.set(errors);
-        this.message.set(
-          errors.length
-            ? this.i18n.t('data.rejected', { count: errors.length })
-            : (apiMessage(err) ?? this.i18n.t('state.errorGeneric')),
-        );
-      },
+      error: (err: unknown) => this.failed(err, true),
     });
+  }
+
+  private failed(err: unknown, reload: boolean): void {
+    this.busy.set(false);
+    if (reload) this.reload$.next(); // a rejected file is kept in the history too
+    const code = err instanceof HttpErrorResponse && err.error && typeof err.error === 'object' ? (err.error as { code?: unknown }).code : undefined;
+    if (code === 'import.format.unknown' || code === 'import.format.use-statline') {
+      // One message in the user's language instead of an English error table.
+      this.errors.set([]);
+      this.message.set(this.tx(code));
+      return;
+    }
+    const errors = importErrors(err);
+    this.errors.set(errors);
+    this.message.set(
+      errors.length
+        ? this.i18n.t('data.rejected', { count: errors.length })
+        : (apiMessage(err) ?? this.i18n.t('state.errorGeneric')),
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ImportBatch, ImportResult, Page } from 'contracts';
+import type { ImportBatch, ImportPreview, ImportResult, Page } from 'contracts';
 import { Observable, map } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
-export type ImportFormat = 'long' | 'statline';
+export type ImportFormat = 'auto' | 'long' | 'statline';
 
 @Injectable({ providedIn: 'root' })
 export class ImportsApi {
@@ -12,12 +12,25 @@ export class ImportsApi {
   private readonly base = '/api/v1/imports';
 
   upload(file: File, format: ImportFormat): Observable<ImportResult> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    return this.http.post<ImportResult>(this.base, body, { params: new HttpParams().set('format', format) });
+    return this.http.post<ImportResult>(this.base, this.form(file), { params: new HttpParams().set('format', format) });
+  }
+
+  /** `?dryRun=true`: validated fully, nothing written; answers what would change. */
+  preview(file: File, format: ImportFormat): Observable<ImportPreview> {
+    return this.http.post<ImportPreview>(this.base, this.form(file), { params: new HttpParams().set('format', format).set('dryRun', 'true') });
+  }
+
+  batch(id: string): Observable<ImportBatch> {
+    return this.http.get<ImportBatch>(`${this.base}/${encodeURIComponent(id)}`);
   }
 
   history(): Observable<ImportBatch[]> {
     return this.http.get<ImportBatch[] | Page<ImportBatch>>(this.base).pipe(map(asItems));
+  }
+
+  private form(file: File): FormData {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return body;
   }
 }

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Injectable, Param, Put } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { InvalidInputError } from '../common/errors';
+import { IndicatorsRepository } from '../indicators/indicators.repository';
+import { measureMismatch } from './parsing';
+
+/** A table's remembered column mapping: StatLine column header → indicator code. */
+export interface StatlineMapping {
+  signature: string;
+  title: string | null;
+  columns: Record<string, string>;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** All SQL about remembered StatLine column mappings. */
+@Injectable()
+export class StatlineMappingsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async get(signature: string): Promise<StatlineMapping | null> {
+    const rows: StatlineMapping[] = await this.db.query(
+      `SELECT signature, title, columns, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM statline_mapping WHERE signature = $1`,
+      [signature],
+    );
+    return rows[0] ?? null;
+  }
+
+  list(): Promise<StatlineMapping[]> {
+    return this.db.query(`SELECT signature, title, columns, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM statline_mapping ORDER BY updated_at DESC`);
+  }
+
+  async put(signature: string, title: string | null, columns: Record<string, string>, actor: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO statline_mapping (signature, title, columns, updated_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (signature) DO UPDATE SET title = COALESCE(EXCLUDED.title, statline_mapping.title), columns = EXCLUDED.columns,
+         updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [signature, title, JSON.stringify(columns), actor],
+    );
+  }
+}
+
+/**
+ * `GET /api/v1/statline-mappings`, `PUT /api/v1/statline-mappings/:signature {title?, columns:{header: indicator}}`:
+ * the preview of a StatLine file answers its `tableSignature` and `ignoredColumns`; mapping an
+ * ignored column here makes every later file of that table (next year's download) read it too.
+ */
+@Controller('v1/statline-mappings')
+export class StatlineMappingsController {
+  constructor(
+    private readonly mappings: StatlineMappingsRepository,
+    private readonly indicators: IndicatorsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Roles('analyst', 'admin')
+  list(): Promise<StatlineMapping[]> {
+    return this.mappings.list();
+  }
+
+  @Put(':signature')
+  @Roles('analyst', 'admin')
+  async put(@Param('signature') signature: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<StatlineMapping> {
+    if (!/^cols-[0-9a-f]{24}$/.test(signature)) {
+      throw new InvalidInputError('signature must be the tableSignature of a StatLine preview', [{ field: 'signature', message: 'unknown signature format', code: 'mapping.signature' }]);
+    }
+    const b = body as { title?: unknown; columns?: unknown } | null;
+    if (!b || typeof b !== 'object' || !b.columns || typeof b.columns !== 'object' || Array.isArray(b.columns)) {
+      throw new InvalidInputError('Send {columns: {"<StatLine column>": "<indicator code>"}, title?}', [{ field: 'columns', message: 'must be an object', code: 'mapping.columns' }]);
+    }
+    if (b.title !== undefined && b.title !== null && typeof b.title !== 'string') throw new InvalidInputError('title must be a string', [{ field: 'title', message: 'must be a string' }]);
+    const catalogue = new Map((await this.indicators.list()).map((i) => [i.code, i]));
+    const errors: { field: string; message: string; code: string; params?: Record<string, string> }[] = [];
+    const columns: Record<string, string> = {};
+    for (const [column, code] of Object.entries(b.columns as Record<string, unknown>)) {
+      const ind = typeof code === 'string' ? catalogue.get(code) : undefined;
+      if (!ind) {
+        errors.push({ field: column, message: `unknown indicator ${JSON.stringify(code)}`, code: 'mapping.unknownIndicator', params: { column } });
+        continue;
+      }
+      if (ind.subjectKind !== 'area') {
+        errors.push({ field: column, message: `indicator ${ind.code} is about units (schools), StatLine columns are about areas`, code: 'mapping.subjectKind', params: { column } });
+        continue;
+      }
+      const mismatch = measureMismatch(column, ind.measure);
+      if (mismatch) {
+        errors.push({ field: column, message: mismatch, code: 'mapping.measure', params: { column, measure: ind.measure } });
+        continue;
+      }
+      columns[column.trim()] = ind.code;
+    }
+    if (errors.length) throw new InvalidInputError(`${errors.length} column${errors.length === 1 ? '' : 's'} cannot be mapped: ${errors.map((e) => e.message).join('; ')}`, errors, { code: 'mapping.invalid' });
+    await this.mappings.put(signature, typeof b.title === 'string' ? b.title : null, columns, p.actor);
+    await this.audit.record({ actor: p.actor, action: 'statline-mapping.saved', target: signature, details: { columns } });
+    return (await this.mappings.get(signature)) as StatlineMapping;
+  }
+}

@@ -1,0 +1,66 @@
+import { registerMessages } from '../core/i18n/i18n.service';
+
+/** Texts of the import preview and history (issue 16), Dutch first. */
+export const IMPORT_NL = {
+  'imp.format.auto': 'Automatisch herkennen',
+  'imp.preview': 'Voorbeeld bekijken',
+  'imp.previewBusy': 'Bestand controleren…',
+  'imp.previewHeading': 'Voorbeeld: dit gebeurt er als u bevestigt',
+  'imp.previewValid': 'Het bestand is in orde ({rows} rijen, formaat {format}). Er is nog niets opgeslagen.',
+  'imp.detected': 'Formaat {format} aangenomen: {reason}',
+  'imp.confirm': 'Bevestigen en opslaan',
+  'imp.cancel': 'Annuleren',
+  'imp.dupPreview': 'Dit bestand is al eerder ingelezen (batch {batch}); bevestigen verandert niets.',
+  'imp.sum.indicators': 'Indicatoren',
+  'imp.sum.periods': 'Perioden',
+  'imp.sum.areas': 'Gebieden',
+  'imp.sum.areasValue': '{count} ({list})',
+  'imp.sum.new': 'Nieuwe cijfers',
+  'imp.sum.replaced': 'Vervangen cijfers (andere waarde)',
+  'imp.sum.unchanged': 'Ongewijzigde cijfers',
+  'imp.sum.ignored': 'Genegeerde kolommen',
+  'imp.sum.caption': 'Samenvatting van het voorbeeld',
+  'imp.none': 'geen',
+  'imp.changed': '{new} nieuw, {replaced} overschreven',
+  'imp.changedIn': '{changed}; {indicators} ({periods})',
+  'imp.col.when': 'Tijdstip',
+  'imp.col.changes': 'Wijzigingen',
+  'imp.figures': 'Cijfers bekijken',
+  'imp.figuresLabel': 'Cijfers van {indicator} bekijken',
+  'import.format.unknown': 'Het bestand past bij geen enkel formaat. Verwacht: een CSV in lang formaat (kop indicator,subject,period,value,numerator,denominator) of een ongewijzigde CBS StatLine-download.',
+  'import.format.use-statline': 'Dit is een CBS StatLine-download, geen lang formaat. Kies het formaat “CBS StatLine-download” of “Automatisch herkennen”.',
+} as const;
+
+export type ImportMessageKey = keyof typeof IMPORT_NL;
+
+export const IMPORT_EN: Record<ImportMessageKey, string> = {
+  'imp.format.auto': 'Detect automatically',
+  'imp.preview': 'Preview',
+  'imp.previewBusy': 'Checking the file…',
+  'imp.previewHeading': 'Preview: what happens when you confirm',
+  'imp.previewValid': 'The file is valid ({rows} rows, format {format}). Nothing has been saved yet.',
+  'imp.detected': 'Assumed format {format}: {reason}',
+  'imp.confirm': 'Confirm and save',
+  'imp.cancel': 'Cancel',
+  'imp.dupPreview': 'This file was imported before (batch {batch}); confirming changes nothing.',
+  'imp.sum.indicators': 'Indicators',
+  'imp.sum.periods': 'Periods',
+  'imp.sum.areas': 'Areas',
+  'imp.sum.areasValue': '{count} ({list})',
+  'imp.sum.new': 'New figures',
+  'imp.sum.replaced': 'Replaced figures (different value)',
+  'imp.sum.unchanged': 'Unchanged figures',
+  'imp.sum.ignored': 'Ignored columns',
+  'imp.sum.caption': 'Summary of the preview',
+  'imp.none': 'none',
+  'imp.changed': '{new} new, {replaced} overwritten',
+  'imp.changedIn': '{changed}; {indicators} ({periods})',
+  'imp.col.when': 'Time',
+  'imp.col.changes': 'Changes',
+  'imp.figures': 'View figures',
+  'imp.figuresLabel': 'View the figures of {indicator}',
+  'import.format.unknown': 'The file matches no format. Expected: a long-format CSV (header indicator,subject,period,value,numerator,denominator) or an unmodified CBS StatLine download.',
+  'import.format.use-statline': 'This is a CBS StatLine download, not the long format. Choose the format “CBS StatLine download” or “Detect automatically”.',
+};
+
+registerMessages(IMPORT_NL, IMPORT_EN);
