@@ -1,5 +1,6 @@
 import { createApp, type RunningApp } from '../../api/src/bootstrap';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { DetectionService } from '../../api/src/signals/detection.service';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
 
 type Row = { subject: string; numerator: number | null; suppressed?: boolean };
@@ -16,6 +17,12 @@ describe.each(DB_KINDS)('read cache and ETags on %s', (kind) => {
       : await fetch(`${via.url}/api/v1/imports?format=long`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${via.token}` }, body });
     expect([200, 201]).toContain(res.status); // 200: the same file again (a duplicate) changes nothing
   };
+  /** The detection run an import starts (debounced, in the background) writes signals and so moves the data version: let it finish. */
+  const settle = async () => {
+    const detection = app.running.app.get(DetectionService);
+    await new Promise((r) => setTimeout(r, 1_000)); // past the debounce
+    while (detection.busy) await new Promise((r) => setTimeout(r, 100));
+  };
   const numeratorOf = (rows: Row[], subject: string) => rows.find((r) => r.subject === subject)?.numerator;
 
   beforeAll(async () => {
@@ -27,6 +34,7 @@ describe.each(DB_KINDS)('read cache and ETags on %s', (kind) => {
 
   it('answers the same read with an ETag, and 304 while the data is unchanged', async () => {
     await load([40, 50, 60]);
+    await settle();
     const first = await app.request(query, { role: 'manager' });
     expect(first.status).toBe(200);
     const etag = first.headers.get('etag');
