@@ -102,7 +102,15 @@ export interface AxeViolation {
 /** axe-core in the page; returns serious and critical violations (WCAG 2.1 A/AA rules). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
+  // Through the DevTools protocol, not a <script> tag: the app's Content-Security-Policy
+  // (script-src 'self') rightly refuses inline scripts, and must stay on during these tests.
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source });
+    if (exceptionDetails) throw new Error(`axe-core did not load: ${exceptionDetails.text}`);
+  } finally {
+    await cdp.detach();
+  }
   const violations: AxeViolation[] = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -109,6 +109,7 @@ export class ImportsService {
     // Empty and binary files: the long reader names the problem (with its line), as before.
     if (d.code === 'import.format.empty' || d.code === 'import.format.not-text') return this.importLong(peeked.upload, req);
     if (!d.format) {
+      await peeked.release();
       throw new UnprocessableError(d.reason, [{ line: 1, column: null, message: d.reason, code: d.code }], { code: d.code, rowsAccepted: 0, rowsRejected: 0, errorCount: 1 });
     }
     const detection: FormatDetectionInfo = { format: d.format, sure: d.sure, code: d.code, reason: d.reason };
@@ -125,6 +126,7 @@ export class ImportsService {
     const peeked = await peekUpload(upload);
     const d = detectFormat(peeked.head);
     if (d.format === 'statline' && d.sure) {
+      await peeked.release();
       const message = `this is a CBS StatLine download (${d.reason}), not the long format: choose the StatLine format (?format=statline) or automatic detection (?format=auto)`;
       throw new UnprocessableError(message, [{ line: 1, column: null, message, code: 'import.format.use-statline' }], {
         code: 'import.format.use-statline', rowsAccepted: 0, rowsRejected: 0, errorCount: 1,

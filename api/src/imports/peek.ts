@@ -5,7 +5,10 @@ import type { UploadStream } from './request-body';
  * replaying the bytes already read before the rest of the stream: nothing is buffered beyond the
  * head, the checksum and byte count stay those of the whole file.
  */
-export async function peekUpload(upload: UploadStream, bytes = 64 * 1024): Promise<{ head: Uint8Array; upload: UploadStream }> {
+export async function peekUpload(
+  upload: UploadStream,
+  bytes = 64 * 1024,
+): Promise<{ head: Uint8Array; upload: UploadStream; release: () => Promise<void> }> {
   const it = upload[Symbol.asyncIterator]();
   const seen: Uint8Array[] = [];
   let size = 0;
@@ -20,19 +23,34 @@ export async function peekUpload(upload: UploadStream, bytes = 64 * 1024): Promi
     size += r.value.length;
   }
   const head = Buffer.concat(seen).subarray(0, bytes);
+  // Ends the underlying iteration when the replay is left early (or never read): the request's
+  // iterator detaches from the request, so the rest of the body can be drained and the connection
+  // stays usable for the client's next request.
+  const release = async () => {
+    if (done) return;
+    done = true;
+    await it.return?.();
+  };
   const replay: UploadStream = {
     fileName: upload.fileName,
     checksum: () => upload.checksum(),
     bytes: () => upload.bytes(),
     async *[Symbol.asyncIterator]() {
-      for (const c of seen) yield c;
-      if (done) return;
-      for (;;) {
-        const r = await it.next();
-        if (r.done) return;
-        yield r.value;
+      try {
+        for (const c of seen) yield c;
+        if (done) return;
+        for (;;) {
+          const r = await it.next();
+          if (r.done) {
+            done = true;
+            return;
+          }
+          yield r.value;
+        }
+      } finally {
+        await release();
       }
     },
   };
-  return { head, upload: replay };
+  return { head, upload: replay, release };
 }
