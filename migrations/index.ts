@@ -7,6 +7,7 @@ import { AccessAndSessions1766200000000 } from './1766200000000-access-and-sessi
 import { SignalGroups1766300000000 } from './1766300000000-signal-groups';
 import { ImportSummary1766600000000 } from './1766600000000-import-summary';
 import { StatlineMapping1766600000001 } from './1766600000001-statline-mapping';
+import { AreaSearch1766700000000 } from './1766700000000-area-search';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SignalGroups1766300000000,
   ImportSummary1766600000000,
   StatlineMapping1766600000001,
+  AreaSearch1766700000000,
 ];

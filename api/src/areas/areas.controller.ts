@@ -1,23 +1,37 @@
 import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AreaDetail, AreaInput, AreaLevel, AreaSummary } from 'contracts';
+import type { AreaDetail, AreaInput, AreaLevel, AreaSummary, MunicipalityCoverage, SearchResult } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isJson, readUploadText } from '../imports/request-body';
 import { readNamedCsv } from '../imports/small-csv';
 import { AreasService, type FeatureCollection } from './areas.service';
+import { AreaSearchService } from './area-search.service';
 
 @Controller('v1/areas')
 export class AreasController {
   constructor(
     private readonly areas: AreasService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly searchService: AreaSearchService,
   ) {}
 
   @Get()
   list(@Query('level') level?: AreaLevel, @Query('parent') parent?: string): Promise<AreaSummary[]> {
     return this.areas.list({ level, parent });
+  }
+
+  /** Header search: areas and indicators by name (before `:code`, which would swallow it). */
+  @Get('search')
+  search(@Query('q') q?: string, @Query('limit') limit?: string): Promise<SearchResult> {
+    return this.searchService.search(q, limit);
+  }
+
+  /** Municipalities with data, most data first: the landing fallback and the picker's order. */
+  @Get('coverage')
+  coverage(): Promise<MunicipalityCoverage[]> {
+    return this.searchService.coverage();
   }
 
   @Get(':code')

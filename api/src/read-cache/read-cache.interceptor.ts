@@ -19,6 +19,8 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
   '/api/v1/units',
   '/api/v1/areas',
   '/api/v1/areas/:code',
+  '/api/v1/areas/search',
+  '/api/v1/areas/coverage',
   '/api/v1/areas/:code/boundaries',
   '/api/v1/areas/:code/quadrants',
   '/api/v1/summary/:areaCode',

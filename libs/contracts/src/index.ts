@@ -2,3 +2,4 @@
 export * from './domain';
 export * from './api';
 export * from './evidence';
+export * from './search';

@@ -1,5 +1,6 @@
 import '../core/i18n/messages-pages';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import '../core/i18n/messages-ux';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { QUADRANT_INFO, type AreaSummary, type Indicator, type Observation, type Quadrant, type Signal } from 'contracts';
@@ -19,6 +20,9 @@ import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { buildChoroplethOption, buildClasses, classOf, type ChoroplethRow } from './choropleth-option';
 import { districtRows, periodOrLatest, periodsOf } from './district-values';
+import { SearchApi } from '../areas/search-api';
+import { HelpBox } from '../shared/help-box';
+import { homeMunicipality } from '../shared/home-municipality';
 
 interface MapData {
   districts: AreaSummary[];
@@ -28,7 +32,7 @@ interface MapData {
 
 @Component({
   selector: 'app-overzicht-page',
-  imports: [TPipe, LocPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart],
+  imports: [TPipe, LocPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overzicht-page.html',
   styleUrl: './overzicht-page.css',
@@ -42,6 +46,11 @@ export class OverzichtPage {
   private readonly signalsApi = inject(SignalsApi);
 
   readonly code = input<string | undefined>();
+  /** The municipality carried from another page (`?gemeente=`), used when the path has none. */
+  readonly gemeente = input<string | undefined>();
+  private readonly searchApi = inject(SearchApi);
+  /** Set when no municipality could be chosen for the user (no data anywhere yet). */
+  protected readonly noHome = signal(false);
   readonly indicator = input<string | undefined>();
   readonly period = input<string | undefined>();
   /** 'signals' colours the map by the number of open signals. */
@@ -67,6 +76,29 @@ export class OverzichtPage {
   protected readonly top = computed(() => topSignals(this.signalList()));
   protected readonly quadrantInfo = (q: Quadrant) => QUADRANT_INFO[q];
 
+  /**
+   * Lands every role on a municipality (issue 15): the one in the URL, else the user's home
+   * municipality (login answer `user.homeMunicipality`), else the municipality with the most data.
+   */
+  private readonly landing = effect((onCleanup) => {
+    if (this.code()) return;
+    const carried = this.gemeente();
+    if (carried) {
+      this.pick(carried, true);
+      return;
+    }
+    const home = (this.auth.user() as { homeMunicipality?: string | null } | null)?.homeMunicipality ?? null;
+    const sub = this.searchApi
+      .coverage()
+      .pipe(catchError(() => of([])))
+      .subscribe((coverage) => {
+        const target = homeMunicipality(home, coverage);
+        if (target) this.pick(target, true);
+        else this.noHome.set(true);
+      });
+    onCleanup(() => sub.unsubscribe());
+  });
+
   /** The indicators with data in this municipality, so the first choice always shows something. */
   protected readonly catalogue = toSignal(
     toObservable(computed(() => this.code() ?? null)).pipe(
@@ -90,10 +122,11 @@ export class OverzichtPage {
   );
 
   protected readonly data = toSignal(
-    toObservable(computed(() => ({ code: this.code(), indicator: this.indicatorCode() }))).pipe(
-      switchMap(({ code, indicator }) => {
+    toObservable(computed(() => ({ code: this.code(), indicator: this.indicatorCode(), ready: this.catalogue().status === 'ok' }))).pipe(
+      switchMap(({ code, indicator, ready }) => {
         if (!code) return of<LoadState<MapData>>(IDLE);
-        if (!indicator) return of<LoadState<MapData>>(LOADING);
+        // No indicator with data here: say so instead of loading for ever.
+        if (!indicator) return of<LoadState<MapData>>(ready ? { status: 'ok', data: { districts: [], observations: [], boundaries: null } } : LOADING);
         return combineLatest([
           this.areas.children(code),
           this.indicators.observations({ indicator, area: code, level: 'district' }),
@@ -118,7 +151,8 @@ export class OverzichtPage {
     const d = this.loaded();
     if (!d) return [];
     if (this.bySignals()) return openSignalsPerDistrict(d.districts, this.signalList());
-    return districtRows(d.districts, d.observations, this.periodShown(), (v) => this.i18n.number(v));
+    const min = this.areaIndicators().find((i) => i.code === this.indicatorCode())?.minCount ?? 5;
+    return districtRows(d.districts, d.observations, this.periodShown(), (v) => this.i18n.number(v), this.i18n.t('ux.suppressed', { n: min }));
   });
   protected readonly classes = computed(() =>
     buildClasses(this.valueRows().flatMap((r) => (r.value == null ? [] : [r.value]))),
@@ -170,8 +204,11 @@ export class OverzichtPage {
     return classOf(value, this.classes())?.index ?? null;
   }
 
-  protected pick(code: string): void {
-    void this.router.navigate(['/overzicht', code], { queryParams: { indicator: this.indicator(), colour: this.colour() } });
+  /** True when the catalogue answered and this municipality has no indicator with data. */
+  protected readonly noData = computed(() => this.catalogue().status === 'ok' && this.areaIndicators().length === 0);
+
+  protected pick(code: string, replaceUrl = false): void {
+    void this.router.navigate(['/overzicht', code], { queryParams: { indicator: this.indicator(), colour: this.colour() }, replaceUrl });
   }
 
   protected setQuery(key: 'indicator' | 'period' | 'colour', value: string): void {

@@ -3,9 +3,13 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { AreaSummary } from 'contracts';
 import { AreasApi } from '../areas/areas-api';
 import { LOADING, toLoadState } from '../core/http/load-state';
+import '../core/i18n/messages-ux';
 import { TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from './load-state-view';
-import { findMunicipality } from './find-municipality';
+import { findMunicipality, withDataFirst } from './find-municipality';
+import { SearchApi } from '../areas/search-api';
+import { catchError, combineLatest, map, of } from 'rxjs';
+import type { MunicipalityCoverage } from 'contracts';
 
 /** Searchable picker over all municipalities (native datalist: keyboard and screen-reader friendly). */
 @Component({
@@ -34,7 +38,7 @@ import { findMunicipality } from './find-municipality';
       }
       <datalist id="municipality-options">
         @for (m of municipalities(); track m.code) {
-          <option [value]="label(m)"></option>
+          <option [value]="label(m)">{{ hasData(m.code) ? label(m) + ' · ' + ('ux.withData' | t) : label(m) }}</option>
         }
       </datalist>
     </form>
@@ -46,7 +50,25 @@ export class MunicipalityPicker {
   readonly selected = input<string | null | undefined>(null);
   readonly picked = output<string>();
 
-  protected readonly state = toSignal(this.areas.municipalities().pipe(toLoadState()), { initialValue: LOADING });
+  private readonly search = inject(SearchApi);
+  private readonly withData = signal<ReadonlySet<string>>(new Set());
+  /** Municipalities with data first (issue 15); without the coverage answer, plain name order. */
+  protected readonly state = toSignal(
+    combineLatest([
+      this.areas.municipalities(),
+      this.search.coverage().pipe(catchError(() => of<MunicipalityCoverage[]>([]))),
+    ]).pipe(
+      map(([all, coverage]) => {
+        this.withData.set(new Set(coverage.map((c) => c.code)));
+        return withDataFirst(all, coverage.map((c) => c.code));
+      }),
+      toLoadState(),
+    ),
+    { initialValue: LOADING },
+  );
+  protected hasData(code: string): boolean {
+    return this.withData().has(code);
+  }
   protected readonly municipalities = computed(() => {
     const s = this.state();
     return s.status === 'ok' ? s.data : [];

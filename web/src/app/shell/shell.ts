@@ -4,11 +4,13 @@ import { AuthService } from '../core/auth/auth.service';
 import { I18nService } from '../core/i18n/i18n.service';
 import { MessageKey } from '../core/i18n/messages';
 import { TPipe } from '../core/i18n/t.pipe';
-import { navItemsFor } from './nav-items';
+import { navItemsFor, type NavItem } from './nav-items';
+import { CurrentMunicipality, sectionLink } from './current-municipality';
+import { HeaderSearch } from './header-search';
 
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TPipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TPipe, HeaderSearch],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
   styleUrl: './shell.css',
@@ -21,6 +23,11 @@ export class Shell {
   protected readonly user = this.auth.user;
   protected readonly items = computed(() => navItemsFor(this.auth.role()));
   protected readonly roleKey = computed(() => `role.${this.auth.role() ?? 'council'}` as MessageKey);
+  private readonly current = inject(CurrentMunicipality);
+  /** Section links carry the chosen municipality (issue 15: remembered in the URL). */
+  protected link(item: NavItem): ReturnType<typeof sectionLink> {
+    return sectionLink(item.path, this.current.code());
+  }
   protected readonly otherLang = computed(() => (this.i18n.lang() === 'nl' ? 'en' : 'nl'));
 
   protected logout(): void {

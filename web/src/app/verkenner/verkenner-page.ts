@@ -21,6 +21,8 @@ import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { annotationText, buildFunnelOption, buildRankingOption, buildSeriesOption, rankRows } from './explorer-options';
 import { funnelData } from './funnel-limits';
+import '../core/i18n/messages-ux';
+import { HelpBox } from '../shared/help-box';
 
 interface ExplorerData {
   areas: AreaSummary[];
@@ -33,7 +35,7 @@ const LEVELS = ['district', 'neighbourhood'] as const;
 
 @Component({
   selector: 'app-verkenner-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verkenner-page.html',
   styles: `
@@ -189,10 +191,14 @@ export class VerkennerPage {
     buildSeriesOption(this.loaded()?.observations ?? [], this.seriesAreas(), this.annotationList(), this.indicatorName()),
   );
   protected readonly seriesPeriods = computed(() => periodsOf(this.loaded()?.observations ?? []));
+  /** "niet getoond (minder dan N)" with N the indicator's own minimum (issue 15). */
+  protected suppressedText(): string {
+    return this.i18n.t('ux.suppressed', { n: this.meta()?.minCount ?? 5 });
+  }
   protected seriesCell(code: string, period: string): string {
     const o = this.loaded()?.observations.find((x) => x.subject === code && x.period === period);
     if (!o) return '–';
-    return o.suppressed ? '< 5' : this.i18n.number(o.value);
+    return o.suppressed ? this.suppressedText() : this.i18n.number(o.value);
   }
   protected denominatorOf(code: string): number | null {
     return this.funnel()?.points.find((p) => p.subject === code)?.denominator ?? null;
@@ -242,7 +248,7 @@ export class VerkennerPage {
         r.name,
         this.indicatorCode(),
         this.periodShown(),
-        hidden ? '< 5' : (o?.value ?? null),
+        hidden ? this.suppressedText() : (o?.value ?? null),
         hidden ? null : (o?.numerator ?? null),
         hidden ? null : (o?.denominator ?? null),
         o?.status ?? null,

@@ -11,6 +11,8 @@ import { LoadStateView } from '../shared/load-state-view';
 import { QuadrantsApi } from './quadrants-api';
 import { gridCells, trendKey } from './quadrant-layout';
 import { buildSparklineOption } from './sparkline-option';
+import '../core/i18n/messages-ux';
+import { HelpBox } from '../shared/help-box';
 
 interface WijkData {
   area: AreaDetail | null;
@@ -19,7 +21,7 @@ interface WijkData {
 
 @Component({
   selector: 'app-wijk-page',
-  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart],
+  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wijk-page.html',
   styleUrl: './wijk-page.css',

@@ -39,6 +39,8 @@ describe('WijkenPage', () => {
     http
       .expectOne((r) => r.url === '/api/v1/areas' && r.params.get('level') === 'municipality')
       .flush([area('GM0518', "'s-Gravenhage", 'municipality', 'NL00'), area('GM0228', 'Ede', 'municipality', 'NL00')]);
+    // The picker lists municipalities with data first (issue 15).
+    http.expectOne('/api/v1/areas/coverage').flush([{ code: 'GM0518', name: "'s-Gravenhage", areasWithData: 40 }]);
     return fixture;
   }
 

@@ -1,5 +1,6 @@
 import type { AccessMessageKey } from './messages-access';
 import type { PageMessageKey } from './messages-pages';
+import type { UxMessageKey } from './messages-ux';
 
 /** Dutch is the source language; every English entry must exist for every Dutch key. */
 export const NL = {
@@ -196,7 +197,7 @@ export const NL = {
 
 /** Keys of the shell and shared parts; page texts live in messages-pages.ts (a lazy chunk). */
 export type CoreMessageKey = keyof typeof NL;
-export type MessageKey = CoreMessageKey | PageMessageKey | AccessMessageKey;
+export type MessageKey = CoreMessageKey | PageMessageKey | AccessMessageKey | UxMessageKey;
 
 export const EN: Record<CoreMessageKey, string> = {
   'app.name': 'Wijksignaal',
