@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AlertsModule } from './alerts/alerts.module';
 import { AnnotationsModule } from './annotations/annotations.module';
 import { AreasModule } from './areas/areas.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -46,6 +47,7 @@ export class AppModule {
         QuadrantsModule,
         SummaryModule,
         ReadCacheModule,
+        AlertsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadAlertsConfig, type AlertsConfig } from '../alerts/alerts-config';
 
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig {
@@ -24,6 +25,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Answers kept in memory per process, keyed by caller, URL and data version (0 = no read cache). */
   readCacheEntries: number;
+  /** Mail, webhooks and the alert scheduler (issue 13). */
+  alerts: AlertsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDir: resolve(cwd, env.WEB_DIR?.trim() || join(__dirname, '../../../../web/browser')),
     logLevel,
     readCacheEntries,
+    alerts: loadAlertsConfig(env),
   };
 }
 
