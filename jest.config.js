@@ -13,7 +13,7 @@ const swc = [
 // Nest 12 and PGlite ship ESM only; let swc turn them into CommonJS for jest.
 const esmPackages = [
   '@nestjs', '@electric-sql', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer',
-  'uint8array-extras', '@standard-schema',
+  'uint8array-extras', '@standard-schema', 'nodemailer', 'smtp-server', 'punycode.js',
   // openid-client 6 (single sign-on) and its dependencies:
   'openid-client', 'oauth4webapi', 'jose',
 ];

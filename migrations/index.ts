@@ -5,6 +5,7 @@ import { DataVersion1765700000000 } from './1765700000000-data-version';
 import { DisclosurePattern1766000000000 } from './1766000000000-disclosure-pattern';
 import { AccessAndSessions1766200000000 } from './1766200000000-access-and-sessions';
 import { SignalGroups1766300000000 } from './1766300000000-signal-groups';
+import { Alerts1766500000000 } from './1766500000000-alerts';
 import { ImportSummary1766600000000 } from './1766600000000-import-summary';
 import { StatlineMapping1766600000001 } from './1766600000001-statline-mapping';
 import { AreaSearch1766700000000 } from './1766700000000-area-search';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   DisclosurePattern1766000000000,
   AccessAndSessions1766200000000,
   SignalGroups1766300000000,
+  Alerts1766500000000,
   ImportSummary1766600000000,
   StatlineMapping1766600000001,
   AreaSearch1766700000000,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AlertsModule } from './alerts/alerts.module';
 import { AnnotationsModule } from './annotations/annotations.module';
 import { AreasModule } from './areas/areas.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -48,6 +49,7 @@ export class AppModule {
         SummaryModule,
         ScopeModule,
         ReadCacheModule,
+        AlertsModule,
       ],
       controllers: [HealthController],
       providers: [

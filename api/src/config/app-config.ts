@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { passwordProblem } from '../users/password-policy';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import { loadRobustConfig, type RobustConfig } from './robust-config';
+import { loadAlertsConfig, type AlertsConfig } from '../alerts/alerts-config';
 
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig extends RobustConfig {
@@ -29,6 +30,8 @@ export interface AppConfig extends RobustConfig {
   readCacheEntries: number;
   /** Sign-in, sessions, single sign-on (issue 12). */
   auth: AuthConfig;
+  /** Mail, webhooks and the alert scheduler (issue 13). */
+  alerts: AlertsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     readCacheEntries,
     auth,
+    alerts: loadAlertsConfig(env),
   };
 }
 

@@ -56,6 +56,11 @@ export const routes: Routes = [
         loadChildren: () => import('./beleidstafel/beleidstafel.routes').then((m) => m.BELEIDSTAFEL_ROUTES),
       },
       {
+        path: 'meldingen',
+        ...section(SECTION_ROLES.meldingen),
+        loadComponent: () => import('./meldingen/meldingen-page').then((m) => m.MeldingenPage),
+      },
+      {
         path: 'raad',
         ...section(SECTION_ROLES.raad),
         loadChildren: () => import('./raad/raad.routes').then((m) => m.RAAD_ROUTES),

@@ -11,10 +11,11 @@ import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { AdminApi } from './admin-api';
+import { AlertsAdmin } from '../meldingen/alerts-admin';
 
 @Component({
   selector: 'app-beheer-page',
-  imports: [TPipe, DayPipe, LoadStateView],
+  imports: [TPipe, DayPipe, LoadStateView, AlertsAdmin],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './beheer-page.html',
   styles: `

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'raad', path: '/raad', label: 'nav.raad' },
   { section: 'data', path: '/data', label: 'nav.data' },
   { section: 'beheer', path: '/beheer', label: 'nav.beheer' },
+  { section: 'meldingen', path: '/meldingen', label: 'nav.meldingen' },
 ];
 
 export function navItemsFor(role: Role | null): NavItem[] {

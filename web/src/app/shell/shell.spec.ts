@@ -21,19 +21,19 @@ describe('Shell navigation', () => {
   });
 
   it('shows a council member only Overzicht and Raad', async () => {
-    expect(await navLabels('council')).toEqual(['Overzicht', 'Raad']);
+    expect(await navLabels('council')).toEqual(['Overzicht', 'Raad', 'Meldingen']);
   });
 
   it('hides Data and Beheer from a manager', async () => {
-    expect(await navLabels('manager')).toEqual(['Overzicht', 'Wijken', 'Verkenner', 'Signalen', 'Beleidstafel', 'Raad']);
+    expect(await navLabels('manager')).toEqual(['Overzicht', 'Wijken', 'Verkenner', 'Signalen', 'Beleidstafel', 'Raad', 'Meldingen']);
   });
 
   it('hides only Beheer from an analyst', async () => {
-    expect(await navLabels('analyst')).toEqual(['Overzicht', 'Wijken', 'Verkenner', 'Signalen', 'Beleidstafel', 'Raad', 'Data']);
+    expect(await navLabels('analyst')).toEqual(['Overzicht', 'Wijken', 'Verkenner', 'Signalen', 'Beleidstafel', 'Raad', 'Data', 'Meldingen']);
   });
 
   it('shows an admin everything', async () => {
-    expect(await navLabels('admin')).toHaveLength(8);
+    expect(await navLabels('admin')).toHaveLength(9);
   });
 
   it('has landmarks, a skip link and the user with role', async () => {

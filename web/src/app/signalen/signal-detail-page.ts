@@ -13,13 +13,14 @@ import { DayPipe, LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { AuthService } from '../core/auth/auth.service';
 import { LoadStateView } from '../shared/load-state-view';
 import { EvidenceView } from './evidence-view';
+import { SignalOwner } from '../meldingen/signal-owner';
 import { allowedActions } from './signal-actions';
 import { isStale, needsComment } from './signal-order';
 import { SignalsApi } from './signals-api';
 
 @Component({
   selector: 'app-signal-detail-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, EvidenceView],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, EvidenceView, SignalOwner],
   styles: `.actions { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; } .actions form { display: flex; flex-direction: column; gap: 0.4rem; } .actions h3 { margin: 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './signal-detail-page.html',
@@ -51,6 +52,14 @@ export class SignalDetailPage {
   protected readonly formError = signal<string | null>(null);
   protected readonly savedMessage = signal<string | null>(null);
   private readonly now = new Date();
+
+  /** Owner (issue 13): managers, analysts and admins assign; the history shows the change. */
+  protected canAssignOwner(): boolean {
+    return ['manager', 'analyst', 'admin'].includes(this.auth.role() ?? '');
+  }
+  protected reloadAfterOwner(): void {
+    this.api.get(this.id()).subscribe((s) => this.saved$.next(s));
+  }
 
   protected stale(sig: Signal): boolean {
     return isStale(sig, this.now);

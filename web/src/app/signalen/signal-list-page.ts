@@ -9,10 +9,13 @@ import { DayPipe, LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { SignalFilters, SignalsApi } from './signals-api';
 import { isStale, sortSignals } from './signal-order';
+import { AlertsApi } from '../meldingen/alerts-api';
+import { AlertsTPipe } from '../meldingen/alerts-i18n';
+import { of, type Observable } from 'rxjs';
 
 @Component({
   selector: 'app-signal-list-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, AlertsTPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './signal-list-page.html',
 })
@@ -25,6 +28,9 @@ export class SignalListPage {
   readonly quadrant = input<string | undefined>();
   readonly area = input<string | undefined>();
   readonly indicator = input<string | undefined>();
+  /** "Mijn signalen" (issue 13): only signals I own. */
+  readonly mine = input<string | undefined>();
+  private readonly alertsApi = inject(AlertsApi);
 
   protected readonly statuses = SIGNAL_STATUSES;
   protected readonly rules = RULES;
@@ -36,14 +42,25 @@ export class SignalListPage {
     quadrant: this.quadrant(),
     area: this.area(),
     indicator: this.indicator(),
-  }));
+    mine: this.mine(),
+  }) as SignalFilters);
 
   protected readonly state = toSignal(
     toObservable(this.filters).pipe(
-      switchMap((f) => this.api.list(f).pipe(map(sortSignals), toLoadState())),
+      switchMap((f) =>
+        this.ownedIds((f as SignalFilters & { mine?: string }).mine).pipe(
+          switchMap((owned) => this.api.list({ ...f, mine: undefined } as SignalFilters).pipe(map((list) => (owned ? list.filter((s) => owned.includes(s.id)) : list)))),
+          map(sortSignals),
+          toLoadState(),
+        ),
+      ),
     ),
     { initialValue: LOADING as LoadState<Signal[]> },
   );
+
+  private ownedIds(mine: string | undefined): Observable<string[] | null> {
+    return mine ? this.alertsApi.owned() : of(null);
+  }
 
   private readonly now = new Date();
   protected stale(signal: Signal): boolean {
@@ -61,6 +78,7 @@ export class SignalListPage {
       const value = String(data.get(name) ?? '').trim();
       queryParams[name] = value || null;
     }
+    queryParams['mine'] = data.get('mine') ? '1' : null;
     void this.router.navigate(['/signalen'], { queryParams });
   }
 }

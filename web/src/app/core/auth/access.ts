@@ -10,6 +10,7 @@ export const SECTION_ROLES = {
   raad: ['admin', 'analyst', 'manager', 'council'],
   data: ['admin', 'analyst'],
   beheer: ['admin'],
+  meldingen: ['admin', 'analyst', 'manager', 'council'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Section = keyof typeof SECTION_ROLES;

@@ -1,0 +1,42 @@
+/** Alert settings from the environment (README "Alerts"); validated once at start-up. */
+export interface AlertsConfig {
+  /** smtp://user:pass@host:port — unset → mails go to the in-app outbox (demo). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Base of deep links and unsubscribe links in mails and webhook calls. */
+  publicUrl: string;
+  /** How often the scheduler plans and sends (ms); 0 = no timer (tests call tick()). */
+  tickMs: number;
+  /** A signal open or interpreted this many days without action reminds its owner. */
+  reminderDays: number;
+  /** First retry after this many ms; doubles per attempt. */
+  retryBaseMs: number;
+  maxAttempts: number;
+}
+
+function whole(raw: string | undefined, name: string, dflt: number, min: number): number {
+  if (raw === undefined || raw.trim() === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+export function loadAlertsConfig(env: NodeJS.ProcessEnv): AlertsConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || '3000'}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
+  }
+  return {
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'Wijksignaal <noreply@wijksignaal.local>',
+    publicUrl,
+    tickMs: whole(env.ALERTS_TICK_MS, 'ALERTS_TICK_MS', 60_000, 0),
+    reminderDays: whole(env.REMINDER_DAYS, 'REMINDER_DAYS', 28, 1),
+    retryBaseMs: whole(env.ALERTS_RETRY_BASE_MS, 'ALERTS_RETRY_BASE_MS', 30_000, 1),
+    maxAttempts: whole(env.ALERTS_MAX_ATTEMPTS, 'ALERTS_MAX_ATTEMPTS', 5, 1),
+  };
+}

@@ -1,0 +1,123 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Public, Roles, type Principal } from '../auth/principal';
+import { InvalidInputError } from '../common/errors';
+import { pageRequest, setNextLink, toPage } from '../common/paging';
+import { AlertsRepository } from './alerts.repository';
+import { AlertsService, type TickResult } from './alerts.service';
+
+@Controller('v1')
+export class AlertsController {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly repo: AlertsRepository,
+  ) {}
+
+  @Get('me/subscriptions')
+  mySubscription(@CurrentPrincipal() p: Principal): Promise<unknown> {
+    if (p.kind !== 'user' || !p.role) throw new InvalidInputError('only users have subscriptions', [{ field: 'user', message: 'user only' }]);
+    return this.alerts.subscriptionOf(p.id, p.role);
+  }
+
+  @Put('me/subscriptions')
+  saveSubscription(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<unknown> {
+    return this.alerts.saveSubscription(p, body);
+  }
+
+  /** New signals matching my subscription since I last opened the inbox (the badge). */
+  @Get('me/alerts/unread')
+  unread(@CurrentPrincipal() p: Principal): Promise<{ count: number }> {
+    return this.alerts.unread(p);
+  }
+
+  @Post('me/alerts/seen')
+  @HttpCode(204)
+  seen(@CurrentPrincipal() p: Principal): Promise<void> {
+    return this.alerts.markSeen(p);
+  }
+
+  /** Ids of the signals I own ("Mijn signalen" in the inbox). */
+  @Get('me/owned-signals')
+  owned(@CurrentPrincipal() p: Principal): Promise<string[]> {
+    return p.kind === 'user' ? this.repo.ownedSignalIds(p.id) : Promise.resolve([]);
+  }
+
+  /** People a signal can be assigned to. */
+  @Get('signal-owners')
+  @Roles('manager', 'analyst', 'admin')
+  candidates(): Promise<unknown[]> {
+    return this.repo.ownerCandidates();
+  }
+
+  @Get('signals/:id/owner')
+  async owner(@Param('id') id: string): Promise<unknown> {
+    const r = await this.repo.signalOwner(id).catch(() => null);
+    return { owner: r?.owner ?? null };
+  }
+
+  @Put('signals/:id/owner')
+  @Roles('manager', 'analyst', 'admin')
+  setOwner(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<unknown> {
+    return this.alerts.setOwner(p, id, body);
+  }
+
+  @Get('webhooks')
+  @Roles('admin')
+  webhooks(): Promise<unknown[]> {
+    return this.alerts.listWebhooks();
+  }
+
+  @Post('webhooks')
+  @Roles('admin')
+  createWebhook(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<{ id: string; secret: string }> {
+    return this.alerts.createWebhook(p, body);
+  }
+
+  @Delete('webhooks/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  deleteWebhook(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
+    return this.alerts.deleteWebhook(p, id);
+  }
+
+  /** The delivery log, newest first; paged with limit/cursor and a Link header. Mails in the outbox carry their text. */
+  @Get('deliveries')
+  @Roles('admin')
+  async deliveries(@Query() q: { limit?: string; cursor?: string }, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown[]> {
+    const page = pageRequest(q, 50);
+    const rows = await this.repo.deliveries(page.limit, page.after);
+    const p = toPage(rows, page.limit, (r) => [r.id]);
+    setNextLink(req, res, p.next);
+    return p.items.map((r) => ({
+      id: r.id, key: r.delivery_key, channel: r.channel, kind: r.kind, recipient: r.recipient, signalIds: r.signal_ids, subject: r.subject,
+      text: r.body_text, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at,
+      nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
+    }));
+  }
+
+  /** Plans and sends now (admin); `at` plans digests as if it were that moment (e.g. to send last week's digest in a demo). */
+  @Post('alerts/run')
+  @Roles('admin')
+  @HttpCode(200)
+  run(@Body() body: { at?: unknown } | undefined): Promise<TickResult> {
+    let at = new Date();
+    if (body?.at !== undefined) {
+      at = typeof body.at === 'string' ? new Date(body.at) : new Date(NaN);
+      if (Number.isNaN(at.getTime())) throw new InvalidInputError('at must be an ISO date-time', [{ field: 'at', message: 'ISO date-time' }]);
+    }
+    return this.alerts.tick(at);
+  }
+
+  /** Works without login: the signed token in the mail names the user. */
+  @Get('unsubscribe')
+  @Public()
+  @Header('content-type', 'text/html; charset=utf-8')
+  async unsubscribe(@Query('token') token: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const ok = typeof token === 'string' && (await this.alerts.unsubscribe(token));
+    if (!ok) res.status(400);
+    const msg = ok
+      ? ['Afgemeld', 'U ontvangt geen meldingen meer van Wijksignaal. U kunt dit altijd weer aanzetten op de pagina Meldingen.', 'You will no longer receive Wijksignaal messages.']
+      : ['Link ongeldig', 'Deze afmeldlink is ongeldig of beschadigd.', 'This unsubscribe link is not valid.'];
+    return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${msg[0]} — Wijksignaal</title></head><body style="font-family:Arial,sans-serif"><main><h1>${msg[0]}</h1><p>${msg[1]}</p><p lang="en">${msg[2]}</p><p><a href="/meldingen">Meldingen</a></p></main></body></html>`;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AlertsController } from './alerts.controller';
+import { AlertsRepository } from './alerts.repository';
+import { AlertsService } from './alerts.service';
+
+/** Owners, subscriptions, mail, reminders, webhooks and the delivery log (issue 13). */
+@Module({
+  controllers: [AlertsController],
+  providers: [AlertsRepository, AlertsService],
+  exports: [AlertsService],
+})
+export class AlertsModule {}

@@ -1,0 +1,307 @@
+/**
+ * Pure parts of alerting (issue 13): input validation, role defaults, digest periods, mail and
+ * webhook rendering, signatures and unsubscribe tokens. No I/O here.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { QUADRANTS, RULES, SEVERITIES, type Quadrant, type Role, type RuleName, type Severity } from 'contracts';
+import { InvalidInputError } from '../common/errors';
+
+export const MODES = ['immediate', 'daily', 'weekly', 'monthly', 'off'] as const;
+export type Mode = (typeof MODES)[number];
+export const WEBHOOK_FORMATS = ['json', 'teams', 'slack'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+export interface AlertFilter {
+  areas: string[];
+  quadrants: Quadrant[];
+  rules: RuleName[];
+  minSeverity: Severity;
+}
+
+export interface Subscription extends AlertFilter {
+  mode: Mode;
+  includeStale: boolean;
+  language: 'nl' | 'en';
+}
+
+/** Manager: weekly digest of new and stale signals of the home municipality; council: monthly plain summary; analyst: daily. */
+export function defaultSubscription(role: Role, homeMunicipality: string | null): Subscription {
+  const base: Subscription = { areas: [], quadrants: [], rules: [], minSeverity: 'low', mode: 'off', includeStale: false, language: 'nl' };
+  switch (role) {
+    case 'manager':
+      return { ...base, areas: homeMunicipality ? [homeMunicipality] : [], mode: 'weekly', includeStale: true };
+    case 'council':
+      return { ...base, areas: homeMunicipality ? [homeMunicipality] : [], mode: 'monthly', minSeverity: 'medium' };
+    case 'analyst':
+      return { ...base, mode: 'daily' };
+    default:
+      return base;
+  }
+}
+
+function stringList(v: unknown, field: string, max = 500): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.length > max || !v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 64)) {
+    throw new InvalidInputError(`${field} must be a list of codes`, [{ field, message: 'list of codes' }]);
+  }
+  return [...new Set(v as string[])];
+}
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], field: string, dflt: T): T {
+  if (v === undefined || v === null) return dflt;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new InvalidInputError(`${field} must be one of ${allowed.join(', ')}`, [{ field, message: `one of ${allowed.join(', ')}` }]);
+  }
+  return v as T;
+}
+
+export function parseFilter(body: unknown, prefix = ''): AlertFilter {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b !== 'object' || Array.isArray(b)) throw new InvalidInputError(`${prefix || 'body'} must be an object`, [{ field: prefix || 'body', message: 'object' }]);
+  const quadrants = stringList(b.quadrants, `${prefix}quadrants`);
+  const badQ = quadrants.find((q) => !(QUADRANTS as readonly string[]).includes(q));
+  if (badQ) throw new InvalidInputError(`${prefix}quadrants: unknown quadrant "${badQ}"`, [{ field: `${prefix}quadrants`, message: `unknown ${badQ}` }]);
+  const rules = stringList(b.rules, `${prefix}rules`);
+  const badR = rules.find((r) => !(RULES as readonly string[]).includes(r));
+  if (badR) throw new InvalidInputError(`${prefix}rules: unknown rule "${badR}"`, [{ field: `${prefix}rules`, message: `unknown ${badR}` }]);
+  return {
+    areas: stringList(b.areas, `${prefix}areas`),
+    quadrants: quadrants as Quadrant[],
+    rules: rules as RuleName[],
+    minSeverity: oneOf(b.minSeverity, SEVERITIES, `${prefix}minSeverity`, 'low'),
+  };
+}
+
+export function parseSubscription(body: unknown): Subscription {
+  const f = parseFilter(body);
+  const b = body as Record<string, unknown>;
+  if (b.includeStale !== undefined && typeof b.includeStale !== 'boolean') {
+    throw new InvalidInputError('includeStale must be true or false', [{ field: 'includeStale', message: 'boolean' }]);
+  }
+  return {
+    ...f,
+    mode: oneOf(b.mode, MODES, 'mode', 'weekly'),
+    includeStale: (b.includeStale as boolean | undefined) ?? false,
+    language: oneOf(b.language, ['nl', 'en'] as const, 'language', 'nl'),
+  };
+}
+
+export interface WebhookInput {
+  url: string;
+  name: string;
+  format: WebhookFormat;
+  filter: AlertFilter;
+}
+
+export function parseWebhook(body: unknown): WebhookInput {
+  const b = (body ?? {}) as Record<string, unknown>;
+  let url: URL | null = null;
+  try {
+    url = typeof b.url === 'string' ? new URL(b.url) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || (b.url as string).length > 2000) {
+    throw new InvalidInputError('url must be an http(s) URL', [{ field: 'url', message: 'http(s) URL' }]);
+  }
+  if (b.name !== undefined && (typeof b.name !== 'string' || b.name.length > 200)) {
+    throw new InvalidInputError('name must be text (at most 200 characters)', [{ field: 'name', message: 'text' }]);
+  }
+  return {
+    url: url.toString(),
+    name: (b.name as string | undefined)?.trim() || url.host,
+    format: oneOf(b.format, WEBHOOK_FORMATS, 'format', 'json'),
+    filter: parseFilter(b.filter ?? {}, 'filter.'),
+  };
+}
+
+// ---------- digest periods ----------
+
+function isoWeek(d: Date): string {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const y = t.getUTCFullYear();
+  const week = Math.ceil(((t.getTime() - Date.UTC(y, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${y}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The last completed digest period before `now` (UTC): its key and window. A digest covers the
+ * whole previous day / ISO week / month, and is sent on the first tick after it ended.
+ */
+export function previousPeriod(mode: 'daily' | 'weekly' | 'monthly', now: Date): { key: string; from: Date; to: Date } {
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  if (mode === 'daily') {
+    const from = new Date(day - 86_400_000);
+    return { key: from.toISOString().slice(0, 10), from, to: new Date(day) };
+  }
+  if (mode === 'weekly') {
+    const dow = (now.getUTCDay() + 6) % 7; // Monday = 0
+    const to = new Date(day - dow * 86_400_000);
+    const from = new Date(to.getTime() - 7 * 86_400_000);
+    return { key: isoWeek(from), from, to };
+  }
+  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return { key: from.toISOString().slice(0, 7), from, to };
+}
+
+// ---------- signatures and tokens ----------
+
+export function sign(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export function unsubscribeToken(secret: string, userId: string): string {
+  const mac = createHmac('sha256', secret).update(`unsubscribe:${userId}`).digest('base64url');
+  return `${Buffer.from(userId, 'utf8').toString('base64url')}.${mac}`;
+}
+
+/** The user id a token was made for, or null when it is forged or malformed. */
+export function verifyUnsubscribeToken(secret: string, token: string): string | null {
+  const [idPart, mac] = token.split('.');
+  if (!idPart || !mac || token.length > 300) return null;
+  const userId = Buffer.from(idPart, 'base64url').toString('utf8');
+  const expected = Buffer.from(unsubscribeToken(secret, userId).split('.')[1]);
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? userId : null;
+}
+
+// ---------- rendering ----------
+
+/** A signal as a recipient may see it: names resolved, text already disclosure-checked. */
+export interface MailSignal {
+  id: string;
+  title: string;
+  explanation: string;
+  severity: Severity;
+  areaNames: string[];
+  indicatorNames: string[];
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const T = {
+  nl: {
+    immediate: (n: number) => (n === 1 ? 'Nieuw signaal' : `${n} nieuwe signalen`),
+    digest: { daily: 'Dagoverzicht', weekly: 'Weekoverzicht', monthly: 'Maandoverzicht' },
+    reminder: 'Herinnering: signaal wacht op actie',
+    hello: (name: string) => `Beste ${name},`,
+    newHeading: 'Nieuwe signalen',
+    staleHeading: (days: number) => `Langer dan ${days} dagen zonder actie`,
+    none: 'Geen nieuwe signalen in deze periode.',
+    open: 'Bekijk het signaal',
+    severity: { low: 'laag', medium: 'middel', high: 'hoog' },
+    reminderLine: (days: number) => `Dit signaal staat al langer dan ${days} dagen open zonder actie.`,
+    unsubscribe: 'Geen meldingen meer ontvangen? Afmelden',
+    settings: 'Instellingen wijzigen',
+  },
+  en: {
+    immediate: (n: number) => (n === 1 ? 'New signal' : `${n} new signals`),
+    digest: { daily: 'Daily digest', weekly: 'Weekly digest', monthly: 'Monthly summary' },
+    reminder: 'Reminder: signal awaits action',
+    hello: (name: string) => `Dear ${name},`,
+    newHeading: 'New signals',
+    staleHeading: (days: number) => `More than ${days} days without action`,
+    none: 'No new signals in this period.',
+    open: 'Open the signal',
+    severity: { low: 'low', medium: 'medium', high: 'high' },
+    reminderLine: (days: number) => `This signal has been open for more than ${days} days without action.`,
+    unsubscribe: 'No longer want these messages? Unsubscribe',
+    settings: 'Change settings',
+  },
+};
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** First sentence: the "one line of explanation" per signal. */
+export function oneLine(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const m = /^(.+?[.!?])(\s|$)/.exec(t);
+  const line = m ? m[1] : t;
+  return line.length > 240 ? `${line.slice(0, 237)}…` : line;
+}
+
+export function renderMail(input: {
+  kind: 'immediate' | 'daily' | 'weekly' | 'monthly' | 'reminder';
+  language: 'nl' | 'en';
+  recipientName: string;
+  publicUrl: string;
+  unsubscribeUrl: string;
+  signals: MailSignal[];
+  stale: MailSignal[];
+  reminderDays: number;
+}): RenderedMail {
+  const t = T[input.language];
+  const link = (s: MailSignal) => `${input.publicUrl}/signalen/${s.id}`;
+  const subject =
+    input.kind === 'immediate' ? `Wijksignaal: ${t.immediate(input.signals.length)}${input.signals.length === 1 ? ` — ${input.signals[0].title}` : ''}`
+    : input.kind === 'reminder' ? `Wijksignaal: ${t.reminder}${input.signals[0] ? ` — ${input.signals[0].title}` : ''}`
+    : `Wijksignaal: ${t.digest[input.kind]}`;
+  const lineOf = (s: MailSignal) => {
+    const where = [...s.areaNames, ...s.indicatorNames].join(' · ');
+    return { head: `${s.title} (${t.severity[s.severity]})`, where, line: input.kind === 'reminder' ? t.reminderLine(input.reminderDays) : oneLine(s.explanation), url: link(s) };
+  };
+  const sections: { heading: string; items: ReturnType<typeof lineOf>[] }[] = [];
+  if (input.kind !== 'reminder') sections.push({ heading: t.newHeading, items: input.signals.map(lineOf) });
+  else sections.push({ heading: t.reminder, items: input.signals.map(lineOf) });
+  if (input.stale.length) sections.push({ heading: t.staleHeading(input.reminderDays), items: input.stale.map(lineOf) });
+  const text = [
+    t.hello(input.recipientName),
+    '',
+    ...sections.flatMap((sec) => [
+      sec.heading,
+      '',
+      ...(sec.items.length ? sec.items.flatMap((i) => [`- ${i.head}`, `  ${i.where}`, `  ${i.line}`, `  ${t.open}: ${i.url}`, '']) : [t.none, '']),
+    ]),
+    '--',
+    `${t.settings}: ${input.publicUrl}/meldingen`,
+    `${t.unsubscribe}: ${input.unsubscribeUrl}`,
+    '',
+  ].join('\n');
+  const html = `<!doctype html><html lang="${input.language}"><head><meta charset="utf-8"><title>${esc(subject)}</title></head>
+<body style="font-family:Arial,sans-serif;color:#1a1a1a;max-width:640px">
+<p>${esc(t.hello(input.recipientName))}</p>
+${sections
+  .map(
+    (sec) => `<h2 style="font-size:18px">${esc(sec.heading)}</h2>
+${sec.items.length ? `<ul>${sec.items
+      .map((i) => `<li style="margin-bottom:12px"><strong>${esc(i.head)}</strong><br><span>${esc(i.where)}</span><br>${esc(i.line)}<br><a href="${esc(i.url)}">${esc(t.open)}</a></li>`)
+      .join('\n')}</ul>` : `<p>${esc(t.none)}</p>`}`,
+  )
+  .join('\n')}
+<hr><p style="font-size:13px"><a href="${esc(`${input.publicUrl}/meldingen`)}">${esc(t.settings)}</a> · <a href="${esc(input.unsubscribeUrl)}">${esc(t.unsubscribe)}</a></p>
+</body></html>`;
+  return { subject, text, html };
+}
+
+/** The body of a webhook call for one signal event, in the hook's format. */
+export function webhookBody(format: WebhookFormat, event: string, s: MailSignal, publicUrl: string): string {
+  const url = `${publicUrl}/signalen/${s.id}`;
+  const summary = `${s.title} — ${[...s.areaNames, ...s.indicatorNames].join(' · ')}`;
+  if (format === 'slack') {
+    return JSON.stringify({ text: `*Wijksignaal*: ${summary}\n${oneLine(s.explanation)}\n<${url}|Bekijk het signaal>` });
+  }
+  if (format === 'teams') {
+    return JSON.stringify({
+      '@type': 'MessageCard',
+      '@context': 'https://schema.org/extensions',
+      summary: s.title,
+      themeColor: s.severity === 'high' ? 'C0392B' : s.severity === 'medium' ? 'E67E22' : '2E86C1',
+      title: `Wijksignaal: ${s.title}`,
+      text: `${[...s.areaNames, ...s.indicatorNames].join(' · ')}\n\n${oneLine(s.explanation)}`,
+      potentialAction: [{ '@type': 'OpenUri', name: 'Bekijk het signaal', targets: [{ os: 'default', uri: url }] }],
+    });
+  }
+  return JSON.stringify({
+    event,
+    signal: { id: s.id, title: s.title, explanation: oneLine(s.explanation), severity: s.severity, areas: s.areaNames, indicators: s.indicatorNames, url },
+  });
+}

@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** A real SMTP server and a local webhook receiver for the alert tests (issue 13). */
+export interface Mail {
+  from: string;
+  to: string[];
+  raw: string;
+  subject: string;
+  text: string;
+}
+
+/** Decodes the quoted-printable / base64 parts nodemailer writes, enough to read subject and bodies. */
+export function decodeMail(raw: string): { subject: string; text: string } {
+  const qp = (s: string): string => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  const subjectLine = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
+  const subject = subjectLine
+    .replace(/\r?\n[ \t]/g, ' ')
+    .replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_m, s: string) => qp(s.replace(/_/g, ' ')))
+    .replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_m, s: string) => Buffer.from(s, 'base64').toString('utf8'))
+    .replace(/\?=\s+=\?/g, '');
+  const parts = raw.split(/\r?\n--/).map((part) => {
+    const [head, ...rest] = part.split(/\r?\n\r?\n/);
+    const body = rest.join('\n\n');
+    if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) return qp(body);
+    if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    return body;
+  });
+  return { subject, text: parts.join('\n') };
+}
+
+export async function startSmtp(): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
+  const mails: Mail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, ...decodeMail(raw) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export interface Hook {
+  status: number;
+  body: string;
+  signature: string;
+}
+
+/** A local webhook receiver that answers `statuses` in turn (then 200). */
+export async function startReceiver(statuses: number[] = []): Promise<{ url: string; calls: Hook[]; close(): Promise<void> }> {
+  const calls: Hook[] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const status = statuses[calls.length] ?? 200;
+      calls.push({ status, body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-wijksignaal-signature'] ?? '') });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+

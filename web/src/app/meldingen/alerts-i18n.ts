@@ -1,0 +1,143 @@
+import { Pipe, PipeTransform, inject } from '@angular/core';
+import { I18nService } from '../core/i18n/i18n.service';
+
+/** Texts of alerting (Meldingen page, owner picker, webhooks and delivery log), Dutch first. */
+const NL = {
+  title: 'Meldingen',
+  intro: 'Kies waarover u bericht krijgt en hoe vaak. Zonder keuze geldt de standaard voor uw rol.',
+  isDefault: 'U gebruikt nu de standaard voor uw rol.',
+  areas: 'Gebieden (gemeente, wijk of buurt, met alles daarbinnen)',
+  areasHint: 'Typ een naam en kies uit de lijst. Leeg = alle gebieden.',
+  areaSearch: 'Gebied zoeken',
+  add: 'Toevoegen',
+  remove: '{name} verwijderen',
+  quadrants: 'Kwadranten (leeg = alle)',
+  rules: 'Regels (leeg = alle)',
+  minSeverity: 'Minimale ernst',
+  mode: 'Hoe',
+  'mode.immediate': 'Direct, per signaal',
+  'mode.daily': 'Dagelijks overzicht',
+  'mode.weekly': 'Wekelijks overzicht',
+  'mode.monthly': 'Maandelijkse samenvatting',
+  'mode.off': 'Uit',
+  includeStale: 'Ook signalen die te lang zonder actie blijven',
+  language: 'Taal van de mail',
+  save: 'Opslaan',
+  saved: 'Opgeslagen.',
+  'sev.low': 'laag',
+  'sev.medium': 'middel',
+  'sev.high': 'hoog',
+  owner: 'Eigenaar',
+  noOwner: 'Niemand',
+  assign: 'Toewijzen',
+  ownerSaved: 'Eigenaar opgeslagen.',
+  mine: 'Alleen mijn signalen',
+  webhooks: 'Webhooks (teamkanalen)',
+  webhooksHint: 'Elke oproep is ondertekend: header X-Wijksignaal-Signature (HMAC-SHA256 van de body).',
+  url: 'URL',
+  name: 'Naam',
+  format: 'Formaat',
+  create: 'Webhook toevoegen',
+  secret: 'Geheim (wordt maar één keer getoond):',
+  delete: 'Verwijderen',
+  deleteLabel: 'Webhook {name} verwijderen',
+  none: 'Nog geen.',
+  deliveries: 'Verzendlog',
+  when: 'Wanneer',
+  channel: 'Kanaal',
+  kind: 'Soort',
+  to: 'Aan',
+  subject: 'Onderwerp',
+  status: 'Resultaat',
+  attempts: 'Pogingen',
+  error: 'Fout',
+  more: 'Meer laden',
+  runNow: 'Nu versturen',
+  ran: '{sent} verstuurd, {retried} opnieuw te proberen, {failed} mislukt.',
+  outboxHint: 'Zonder SMTP_URL staan mails in de outbox (status "outbox"); klik op een onderwerp om de tekst te lezen.',
+  'status.sent': 'verstuurd',
+  'status.outbox': 'outbox',
+  'status.pending': 'wacht',
+  'status.sending': 'bezig',
+  'status.failed': 'mislukt',
+  'status.skipped': 'niets te melden',
+};
+type Key = keyof typeof NL;
+const EN: Record<Key, string> = {
+  title: 'Notifications',
+  intro: 'Choose what you hear about and how often. Without a choice, the default of your role applies.',
+  isDefault: 'You are using the default of your role.',
+  areas: 'Areas (municipality, district or neighbourhood, with everything inside)',
+  areasHint: 'Type a name and pick from the list. Empty = all areas.',
+  areaSearch: 'Find an area',
+  add: 'Add',
+  remove: 'Remove {name}',
+  quadrants: 'Quadrants (empty = all)',
+  rules: 'Rules (empty = all)',
+  minSeverity: 'Minimum severity',
+  mode: 'How',
+  'mode.immediate': 'Immediately, per signal',
+  'mode.daily': 'Daily digest',
+  'mode.weekly': 'Weekly digest',
+  'mode.monthly': 'Monthly summary',
+  'mode.off': 'Off',
+  includeStale: 'Also signals left too long without action',
+  language: 'Mail language',
+  save: 'Save',
+  saved: 'Saved.',
+  'sev.low': 'low',
+  'sev.medium': 'medium',
+  'sev.high': 'high',
+  owner: 'Owner',
+  noOwner: 'Nobody',
+  assign: 'Assign',
+  ownerSaved: 'Owner saved.',
+  mine: 'Only my signals',
+  webhooks: 'Webhooks (team channels)',
+  webhooksHint: 'Every call is signed: header X-Wijksignaal-Signature (HMAC-SHA256 of the body).',
+  url: 'URL',
+  name: 'Name',
+  format: 'Format',
+  create: 'Add webhook',
+  secret: 'Secret (shown only once):',
+  delete: 'Delete',
+  deleteLabel: 'Delete webhook {name}',
+  none: 'None yet.',
+  deliveries: 'Delivery log',
+  when: 'When',
+  channel: 'Channel',
+  kind: 'Kind',
+  to: 'To',
+  subject: 'Subject',
+  status: 'Result',
+  attempts: 'Attempts',
+  error: 'Error',
+  more: 'Load more',
+  runNow: 'Send now',
+  ran: '{sent} sent, {retried} to retry, {failed} failed.',
+  outboxHint: 'Without SMTP_URL mails stay in the outbox (status "outbox"); open a subject to read the text.',
+  'status.sent': 'sent',
+  'status.outbox': 'outbox',
+  'status.pending': 'waiting',
+  'status.sending': 'sending',
+  'status.failed': 'failed',
+  'status.skipped': 'nothing to report',
+};
+
+export type AlertsKey = Key;
+
+export function alertsText(lang: string, key: string, params?: Record<string, string | number>): string {
+  const dict = (lang === 'en' ? EN : NL) as Record<string, string>;
+  let s = dict[key] ?? key;
+  for (const [k, v] of Object.entries(params ?? {})) s = s.replace(`{${k}}`, String(v));
+  return s;
+}
+
+/** `{{ 'save' | at }}`: impure, follows the language switch like the core `t` pipe. */
+@Pipe({ name: 'at', pure: false })
+export class AlertsTPipe implements PipeTransform {
+  private readonly i18n = inject(I18nService);
+  transform(key: string, params?: Record<string, string | number>): string {
+    return alertsText(this.i18n.lang(), key, params);
+  }
+}
