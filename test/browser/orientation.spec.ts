@@ -3,10 +3,6 @@ import { axeViolations, launchBrowser, login, screenshot, startServer, type Serv
 
 /**
  * Issue 15: landing, header search and phone width, against the built product with demo data.
- * SKIPPED for now: on the embedded database the demo-data load at start-up fails here with
- * "bind message supplies 10 parameters, but prepared statement requires 1" (import staging INSERT
- * through pglite-socket), so the server never becomes healthy. Re-enable once demo start-up works
- * or seed the data through the API with DEMO_DATA=false.
  */
 describe('orientation in Chromium (demo data, embedded database)', () => {
   let server: Server;

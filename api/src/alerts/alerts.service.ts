@@ -13,6 +13,7 @@ import {
 } from './core';
 import { AlertsRepository, type DeliveryRow, type UserRow } from './alerts.repository';
 import { discloseForRole } from './disclosure';
+import { SignalsService } from '../signals/signals.service';
 
 export interface TickResult {
   planned: number;
@@ -45,6 +46,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly repo: AlertsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly signals: SignalsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -222,8 +224,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async mailSignals(ids: string[], role: Role, lang: 'nl' | 'en'): Promise<MailSignal[]> {
     const rows: SignalRow[] = await this.repo.signals(ids);
     const names = await this.repo.names([...new Set(rows.flatMap((r) => r.subjects))], [...new Set(rows.flatMap((r) => r.indicators))], lang);
-    return rows.map((r) => {
-      const s = discloseForRole(r, role);
+    const shown = await discloseForRole(this.signals, rows, role);
+    return shown.map((s) => {
       return {
         id: s.id,
         title: text(s.title, lang),

@@ -1,12 +1,12 @@
 import type { Role, Signal } from 'contracts';
 import type { SignalRow } from '../signals/signals.repository';
-import { toSignal } from '../signals/present';
+import type { SignalsService } from '../signals/signals.service';
 
 /**
- * The one place alerting asks "what may this role see of this signal?". It answers exactly what
- * the API answers that role (today `toSignal` from signals/present.ts, which strips numbers for
- * restricted roles); when disclosure moves to its own module, re-point this function only.
+ * The one place alerting asks "what may this role see of these signals?": exactly what the API
+ * answers that role — the signals service's presentation, which withholds every figure of a
+ * signal that touches a cell the disclosure pattern hides (api/src/disclosure).
  */
-export function discloseForRole(row: SignalRow, role: Role): Signal {
-  return toSignal(row, role);
+export function discloseForRole(signals: SignalsService, rows: SignalRow[], role: Role): Promise<Signal[]> {
+  return signals.present(rows, role);
 }

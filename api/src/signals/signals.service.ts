@@ -58,7 +58,8 @@ export class SignalsService {
    * a cell hidden in the stored pattern keeps its title and question, but its evidence loses every
    * number and its explanation (which quotes pooled figures) is replaced by a notice.
    */
-  private async present(rows: SignalRow[], role: Role | null, history?: SignalEvent[]): Promise<Signal[]> {
+  /** Signals as `role` may see them: every figure of a signal that touches a hidden cell is withheld (also used for mails). */
+  async present(rows: SignalRow[], role: Role | null, history?: SignalEvent[]): Promise<Signal[]> {
     const shown = rows.map((r) => toSignal(r, role, history));
     if (!isRestricted(role) || !rows.length) return shown;
     const subjects = new Set<string>();
