@@ -1,4 +1,5 @@
 import type { PageMessageKey } from './messages-pages';
+import type { InboxMessageKey } from '../../signalen/messages-inbox';
 
 /** Dutch is the source language; every English entry must exist for every Dutch key. */
 export const NL = {
@@ -195,7 +196,7 @@ export const NL = {
 
 /** Keys of the shell and shared parts; page texts live in messages-pages.ts (a lazy chunk). */
 export type CoreMessageKey = keyof typeof NL;
-export type MessageKey = CoreMessageKey | PageMessageKey;
+export type MessageKey = CoreMessageKey | PageMessageKey | InboxMessageKey;
 
 export const EN: Record<CoreMessageKey, string> = {
   'app.name': 'Wijksignaal',
