@@ -11,6 +11,7 @@ import { LoadStateView } from '../shared/load-state-view';
 import { QuadrantsApi } from './quadrants-api';
 import { gridCells, trendKey } from './quadrant-layout';
 import { buildSparklineOption } from './sparkline-option';
+import { WijkBuildUp } from './wijk-build-up';
 
 interface WijkData {
   area: AreaDetail | null;
@@ -19,7 +20,7 @@ interface WijkData {
 
 @Component({
   selector: 'app-wijk-page',
-  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart],
+  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart, WijkBuildUp],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wijk-page.html',
   styleUrl: './wijk-page.css',
