@@ -57,3 +57,52 @@ describe('SignalDetailPage', () => {
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('toelichting');
   });
 });
+
+describe('SignalDetailPage (groups)', () => {
+  const m = (id: string, quadrant: 'I' | 'II' | 'IV', status: 'open' | 'interpreted' | 'on-agenda', buurt: string) => ({
+    id, rule: 'rising-trend' as const, indicators: ['debt-signals'], subjects: [buurt], period: '2024', status, quadrant, title: `Schulden ${buurt}`,
+  });
+
+  async function renderWith(sig: Signal, extra: (http: HttpTestingController) => void = () => undefined) {
+    sessionStorage.clear();
+    storeSession('manager');
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()] });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(SignalDetailPage);
+    fixture.componentRef.setInput('id', sig.id);
+    await fixture.whenStable();
+    http.expectOne(`/api/v1/signals/${sig.id}`).flush(sig);
+    http.expectOne('/api/v1/meetings').flush([]);
+    http.expectOne('/api/v1/indicators').flush([{ code: 'evictions', name: { nl: 'Ontruimingen', en: 'Evictions' } }]);
+    await fixture.whenStable();
+    extra(http);
+    await fixture.whenStable();
+    return { el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows the escalation build-up of a collective signal apart from its other members, with each member status', async () => {
+    const escalation: Signal = {
+      ...signal, id: 'e1', rule: 'stacked-problems', quadrant: 'IV', subjects: ['WK051801'],
+      memberCount: 3, members: [m('a', 'I', 'interpreted', 'BU01'), m('b', 'II', 'open', 'BU02'), m('c', 'IV', 'on-agenda', 'BU03')],
+    };
+    const { el } = await renderWith(escalation);
+    const buildUp = el.querySelectorAll('[data-testid="build-up"] [data-testid="member-row"]');
+    expect([...buildUp].map((r) => r.getAttribute('data-signal-id'))).toEqual(['a', 'b']);
+    expect(buildUp[0].textContent).toContain('al geïnterpreteerd');
+    const others = el.querySelectorAll('[data-testid="group-members"] [data-testid="member-row"]');
+    expect([...others].map((r) => r.textContent)).toEqual([expect.stringContaining('op de agenda')]);
+    expect(el.textContent).toContain('IndicatorenOntruimingen');
+    expect(el.querySelector('#bewijs')).not.toBeNull();
+  });
+
+  it('links a member to its group by the group title', async () => {
+    const memberSig: Signal = { ...signal, id: 'm1', groupId: 'g1', status: 'interpreted', memberCount: 0, members: [] };
+    const { el } = await renderWith(memberSig, (http) =>
+      http.expectOne('/api/v1/signals/g1').flush({ ...signal, id: 'g1', title: { nl: 'Schulden stijgen in Centrum', en: 'Debt rising in Centre' } }),
+    );
+    const link = el.querySelector('[data-testid="part-of"] a');
+    expect(link?.getAttribute('href')).toBe('/signalen/g1');
+    expect(link?.textContent).toContain('Schulden stijgen in Centrum');
+    expect(el.querySelector('[data-testid="build-up"]')).toBeNull();
+  });
+});

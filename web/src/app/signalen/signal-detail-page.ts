@@ -1,9 +1,13 @@
 import '../core/i18n/messages-pages';
+import './messages-inbox';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { Signal, SignalStatus } from 'contracts';
-import { catchError, merge, of, Subject, switchMap } from 'rxjs';
+import type { Quadrant, Signal, SignalMember, SignalStatus } from 'contracts';
+import { catchError, distinctUntilChanged, map, merge, of, Subject, switchMap } from 'rxjs';
+import { IndicatorsApi } from '../indicators/indicators-api';
+import { buildUp, memberCount } from './signal-groups';
+import { SignalMembers, quadrantText, seenInText } from './signal-members';
 import { MeetingsApi } from '../beleidstafel/meetings-api';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
@@ -20,7 +24,7 @@ import { SignalsApi } from './signals-api';
 
 @Component({
   selector: 'app-signal-detail-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, EvidenceView, SignalOwner],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, EvidenceView, SignalOwner, SignalMembers],
   styles: `.actions { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; } .actions form { display: flex; flex-direction: column; gap: 0.4rem; } .actions h3 { margin: 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './signal-detail-page.html',
@@ -42,6 +46,39 @@ export class SignalDetailPage {
     { initialValue: LOADING as LoadState<Signal> },
   );
   protected readonly meetings = toSignal(this.meetingsApi.list().pipe(catchError(() => of([]))), { initialValue: [] });
+
+  /** The group this signal is a member of (for its title), if any. */
+  protected readonly group = toSignal(
+    toObservable(computed(() => {
+      const s = this.state();
+      return s.status === 'ok' ? (s.data.groupId ?? null) : null;
+    })).pipe(
+      distinctUntilChanged(),
+      switchMap((id) => (id ? this.api.get(id).pipe(catchError(() => of(null))) : of(null))),
+    ),
+    { initialValue: null },
+  );
+  private readonly indicatorNames = toSignal(
+    inject(IndicatorsApi).catalogue().pipe(map((list) => new Map(list.map((i) => [i.code, i.name]))), catchError(() => of(new Map()))),
+    { initialValue: new Map() },
+  );
+  protected indicatorsText(codes: string[]): string {
+    return codes.map((c) => this.i18n.text(this.indicatorNames().get(c) ?? c)).join(', ');
+  }
+  /** The escalation build-up (I/II members of a III/IV signal) and the group's other members. */
+  protected buildUp(sig: Signal): SignalMember[] {
+    return buildUp(sig);
+  }
+  protected otherMembers(sig: Signal): SignalMember[] {
+    const bu = new Set(buildUp(sig).map((m) => m.id));
+    return (sig.members ?? []).filter((m) => !bu.has(m.id));
+  }
+  protected seenIn(sig: Signal): string {
+    return seenInText(this.i18n, sig.members ?? [], memberCount(sig));
+  }
+  protected quadrantName(q: Quadrant): string {
+    return quadrantText(this.i18n, q);
+  }
 
   private readonly auth = inject(AuthService);
   protected readonly actions = computed(() => {

@@ -1,27 +1,35 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import './messages-inbox';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { QUADRANTS, RULES, SIGNAL_STATUSES, type Signal } from 'contracts';
-import { map, switchMap } from 'rxjs';
+import { QUADRANTS, RULES, SIGNAL_STATUSES, type Quadrant, type Signal } from 'contracts';
+import { catchError, map, of, switchMap, type Observable } from 'rxjs';
+import { AreasApi } from '../areas/areas-api';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
+import { I18nService } from '../core/i18n/i18n.service';
 import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, LocPipe, TPipe } from '../core/i18n/t.pipe';
+import { IndicatorsApi } from '../indicators/indicators-api';
+import { findMunicipality } from '../shared/find-municipality';
 import { LoadStateView } from '../shared/load-state-view';
+import { memberCount } from './signal-groups';
+import { SignalMembers, quadrantText, seenInText } from './signal-members';
 import { SignalFilters, SignalsApi } from './signals-api';
 import { isStale, sortSignals } from './signal-order';
 import { AlertsApi } from '../meldingen/alerts-api';
 import { AlertsTPipe } from '../meldingen/alerts-i18n';
-import { of, type Observable } from 'rxjs';
 
 @Component({
   selector: 'app-signal-list-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, AlertsTPipe],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, AlertsTPipe, SignalMembers],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `.group-toggle { margin-top: 0.3rem; } .members-cell { padding: 0 0 0.8rem 1.5rem; } .seen-in { display: block; font-weight: normal; }`,
   templateUrl: './signal-list-page.html',
 })
 export class SignalListPage {
   private readonly api = inject(SignalsApi);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
 
   readonly status = input<string | undefined>();
   readonly rule = input<string | undefined>();
@@ -36,6 +44,16 @@ export class SignalListPage {
   protected readonly rules = RULES;
   protected readonly quadrants = QUADRANTS;
 
+  /** Names for the filters: indicators and municipalities (codes stay in the URL only). */
+  protected readonly indicators = toSignal(inject(IndicatorsApi).catalogue().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly municipalities = toSignal(inject(AreasApi).municipalities().pipe(catchError(() => of([]))), { initialValue: [] });
+  /** The area filter as a person reads it: the municipality's name where the code is one. */
+  protected readonly areaLabel = computed(() => {
+    const code = this.area();
+    if (!code) return '';
+    return this.municipalities().find((m) => m.code === code)?.name ?? code;
+  });
+
   protected readonly filters = computed<SignalFilters>(() => ({
     status: this.status(),
     rule: this.rule(),
@@ -45,18 +63,80 @@ export class SignalListPage {
     mine: this.mine(),
   }) as SignalFilters);
 
-  protected readonly state = toSignal(
-    toObservable(this.filters).pipe(
-      switchMap((f) =>
-        this.ownedIds((f as SignalFilters & { mine?: string }).mine).pipe(
-          switchMap((owned) => this.api.list({ ...f, mine: undefined } as SignalFilters).pipe(map((list) => (owned ? list.filter((s) => owned.includes(s.id)) : list)))),
-          map(sortSignals),
-          toLoadState(),
+  /** Loaded top-level signals (first page plus every "meer laden"). */
+  protected readonly state = signal<LoadState<Signal[]>>(LOADING);
+  /** URL of the next page (Link rel="next"), null at the end. */
+  protected readonly next = signal<string | null>(null);
+  protected readonly loadingMore = signal(false);
+  protected readonly moreError = signal(false);
+  /** Groups opened to show their members. */
+  protected readonly open = signal<ReadonlySet<string>>(new Set());
+
+  constructor() {
+    toObservable(this.filters)
+      .pipe(
+        switchMap((f) =>
+          this.ownedIds((f as SignalFilters & { mine?: string }).mine).pipe(
+            switchMap((owned) =>
+              this.api
+                .page({ ...f, mine: undefined } as SignalFilters)
+                .pipe(map((p) => (owned ? { ...p, items: p.items.filter((s) => owned.includes(s.id)) } : p))),
+            ),
+            toLoadState(),
+          ),
         ),
-      ),
-    ),
-    { initialValue: LOADING as LoadState<Signal[]> },
-  );
+        takeUntilDestroyed(),
+      )
+      .subscribe((s) => {
+        if (s.status === 'ok') {
+          this.state.set({ status: 'ok', data: sortSignals(s.data.items) });
+          this.next.set(s.data.next);
+        } else {
+          this.state.set(s);
+          this.next.set(null);
+        }
+        this.open.set(new Set());
+        this.moreError.set(false);
+      });
+  }
+
+  protected loadMore(): void {
+    const url = this.next();
+    if (!url || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.moreError.set(false);
+    this.api.nextPage(url).subscribe({
+      next: (page) => {
+        const current = this.state();
+        const have = current.status === 'ok' ? current.data : [];
+        const seen = new Set(have.map((s) => s.id));
+        this.state.set({ status: 'ok', data: [...have, ...sortSignals(page.items.filter((s) => !seen.has(s.id)))] });
+        this.next.set(page.next);
+        this.loadingMore.set(false);
+      },
+      error: () => {
+        this.loadingMore.set(false);
+        this.moreError.set(true);
+      },
+    });
+  }
+
+  protected toggle(id: string): void {
+    const next = new Set(this.open());
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.open.set(next);
+  }
+
+  protected memberCount = memberCount;
+
+  protected seenIn(sig: Signal): string {
+    return seenInText(this.i18n, sig.members ?? [], memberCount(sig));
+  }
+
+  protected quadrantName(q: Quadrant): string {
+    return quadrantText(this.i18n, q);
+  }
 
   private ownedIds(mine: string | undefined): Observable<string[] | null> {
     return mine ? this.alertsApi.owned() : of(null);
@@ -79,6 +159,9 @@ export class SignalListPage {
       queryParams[name] = value || null;
     }
     queryParams['mine'] = data.get('mine') ? '1' : null;
+    // The area field takes a municipality's name (or "Name (GM0518)") or an area code.
+    const area = queryParams['area'];
+    if (area) queryParams['area'] = findMunicipality(this.municipalities(), area)?.code ?? area;
     void this.router.navigate(['/signalen'], { queryParams });
   }
 }

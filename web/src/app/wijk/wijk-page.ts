@@ -13,6 +13,7 @@ import { gridCells, trendKey } from './quadrant-layout';
 import { buildSparklineOption } from './sparkline-option';
 import '../core/i18n/messages-ux';
 import { HelpBox } from '../shared/help-box';
+import { WijkBuildUp } from './wijk-build-up';
 
 interface WijkData {
   area: AreaDetail | null;
@@ -21,7 +22,7 @@ interface WijkData {
 
 @Component({
   selector: 'app-wijk-page',
-  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart, HelpBox],
+  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart, HelpBox, WijkBuildUp],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wijk-page.html',
   styleUrl: './wijk-page.css',

@@ -1,6 +1,7 @@
 import type { AccessMessageKey } from './messages-access';
 import type { PageMessageKey } from './messages-pages';
 import type { UxMessageKey } from './messages-ux';
+import type { InboxMessageKey } from '../../signalen/messages-inbox';
 
 /** Dutch is the source language; every English entry must exist for every Dutch key. */
 export const NL = {
@@ -198,7 +199,7 @@ export const NL = {
 
 /** Keys of the shell and shared parts; page texts live in messages-pages.ts (a lazy chunk). */
 export type CoreMessageKey = keyof typeof NL;
-export type MessageKey = CoreMessageKey | PageMessageKey | AccessMessageKey | UxMessageKey;
+export type MessageKey = CoreMessageKey | PageMessageKey | AccessMessageKey | UxMessageKey | InboxMessageKey;
 
 export const EN: Record<CoreMessageKey, string> = {
   'app.name': 'Wijksignaal',
