@@ -146,7 +146,7 @@ export class AlertsRepository {
   async matchingSignalIds(f: AlertFilter, expanded: string[], from: Date, to: Date): Promise<string[]> {
     const params: unknown[] = [from, to];
     const rows: { id: string }[] = await this.db.query(
-      `SELECT s.id FROM signal s WHERE s.created_at >= $1 AND s.created_at < $2 AND s.pattern_active AND ${matchSql(f, expanded, params)}
+      `SELECT s.id FROM signal s WHERE s.created_at >= $1 AND s.created_at < $2 AND s.pattern_active AND s.group_id IS NULL AND ${matchSql(f, expanded, params)}
        ORDER BY s.created_at, s.id LIMIT 200`,
       params,
     );
@@ -156,7 +156,7 @@ export class AlertsRepository {
   async countMatching(f: AlertFilter, expanded: string[], since: Date): Promise<number> {
     const params: unknown[] = [since];
     const rows: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM signal s WHERE s.created_at > $1 AND s.pattern_active AND s.status = 'open' AND ${matchSql(f, expanded, params)}`,
+      `SELECT count(*)::int AS n FROM signal s WHERE s.created_at > $1 AND s.pattern_active AND s.group_id IS NULL AND s.status = 'open' AND ${matchSql(f, expanded, params)}`,
       params,
     );
     return rows[0].n;
@@ -167,7 +167,7 @@ export class AlertsRepository {
     const params: unknown[] = [before];
     const rows: { id: string }[] = await this.db.query(
       `SELECT s.id FROM signal s
-       WHERE s.status IN ('open','interpreted') AND s.pattern_active
+       WHERE s.status IN ('open','interpreted') AND s.pattern_active AND s.group_id IS NULL
          AND COALESCE((SELECT max(e.at) FROM signal_event e WHERE e.signal_id = s.id), s.created_at) < $1
          AND ${matchSql(f, expanded, params)}
        ORDER BY s.created_at, s.id LIMIT 100`,
@@ -181,7 +181,7 @@ export class AlertsRepository {
     return this.db.query(
       `SELECT id, owner_id, last_action FROM (
          SELECT s.id, s.owner_id, COALESCE((SELECT max(e.at) FROM signal_event e WHERE e.signal_id = s.id), s.created_at) AS last_action
-         FROM signal s WHERE s.status IN ('open','interpreted') AND s.pattern_active) x
+         FROM signal s WHERE s.status IN ('open','interpreted') AND s.pattern_active AND s.group_id IS NULL) x
        WHERE last_action < $1 ORDER BY id LIMIT 1000`,
       [before],
     );
@@ -206,7 +206,7 @@ export class AlertsRepository {
     const rows: unknown[] = await this.db.query(
       `INSERT INTO alert_delivery (delivery_key, channel, kind, user_id, webhook_id, recipient, signal_ids)
        SELECT $1 || s.id::text, $2, 'signal.created', $3::uuid, $4::uuid, $5, ARRAY[s.id]
-       FROM signal s WHERE s.created_at >= $6 AND s.pattern_active AND ${matchSql(f, expanded, params)}
+       FROM signal s WHERE s.created_at >= $6 AND s.pattern_active AND s.group_id IS NULL AND ${matchSql(f, expanded, params)}
        ON CONFLICT (delivery_key) DO NOTHING RETURNING id`,
       params,
     );
