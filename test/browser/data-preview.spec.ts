@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, login, screenshot, startServer, type Server } from './support';
 
 /** Issue 16: upload → preview → confirm with the default settings, on the real Rotterdam Gezondheid file. */
-const GEZONDHEID = join(__dirname, '../../../shared/data/real/rotterdam-krimpenerwaard-gezondheid/Gezondheid_per_wijk_en_buurt__2022_18062025_140356.csv');
+const GEZONDHEID = join(__dirname, '../fixtures/real/rotterdam-krimpenerwaard-gezondheid/Gezondheid_per_wijk_en_buurt__2022_18062025_140356.csv');
 const LONELY = 'Eenzaamheid/Ernstig/zeer ernstig eenzaam (%)';
 
 async function expectAccessible(page: Page, name: string): Promise<void> {

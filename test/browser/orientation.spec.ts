@@ -63,6 +63,7 @@ describe('orientation in Chromium (demo data, embedded database)', () => {
   it('accepts an everyday name in the picker', async () => {
     const page = await browser.newPage();
     await login(page, server.url, 'analyst', '/overzicht/GM0599');
+    await page.waitForLoadState('networkidle'); // the picker resolves names against the loaded list
     await page.getByLabel('Gemeente').fill('Den Haag');
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.waitForURL(/\/overzicht\/GM0518/);
