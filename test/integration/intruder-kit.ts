@@ -89,14 +89,5 @@ export function exactRecoveries(
   return out;
 }
 
-/** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's deterministic generator (mulberry32), so a failing case can be replayed. */
+export { mulberry32 as rng } from '../../api/src/core/statistics/random';
