@@ -21,7 +21,7 @@ import { peekUpload } from './peek';
 import { StatlineMappingsRepository } from './statline-mappings';
 import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
 
-export type ImportFormat = 'long' | 'statline' | 'json';
+export type ImportFormat = 'long' | 'statline' | 'json' | 'odata';
 
 export interface ImportOutcome {
   /** 201 for a new batch, 200 for a duplicate of an earlier one or a preview. */
@@ -252,6 +252,23 @@ export class ImportsService {
       detection: req.detection,
       tableSignature: signature,
     });
+  }
+
+  /**
+   * Rows read elsewhere — the CBS open-data sync (issue 16) — validated and written exactly like a
+   * file's: one batch, all or nothing, a duplicate when checksum and target match an earlier one.
+   */
+  async importRows(req: { actor: string; source: string; target: string; checksum: string; rows: LongRow[]; errors: ErrorList }): Promise<ImportOutcome> {
+    const [rules, subjects] = await Promise.all([this.rules(), this.imports.subjectCodes()]);
+    return this.write({
+      actor: req.actor, source: req.source, format: 'odata', target: req.target, checksum: () => req.checksum,
+      batches: chunks(req.rows, STAGE_ROWS), errors: req.errors, rules, subjects, rowChecks: false, ignoredColumns: [],
+    });
+  }
+
+  /** The register's area codes (the sync checks a table's regions against it). */
+  async areaCodes(): Promise<Set<string>> {
+    return (await this.imports.subjectCodes()).areas;
   }
 
   /** `POST /observations {source, observations:[{indicator,subject,period,value,numerator,denominator,n,status}]}`. */
