@@ -50,16 +50,16 @@ export class CbsSourcesRepository {
 
   async update(id: string, s: Pick<NewCbsSource, 'name' | 'columns' | 'period' | 'schedule'>): Promise<CbsSource | null> {
     const rows: CbsSource[] = await this.db.query(
-      `UPDATE cbs_source SET name = $2, columns = $3, period = $4,
+      `WITH u AS (UPDATE cbs_source SET name = $2, columns = $3, period = $4,
          next_run_at = CASE WHEN schedule = $5 THEN next_run_at ELSE ${next('$5::text')} END, schedule = $5, updated_at = now()
-       WHERE id = $1 RETURNING ${COLUMNS}`,
+       WHERE id = $1 RETURNING *) SELECT ${COLUMNS} FROM u`,
       [id, s.name, JSON.stringify(s.columns), s.period, s.schedule],
     );
     return rows[0] ?? null;
   }
 
   async remove(id: string): Promise<boolean> {
-    const rows: { id: string }[] = await this.db.query(`DELETE FROM cbs_source WHERE id = $1 RETURNING id`, [id]);
+    const rows: { id: string }[] = await this.db.query(`WITH d AS (DELETE FROM cbs_source WHERE id = $1 RETURNING id) SELECT id FROM d`, [id]);
     return rows.length > 0;
   }
 
@@ -73,8 +73,8 @@ export class CbsSourcesRepository {
       `WITH due AS (
          SELECT id FROM cbs_source WHERE schedule <> 'manual' AND next_run_at <= now()
           ORDER BY next_run_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       UPDATE cbs_source s SET next_run_at = now() + make_interval(mins => $1::int) FROM due WHERE s.id = due.id
-       RETURNING ${COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1s.$2')}`,
+       , u AS (UPDATE cbs_source s SET next_run_at = now() + make_interval(mins => $1::int) FROM due WHERE s.id = due.id RETURNING s.*)
+       SELECT ${COLUMNS} FROM u`,
       [leaseMinutes],
     );
     return rows[0] ?? null;

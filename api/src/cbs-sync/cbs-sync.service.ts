@@ -17,7 +17,7 @@ export class SyncFetchError extends Error {}
 /** StatLine codes the whole country NL01 where the register has NL00. */
 const COUNTRY_ALIASES: Record<string, string> = { NL01: 'NL00' };
 const TABLE_ID = /^[0-9]{5}[A-Z]{3}$/;
-const COLUMN_KEY = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+const COLUMN_KEY = /^[A-Za-z0-9][A-Za-z0-9_]{0,79}$/;
 
 export interface CbsSourceInput {
   tableId?: unknown;

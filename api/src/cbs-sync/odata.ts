@@ -11,10 +11,10 @@
  * A record becomes cells `{record, area, period, key, value}`, where `key` is the measure code
  * (v4) or the topic property (v3) that a source's column mapping names.
  */
+import { AREA_CODE } from '../imports/parsing/statline';
 
 /** Dimension names CBS uses for the regional key, most specific first. */
 const AREA_DIMENSIONS = ['WijkenEnBuurten', 'RegioS', 'Regio', 'Gemeenten', 'Gemeente', 'Wijken', 'Buurten'];
-const AREA_CODE = /^(NL|GM|WK|BU)\d{2,8}$/;
 /** v4 bookkeeping properties that are not dimensions. */
 const V4_META = new Set(['Id', 'ID', 'Measure', 'Value', 'ValueAttribute', 'StringValue']);
 
