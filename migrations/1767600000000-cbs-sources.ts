@@ -17,6 +17,8 @@ export class CbsSources1767600000000 implements MigrationInterface {
         last_run_at timestamptz,
         last_status text CHECK (last_status IN ('completed','duplicate','failed')),
         last_error text,
+        last_error_code text,
+        last_error_params jsonb,
         last_batch_id uuid,
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),

@@ -167,20 +167,21 @@ describe.each(DB_KINDS)('CBS open-data sync on %s', (kind) => {
   });
 
   it.each([
-    ['times out', 'slow', /did not answer within 500 ms/],
-    ['answers garbage', 'garbage', /not JSON/],
-    ['answers 503', 'error', /HTTP 503/],
-  ] as const)('a service that %s: the run is failed with the reason, nothing is written, the server stays up', async (_what, mode, reason) => {
+    ['times out', 'slow', /did not answer within 500 ms/, 'cbs.sync.timeout'],
+    ['answers garbage', 'garbage', /not JSON/, 'cbs.sync.not-json'],
+    ['answers 503', 'error', /HTTP 503/, 'cbs.sync.http'],
+  ] as const)('a service that %s: the run is failed with the reason, nothing is written, the server stays up', async (_what, mode, reason, code) => {
     const obs = await count(app, `SELECT count(*)::int AS n FROM observation`);
     const batches = await count(app, `SELECT count(*)::int AS n FROM import_batch`);
     cbs.rec.mode = mode;
     const out = await sync(id);
     expect(out.status).toBe('failed');
     expect(out.error).toMatch(reason);
+    expect(out.errorCode).toBe(code);
     expect(await count(app, `SELECT count(*)::int AS n FROM observation`)).toBe(obs);
     expect(await count(app, `SELECT count(*)::int AS n FROM import_batch`)).toBe(batches);
     const listed = (await (await app.request('/api/v1/cbs-sources', { role: 'analyst' })).json()) as { id: string; lastStatus: string; lastError: string }[];
-    expect(listed.find((s) => s.id === id)).toMatchObject({ lastStatus: 'failed', lastError: expect.stringMatching(reason) });
+    expect(listed.find((s) => s.id === id)).toMatchObject({ lastStatus: 'failed', lastError: expect.stringMatching(reason), lastErrorCode: code });
     expect((await app.request('/api/health')).status).toBe(200);
   });
 
@@ -188,7 +189,10 @@ describe.each(DB_KINDS)('CBS open-data sync on %s', (kind) => {
     const res = await app.request(`/api/v1/cbs-sources/${id}`, { method: 'PATCH', role: 'analyst', json: { columns: { T001036: 'cbs-inhabitants', '3000': 'cbs-share' } } });
     expect(res.status).toBe(200);
     const out = await sync(id);
-    expect(out).toMatchObject({ status: 'failed', error: 'column 3000 holds counts (aantal): map it to a count indicator, not a proportion' });
+    expect(out).toMatchObject({
+      status: 'failed', error: 'column 3000 holds counts (aantal): map it to a count indicator, not a proportion',
+      errorCode: 'cbs.sync.unit', errorParams: { column: '3000', unit: 'aantal', indicator: 'cbs-share' },
+    });
     await app.request(`/api/v1/cbs-sources/${id}`, { method: 'PATCH', role: 'analyst', json: { columns: { T001036: 'cbs-inhabitants' } } });
   });
 
@@ -223,5 +227,6 @@ describe.each(DB_KINDS)('CBS open-data sync on %s', (kind) => {
     const out = await (await v3.request(`/api/v1/cbs-sources/${(await created.json()).id}/sync`, { method: 'POST', role: 'analyst' })).json();
     expect(out.status).toBe('failed');
     expect(out.error).toContain('record 1, column Code_3: "GM0141" is not a number');
+    expect(out).toMatchObject({ errorCode: 'cbs.sync.rows', errorParams: { first: 'record 1, column Code_3: "GM0141" is not a number' } });
   });
 });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CbsSchedule, CbsSource, CbsSyncResult } from 'contracts';
 
 const COLUMNS = `id, table_id AS "tableId", name, columns, period, schedule, next_run_at AS "nextRunAt", last_run_at AS "lastRunAt",
-  last_status AS "lastStatus", last_error AS "lastError", last_batch_id AS "lastBatchId", created_by AS "createdBy"`;
+  last_status AS "lastStatus", last_error AS "lastError", last_error_code AS "lastErrorCode", last_error_params AS "lastErrorParams", last_batch_id AS "lastBatchId", created_by AS "createdBy"`;
 
 /** The next run of a schedule after `from`, as SQL on `now()`. */
 const NEXT = `CASE $S WHEN 'daily' THEN now() + interval '1 day' WHEN 'weekly' THEN now() + interval '7 days'
@@ -84,8 +84,8 @@ export class CbsSourcesRepository {
   async finish(id: string, r: CbsSyncResult): Promise<void> {
     await this.db.query(
       `UPDATE cbs_source SET last_run_at = now(), last_status = $2, last_error = $3, last_batch_id = COALESCE($4, last_batch_id),
-         next_run_at = ${next('schedule')} WHERE id = $1`,
-      [id, r.status, r.error, r.batchId],
+         last_error_code = $5, last_error_params = $6, next_run_at = ${next('schedule')} WHERE id = $1`,
+      [id, r.status, r.error, r.batchId, r.errorCode, r.errorParams ? JSON.stringify(r.errorParams) : null],
     );
   }
 }

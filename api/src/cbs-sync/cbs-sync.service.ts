@@ -12,7 +12,16 @@ import { CbsSourcesRepository } from './cbs-sources.repository';
 import { firstPageUrl, measureUnits, ODataShapeError, readODataPage, recordKeys, unitMismatch, type ODataCell } from './odata';
 
 /** A problem with the CBS service or its answer: the run is marked failed with this reason, nothing is written. */
-export class SyncFetchError extends Error {}
+export class SyncFetchError extends Error {
+  constructor(
+    message: string,
+    /** Stable message key the web app translates (`cbs.sync.*`). */
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
 
 /** StatLine codes the whole country NL01 where the register has NL00. */
 const COUNTRY_ALIASES: Record<string, string> = { NL01: 'NL00' };
@@ -121,15 +130,8 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       result = await this.fetchAndImport(src, actor);
     } catch (e) {
-      const reason =
-        e instanceof SyncFetchError || e instanceof ODataShapeError
-          ? e.message
-          : e instanceof DomainError
-            ? `${e.message}${Array.isArray(e.errors) && e.errors.length ? `: ${describe(e.errors[0])}` : ''}`
-            : `unexpected error: ${(e as Error).message}`;
-      const batchId = e instanceof DomainError && typeof e.extra?.batchId === 'string' ? e.extra.batchId : null;
-      result = { status: 'failed', batchId, rowsAccepted: 0, error: reason };
-      this.logger.warn(`CBS ${src.tableId}: sync failed — ${reason}`);
+      result = failure(e);
+      this.logger.warn(`CBS ${src.tableId}: sync failed — ${result.error}`);
     }
     await this.sources.finish(src.id, result);
     await this.audit.record({ actor, action: `cbs-source.sync.${result.status}`, target: src.id, details: { tableId: src.tableId, batchId: result.batchId, error: result.error } });
@@ -140,7 +142,7 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     const keys = new Set(Object.keys(src.columns));
     const catalogue = new Map((await this.indicators.list()).map((i) => [i.code, i]));
     for (const [key, code] of Object.entries(src.columns)) {
-      if (!catalogue.has(code)) throw new SyncFetchError(`column ${key} is mapped to indicator ${code}, which is no longer in the catalogue`);
+      if (!catalogue.has(code)) throw new SyncFetchError(`column ${key} is mapped to indicator ${code}, which is no longer in the catalogue`, 'cbs.sync.indicator-gone', { column: key, indicator: code });
     }
     const base = this.config.cbsSync.odataUrl;
     // v4 describes each measure's unit: a count mapped into a proportion is refused, naming the column.
@@ -149,9 +151,9 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
       if (units) {
         for (const [key, code] of Object.entries(src.columns)) {
           const u = units.get(key);
-          if (!u) throw new SyncFetchError(`column ${key} is not a measure of table ${src.tableId}`);
+          if (!u) throw new SyncFetchError(`column ${key} is not a measure of table ${src.tableId}`, 'cbs.sync.column-missing', { column: key, table: src.tableId });
           const why = unitMismatch(key, u.unit, catalogue.get(code)!.measure);
-          if (why) throw new SyncFetchError(why);
+          if (why) throw new SyncFetchError(why, 'cbs.sync.unit', { column: key, unit: u.unit, indicator: code });
         }
       }
     }
@@ -161,13 +163,13 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     let records = 0;
     let pages = 0;
     while (url) {
-      if (++pages > this.config.cbsSync.maxPages) throw new SyncFetchError(`the table has more than ${this.config.cbsSync.maxPages} pages (CBS_ODATA_MAX_PAGES)`);
+      if (++pages > this.config.cbsSync.maxPages) throw new SyncFetchError(`the table has more than ${this.config.cbsSync.maxPages} pages (CBS_ODATA_MAX_PAGES)`, 'cbs.sync.too-many-pages', { max: this.config.cbsSync.maxPages });
       const page = await this.fetchJson(url, false);
       hash.update(page.text);
       if (pages === 1) {
         const present = recordKeys(page.json);
         const missing = present.length ? [...keys].filter((k) => !present.includes(k)) : [];
-        if (missing.length) throw new SyncFetchError(`column ${missing[0]} is not in table ${src.tableId} (columns: ${present.slice(0, 12).join(', ')}${present.length > 12 ? ' …' : ''})`);
+        if (missing.length) throw new SyncFetchError(`column ${missing[0]} is not in table ${src.tableId} (columns: ${present.slice(0, 12).join(', ')}${present.length > 12 ? ' …' : ''})`, 'cbs.sync.column-missing', { column: missing[0], table: src.tableId });
       }
       const p = readODataPage(page.json, records, keys);
       records += p.records;
@@ -221,7 +223,7 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     const r = outcome.result as ImportResult;
     const duplicate = Boolean(r.duplicateOf);
     this.logger.log(`CBS ${src.tableId}: ${duplicate ? 'unchanged (duplicate of an earlier batch)' : `${r.rowsAccepted} figures imported`} from ${records} records in ${pages} page(s)`);
-    return { status: duplicate ? 'duplicate' : 'completed', batchId: r.batchId, rowsAccepted: r.rowsAccepted, error: null };
+    return { status: duplicate ? 'duplicate' : 'completed', batchId: r.batchId, rowsAccepted: r.rowsAccepted, error: null, errorCode: null, errorParams: null };
   }
 
   /** A next link may only lead to the configured service (no redirect of the server elsewhere). */
@@ -230,9 +232,9 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       u = new URL(next, base);
     } catch {
-      throw new SyncFetchError(`the answer's next link is not a URL: ${JSON.stringify(next.slice(0, 80))}`);
+      throw new SyncFetchError(`the answer's next link is not a URL: ${JSON.stringify(next.slice(0, 80))}`, 'cbs.sync.next-link');
     }
-    if (u.origin !== new URL(base).origin) throw new SyncFetchError(`the answer's next link leaves ${new URL(base).origin}: refused`);
+    if (u.origin !== new URL(base).origin) throw new SyncFetchError(`the answer's next link leaves ${new URL(base).origin}: refused`, 'cbs.sync.next-link');
     return u.toString();
   }
 
@@ -246,8 +248,8 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
       res = await fetch(url, { headers: { accept: 'application/json' }, signal, redirect: 'error' });
     } catch (e) {
       const err = e as Error;
-      if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new SyncFetchError(`CBS did not answer within ${timeoutMs} ms (${url})`);
-      throw new SyncFetchError(`CBS could not be reached: ${(err.cause as Error | undefined)?.message ?? err.message}`);
+      if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new SyncFetchError(`CBS did not answer within ${timeoutMs} ms (${url})`, 'cbs.sync.timeout', { ms: timeoutMs });
+      throw new SyncFetchError(`CBS could not be reached: ${(err.cause as Error | undefined)?.message ?? err.message}`, 'cbs.sync.unreachable');
     }
     if (optional && (res.status === 404 || res.status === 400)) {
       await res.body?.cancel();
@@ -255,26 +257,28 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (res.status !== 200) {
       await res.body?.cancel();
-      throw new SyncFetchError(`CBS answered HTTP ${res.status} for ${url}`);
+      throw new SyncFetchError(`CBS answered HTTP ${res.status} for ${url}`, 'cbs.sync.http', { status: res.status });
     }
     const chunks: Buffer[] = [];
     let size = 0;
     try {
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
         size += chunk.byteLength;
-        if (size > maxPageBytes) throw new SyncFetchError(`the answer is larger than ${maxPageBytes} bytes (CBS_ODATA_MAX_PAGE_BYTES)`);
+        if (size > maxPageBytes) throw new SyncFetchError(`the answer is larger than ${maxPageBytes} bytes (CBS_ODATA_MAX_PAGE_BYTES)`, 'cbs.sync.too-large', { max: maxPageBytes });
         chunks.push(Buffer.from(chunk));
       }
     } catch (e) {
       if (e instanceof SyncFetchError) throw e;
       const err = e as Error;
-      throw new SyncFetchError(err.name === 'TimeoutError' || err.name === 'AbortError' ? `CBS did not answer within ${timeoutMs} ms (${url})` : `the answer broke off: ${err.message}`);
+      throw err.name === 'TimeoutError' || err.name === 'AbortError'
+        ? new SyncFetchError(`CBS did not answer within ${timeoutMs} ms (${url})`, 'cbs.sync.timeout', { ms: timeoutMs })
+        : new SyncFetchError(`the answer broke off: ${err.message}`, 'cbs.sync.broken');
     }
     const text = Buffer.concat(chunks).toString('utf8');
     try {
       return { json: JSON.parse(text) as unknown, text };
     } catch {
-      throw new SyncFetchError(`the answer is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
+      throw new SyncFetchError(`the answer is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`, 'cbs.sync.not-json');
     }
   }
 
@@ -306,6 +310,23 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     if (errors.length) throw new InvalidInputError(`invalid CBS source: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors, { code: 'validation.failed' });
     return { tableId, name, columns, period, schedule };
   }
+}
+
+/** A failed run's outcome: the reason in English for logs and API clients, a message key and parameters for the web app. */
+function failure(e: unknown): CbsSyncResult {
+  const base = { status: 'failed' as const, rowsAccepted: 0 };
+  if (e instanceof SyncFetchError) return { ...base, batchId: null, error: e.message, errorCode: e.code, errorParams: e.params };
+  if (e instanceof ODataShapeError) return { ...base, batchId: null, error: e.message, errorCode: 'cbs.sync.not-odata', errorParams: {} };
+  if (e instanceof DomainError) {
+    // The write path refused the rows (a failed batch records them line by line).
+    const first = Array.isArray(e.errors) && e.errors.length ? describe(e.errors[0]) : '';
+    const count = typeof e.extra?.errorCount === 'number' ? e.extra.errorCount : Array.isArray(e.errors) ? e.errors.length : 1;
+    return {
+      ...base, batchId: typeof e.extra?.batchId === 'string' ? e.extra.batchId : null, error: `${e.message}${first ? `: ${first}` : ''}`,
+      errorCode: 'cbs.sync.rows', errorParams: { count, first },
+    };
+  }
+  return { ...base, batchId: null, error: `unexpected error: ${(e as Error).message}`, errorCode: 'cbs.sync.unexpected', errorParams: {} };
 }
 
 function describe(issue: unknown): string {

@@ -376,6 +376,9 @@ export interface CbsSource {
   lastRunAt: string | null;
   lastStatus: 'completed' | 'duplicate' | 'failed' | null;
   lastError: string | null;
+  /** Message key (`cbs.sync.*`) and parameters of the last failure, for the user's language. */
+  lastErrorCode: string | null;
+  lastErrorParams: Record<string, string | number> | null;
   lastBatchId: string | null;
   createdBy: string;
 }
@@ -384,4 +387,6 @@ export interface CbsSyncResult {
   batchId: string | null;
   rowsAccepted: number;
   error: string | null;
+  errorCode: string | null;
+  errorParams: Record<string, string | number> | null;
 }
