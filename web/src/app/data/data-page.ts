@@ -1,4 +1,5 @@
 import './import-messages';
+import './cbs-messages';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
@@ -16,10 +17,11 @@ import type { ImportMessageKey } from './import-messages';
 import { ImportFormat, ImportsApi } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
 import { SignalSettingsSection } from './signal-settings-section';
+import { CbsSourcesSection } from './cbs-sources-section';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection],
+  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   // Long file names and the changes column must not push the history past the window.
@@ -61,7 +63,7 @@ export class DataPage {
     return name ? this.i18n.text(name) : code;
   }
 
-  private static readonly FORMATS: Record<string, MessageKey> = { long: 'data.fmt.long', statline: 'data.fmt.statline', json: 'data.fmt.json' };
+  private static readonly FORMATS: Record<string, MessageKey> = { long: 'data.fmt.long', statline: 'data.fmt.statline', json: 'data.fmt.json', odata: 'cbs.format' as MessageKey };
 
   /** The batch's format in words (the raw name for a format this page does not know). */
   protected formatName(format: string): string {
@@ -158,6 +160,11 @@ export class DataPage {
       },
       error: (err: unknown) => this.failed(err, true),
     });
+  }
+
+  /** The CBS section fetched a table: its batch belongs in the history. */
+  protected refreshHistory(): void {
+    this.reload$.next();
   }
 
   private failed(err: unknown, reload: boolean): void {
