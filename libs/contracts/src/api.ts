@@ -12,6 +12,9 @@ export interface ApiError {
 export interface FieldError {
   field: string;
   message: string;
+  /** Stable message key the web app translates (DESIGN §4b), with its parameters. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface HealthResponse {
