@@ -274,7 +274,7 @@ export class ImportsService {
   }
 
   /** `POST /observations {source, observations:[{indicator,subject,period,value,numerator,denominator,n,status}]}`. */
-  async importJson(body: unknown, actor: string): Promise<ImportOutcome> {
+  async importJson(body: unknown, actor: string, opts: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray((body as { observations?: unknown }).observations)) {
       throw new InvalidInputError('Send {source, observations:[{indicator, subject, period, value | numerator, denominator}]}', [
         { field: 'observations', message: 'observations must be an array' },
@@ -303,6 +303,7 @@ export class ImportsService {
       subjects,
       rowChecks: true,
       ignoredColumns: [],
+      dryRun: opts.dryRun,
     });
   }
 
