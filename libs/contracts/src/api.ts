@@ -193,6 +193,8 @@ export interface ImportSummary {
   /** Number of distinct subjects (areas or units) and the first few codes. */
   areaCount: number;
   areas: string[];
+  /** Names of `areas` (same order; the code where a subject has no name), for people. */
+  areaNames?: string[];
   rowsNew: number;
   rowsReplaced: number;
   rowsUnchanged: number | null;
