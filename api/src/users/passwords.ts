@@ -5,7 +5,7 @@ import * as argon2 from 'argon2';
  * at most ARGON2_CONCURRENCY run at once and the rest wait in line (issue 9 item 5: 32 parallel
  * logins made every other request wait seconds). 0 = no bound.
  */
-class Semaphore {
+export class Semaphore {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   constructor(public limit: number) {}
