@@ -224,7 +224,8 @@ export interface ImportBatch {
   checksum: string;
   rowsAccepted: number;
   rowsRejected: number;
-  status: 'completed' | 'failed';
+  /** `running` while it is read; `interrupted` when the server stopped during it (nothing of it written). */
+  status: 'running' | 'completed' | 'failed' | 'interrupted';
   errors: ImportError[];
   errorCount: number;
   ignoredColumns: string[];
