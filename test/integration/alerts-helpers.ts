@@ -17,9 +17,10 @@ export function decodeMail(raw: string): { subject: string; text: string } {
   const subjectLine = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
   const subject = subjectLine
     .replace(/\r?\n[ \t]/g, ' ')
+    // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
+    .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_m, s: string) => qp(s.replace(/_/g, ' ')))
-    .replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_m, s: string) => Buffer.from(s, 'base64').toString('utf8'))
-    .replace(/\?=\s+=\?/g, '');
+    .replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_m, s: string) => Buffer.from(s, 'base64').toString('utf8'));
   const parts = raw.split(/\r?\n--/).map((part) => {
     const [head, ...rest] = part.split(/\r?\n\r?\n/);
     const body = rest.join('\n\n');

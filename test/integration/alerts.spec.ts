@@ -205,6 +205,40 @@ describe.each(DB_KINDS)('alerts: subscriptions, mail, webhooks, delivery log on 
     expect(audit).toEqual([{ actor: 'manager@demo.local' }]);
   });
 
+  it('a decision in monitoring reminds its owner, in English, when its effect measurement is due; once', async () => {
+    const people = (await (await app.request('/api/v1/signal-owners', { role: 'manager' })).json()) as { id: string; name: string; role: string }[];
+    const analyst = people.find((p) => p.role === 'analyst')!;
+    const [s] = (await q(`SELECT id FROM signal WHERE group_id IS NULL AND status IN ('open','interpreted') AND $1 = ANY(subjects) ORDER BY id LIMIT 1`, [hoods[0]])) as { id: string }[];
+    expect(s).toBeDefined();
+    expect((await app.request(`/api/v1/signals/${s.id}/owner`, { method: 'PUT', role: 'manager', json: { userId: analyst.id } })).status).toBe(200);
+    await app.request('/api/v1/me/subscriptions', { method: 'PUT', role: 'analyst', json: { mode: 'off', language: 'en' } });
+    const meeting = (await (await app.request('/api/v1/meetings', { method: 'POST', role: 'manager', json: { date: '2026-01-15', title: 'Beleidstafel januari', area: wijk } })).json()) as { id: string };
+    const withItem = (await (await app.request(`/api/v1/meetings/${meeting.id}/items`, { method: 'POST', role: 'manager', json: { signalId: s.id } })).json()) as { items: { id: string; signalId: string }[] };
+    const item = withItem.items.find((i) => i.signalId === s.id)!;
+    const bad = await app.request(`/api/v1/meetings/${meeting.id}/items/${item.id}/decision`, { method: 'PUT', role: 'manager', json: { decision: 'Extra jongerenwerk', effectDueOn: '2025-12-01' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('effectDueOn');
+    const ok = await app.request(`/api/v1/meetings/${meeting.id}/items/${item.id}/decision`, { method: 'PUT', role: 'manager', json: { decision: 'Extra jongerenwerk', effectDueOn: '2026-07-01' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ decision: 'Extra jongerenwerk', effectDueOn: '2026-07-01' });
+    await q(`UPDATE signal SET status = 'monitoring' WHERE id = $1`, [s.id]);
+    const count = () => smtp.mails.filter((m) => m.subject.includes("measure a decision's effect")).length;
+    // Not yet due: nothing.
+    await tick(new Date('2026-06-30T12:00:00Z'));
+    expect(count()).toBe(0);
+    await tick(new Date('2026-07-01T08:00:00Z'));
+    await tick(new Date('2026-07-02T08:00:00Z'));
+    const mails = smtp.mails.filter((m) => m.subject.includes("measure a decision's effect"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual(['analyst@demo.local']);
+    expect(mails[0].text).toContain('Beleidstafel januari (2026-01-15): "Extra jongerenwerk"');
+    expect(mails[0].text).toContain('on 2026-07-01');
+    expect(mails[0].text).toContain(`https://wijksignaal.example.nl/signalen/${s.id}`);
+    const [area] = (await q(`SELECT name FROM area WHERE code = $1`, [hoods[0]])) as { name: string }[];
+    expect(mails[0].text).toContain(area.name);
+    expect(mails[0].text).not.toMatch(/\bBM\d{8}\b/);
+  });
+
   it('an SMTP server that is down: the digest stays pending and is sent on a later tick, once', async () => {
     await smtp.close();
     const before = smtp.mails.length;

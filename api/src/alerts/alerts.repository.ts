@@ -188,6 +188,23 @@ export class AlertsRepository {
   }
 
   /**
+   * Decisions whose effect measurement is due: the signal is in `monitoring`, the latest decided
+   * agenda item's `effect_due_on` (or decision day + `defaultDays`) is on or before `today`.
+   */
+  async effectDue(today: Date, defaultDays: number): Promise<{ item_id: string; signal_id: string; owner_id: string | null; decision: string; due_on: string }[]> {
+    return this.db.query(
+      `SELECT item_id, signal_id, owner_id, decision, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM (
+         SELECT DISTINCT ON (s.id) ai.id AS item_id, s.id AS signal_id, s.owner_id, ai.decision,
+                COALESCE(ai.effect_due_on, (ai.decided_at AT TIME ZONE 'UTC')::date + $2::int) AS due_on
+         FROM signal s JOIN agenda_item ai ON ai.signal_id = s.id AND ai.decision IS NOT NULL
+         WHERE s.status = 'monitoring' AND s.group_id IS NULL
+         ORDER BY s.id, ai.decided_at DESC) x
+       WHERE due_on <= $1::date ORDER BY signal_id LIMIT 1000`,
+      [today.toISOString().slice(0, 10), defaultDays],
+    );
+  }
+
+  /**
    * Plans one delivery per (key); a key planned before (by this or another process, before or
    * after a restart) is left alone. Answers whether this call inserted it.
    */
@@ -298,6 +315,18 @@ export class AlertsRepository {
   }
 
   // ---------- owners ----------
+
+  /** The latest decision on a signal, with its meeting and effect date (the effect-due mail). */
+  async latestDecision(signalId: string): Promise<{ text: string; meetingTitle: string; meetingDate: string; dueOn: string | null } | null> {
+    const rows: { text: string; meeting_title: string; meeting_date: string; due_on: string | null }[] = await this.db.query(
+      `SELECT ai.decision AS text, m.title AS meeting_title, to_char(m.date, 'YYYY-MM-DD') AS meeting_date, to_char(ai.effect_due_on, 'YYYY-MM-DD') AS due_on
+       FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
+       WHERE ai.signal_id = $1 AND ai.decision IS NOT NULL ORDER BY ai.decided_at DESC LIMIT 1`,
+      [signalId],
+    );
+    const r = rows[0];
+    return r ? { text: r.text, meetingTitle: r.meeting_title, meetingDate: r.meeting_date, dueOn: r.due_on } : null;
+  }
 
   async signalOwner(signalId: string): Promise<{ status: string; owner: { id: string; name: string; role: Role } | null } | null> {
     const rows: { status: string; owner_id: string | null; name: string | null; role: Role | null }[] = await this.db.query(

@@ -214,6 +214,15 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
         if (await this.repo.plan({ key, channel: 'email', kind: 'reminder', userId: u.id, recipient: u.email, signalIds: [s.id] })) planned++;
       }
     }
+    // Decisions in monitoring whose effect measurement is due: to the signal's owner, or the managers.
+    for (const d of await this.repo.effectDue(now, cfg.effectReviewDays)) {
+      const owner = d.owner_id ? await this.repo.user(d.owner_id) : null;
+      const to = owner && owner.active ? [owner] : managers;
+      for (const u of to) {
+        const key = `effect-due:${d.item_id}:${u.id}:${d.due_on}`;
+        if (await this.repo.plan({ key, channel: 'email', kind: 'effect-due', userId: u.id, recipient: u.email, signalIds: [d.signal_id] })) planned++;
+      }
+    }
     for (const w of await this.repo.webhooks()) {
       if (!w.active) continue;
       planned += await this.repo.planPerSignal(`webhook:${w.id}:signal.created:`, { channel: 'webhook', webhookId: w.id, recipient: w.url }, w.filter, await this.repo.expandAreas(w.filter.areas), new Date(w.created_at));
@@ -275,7 +284,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const stored = await this.repo.subscription(user.id);
     const lang = stored?.language ?? 'nl';
     const cfg = this.config.alerts;
-    const kind = d.kind === 'signal.created' ? 'immediate' : d.kind === 'reminder' ? 'reminder' : (d.kind.replace('digest.', '') as 'daily' | 'weekly' | 'monthly');
+    const kind = d.kind === 'signal.created' ? 'immediate' : d.kind === 'reminder' || d.kind === 'effect-due' ? d.kind : (d.kind.replace('digest.', '') as 'daily' | 'weekly' | 'monthly');
+    const decision = d.kind === 'effect-due' && d.signal_ids[0] ? await this.repo.latestDecision(d.signal_ids[0]) : null;
     const mail = renderMail({
       kind,
       language: lang,
@@ -285,6 +295,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       signals: await this.mailSignals(d.signal_ids, user.role, lang),
       stale: await this.mailSignals(d.stale_ids, user.role, lang),
       reminderDays: cfg.reminderDays,
+      decision,
     });
     if (!cfg.smtpUrl) {
       await this.repo.finish(d.id, 'outbox', mail);
