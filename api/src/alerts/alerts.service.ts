@@ -170,7 +170,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     // Retries scheduled during this round wait for a later one.
     const dueBy = new Date();
     for (;;) {
-      const batch = await this.repo.claim(50, 120_000, dueBy);
+      const batch = await this.repo.claim(50, this.config.alerts.leaseMs, dueBy);
       if (!batch.length) break;
       for (const d of batch) {
         const r = await this.deliver(d);
