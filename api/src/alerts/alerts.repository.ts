@@ -204,6 +204,13 @@ export class AlertsRepository {
     );
   }
 
+  /** Which of these delivery keys are planned already. */
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { delivery_key: string }[] = await this.db.query(`SELECT delivery_key FROM alert_delivery WHERE delivery_key = ANY($1::text[])`, [keys]);
+    return new Set(rows.map((r) => r.delivery_key));
+  }
+
   /**
    * Plans one delivery per (key); a key planned before (by this or another process, before or
    * after a restart) is left alone. Answers whether this call inserted it.

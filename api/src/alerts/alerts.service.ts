@@ -41,6 +41,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<TickResult> | null = null;
   private transport: Transporter | null = null;
+  /** Signals as shown to a role in a language, kept for one tick (a digest round shows the same signals to many). */
+  private shownCache: Map<string, MailSignal> | null = null;
 
   constructor(
     private readonly repo: AlertsRepository,
@@ -167,15 +169,20 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async runTick(now: Date): Promise<TickResult> {
     const planned = await this.planAll(now);
     const result: TickResult = { planned, sent: 0, failed: 0, retried: 0 };
-    // Retries scheduled during this round wait for a later one.
-    const dueBy = new Date();
-    for (;;) {
-      const batch = await this.repo.claim(50, this.config.alerts.leaseMs, dueBy);
-      if (!batch.length) break;
-      for (const d of batch) {
-        const r = await this.deliver(d);
-        result[r]++;
+    this.shownCache = new Map();
+    try {
+      // Retries scheduled during this round wait for a later one.
+      const dueBy = new Date();
+      for (;;) {
+        const batch = await this.repo.claim(50, this.config.alerts.leaseMs, dueBy);
+        if (!batch.length) break;
+        for (const d of batch) {
+          const r = await this.deliver(d);
+          result[r]++;
+        }
       }
+    } finally {
+      this.shownCache = null;
     }
     return result;
   }
@@ -186,10 +193,19 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const subs = await this.repo.subscriptions();
     const cfg = this.config.alerts;
     const staleBefore = new Date(now.getTime() - cfg.reminderDays * 86_400_000);
-    for (const user of await this.repo.activeUsers()) {
+    const users = await this.repo.activeUsers();
+    // Digests planned before (this or another process, before a restart) need no more work.
+    const digestKey = (userId: string, mode: Subscription['mode']) =>
+      mode === 'immediate' || mode === 'off' ? null : `digest:${userId}:${mode}:${previousPeriod(mode, now).key}`;
+    const known = await this.repo.existingKeys(
+      users.map((u) => digestKey(u.id, (subs.get(u.id) ?? defaultSubscription(u.role, home)).mode)).filter((k): k is string => k !== null),
+    );
+    for (const user of users) {
       const stored = subs.get(user.id);
       const sub = stored ?? defaultSubscription(user.role, home);
       if (sub.mode === 'off') continue;
+      const dk = digestKey(user.id, sub.mode);
+      if (dk && known.has(dk)) continue;
       const expanded = await this.repo.expandAreas(sub.areas);
       if (sub.mode === 'immediate') {
         const since = stored?.createdAt ?? now;
@@ -231,6 +247,15 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async mailSignals(ids: string[], role: Role, lang: 'nl' | 'en'): Promise<MailSignal[]> {
+    const cache = this.shownCache;
+    if (!cache) return this.presentSignals(ids, role, lang);
+    const key = (id: string) => `${role}|${lang}|${id}`;
+    const missing = ids.filter((id) => !cache.has(key(id)));
+    if (missing.length) for (const s of await this.presentSignals(missing, role, lang)) cache.set(key(s.id), s);
+    return ids.map((id) => cache.get(key(id))).filter((s): s is MailSignal => s !== undefined);
+  }
+
+  private async presentSignals(ids: string[], role: Role, lang: 'nl' | 'en'): Promise<MailSignal[]> {
     const rows: SignalRow[] = await this.repo.signals(ids);
     const names = await this.repo.names([...new Set(rows.flatMap((r) => r.subjects))], [...new Set(rows.flatMap((r) => r.indicators))], lang);
     const shown = await discloseForRole(this.signals, rows, role);
