@@ -146,6 +146,12 @@ describe.each(DB_KINDS)('alerts: subscriptions, mail, webhooks, delivery log on 
     const full = (await (await app.request('/api/v1/deliveries?limit=1000', { role: 'admin' })).json()) as { kind: string; channel: string; status: string; attempts: number }[];
     expect(full.filter((d) => d.channel === 'webhook').every((d) => d.status === 'sent')).toBe(true);
     expect(full.some((d) => d.channel === 'webhook' && d.attempts === 2)).toBe(true);
+    // The Beheer list: area names and the latest call's result, never the secret.
+    const hooks = (await (await app.request('/api/v1/webhooks', { role: 'admin' })).json()) as { id: string; areaNames: Record<string, string>; lastDelivery: { status: string } | null }[];
+    const teamsHook = hooks.find((h) => h.id === id)!;
+    const [{ name: wijkName }] = (await q(`SELECT name FROM area WHERE code = $1`, [wijk])) as { name: string }[];
+    expect(teamsHook.areaNames).toEqual({ [wijk]: wijkName });
+    expect(teamsHook.lastDelivery).toMatchObject({ status: 'sent' });
 
     // The unsubscribe link works without login.
     const link = /https:\/\/wijksignaal\.example\.nl(\/api\/v1\/unsubscribe\?token=[A-Za-z0-9_.-]+)/.exec(mail.text)![1];

@@ -204,6 +204,16 @@ export class AlertsRepository {
     );
   }
 
+  /** Per webhook its latest finished or failing call (the Beheer list). */
+  async lastWebhookResults(): Promise<Map<string, { status: string; at: string; error: string | null }>> {
+    const rows: { webhook_id: string; status: string; at: Date; last_error: string | null }[] = await this.db.query(
+      `SELECT DISTINCT ON (webhook_id) webhook_id::text AS webhook_id, status, COALESCE(sent_at, created_at) AS at, last_error
+       FROM alert_delivery WHERE webhook_id IS NOT NULL AND status IN ('sent','failed','pending') AND attempts > 0
+       ORDER BY webhook_id, COALESCE(sent_at, created_at) DESC, id DESC`,
+    );
+    return new Map(rows.map((r) => [r.webhook_id, { status: r.status, at: new Date(r.at).toISOString(), error: r.last_error }]));
+  }
+
   /** Which of these delivery keys are planned already. */
   async existingKeys(keys: string[]): Promise<Set<string>> {
     if (!keys.length) return new Set();

@@ -114,8 +114,16 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   // ---------- webhooks ----------
 
+  /** Webhooks without their secrets, with the names of their areas and the result of their latest call. */
   async listWebhooks(): Promise<unknown[]> {
-    return (await this.repo.webhooks()).map(({ secret: _s, ...w }) => ({ id: w.id, name: w.name, url: w.url, format: w.format, filter: w.filter, active: w.active, createdBy: w.created_by, createdAt: w.created_at }));
+    const hooks = await this.repo.webhooks();
+    const last = await this.repo.lastWebhookResults();
+    const names = await this.repo.names([...new Set(hooks.flatMap((h) => h.filter.areas))], [], 'nl');
+    return hooks.map(({ secret: _s, ...w }) => ({
+      id: w.id, name: w.name, url: w.url, format: w.format, filter: w.filter, active: w.active, createdBy: w.created_by, createdAt: w.created_at,
+      areaNames: Object.fromEntries(w.filter.areas.map((c) => [c, names.areas.get(c) ?? c])),
+      lastDelivery: last.get(String(w.id)) ?? null,
+    }));
   }
 
   async createWebhook(p: Principal, body: unknown): Promise<{ id: string; secret: string }> {
