@@ -105,8 +105,10 @@ export class AlertsRepository {
 
   async saveSubscription(userId: string, s: Subscription): Promise<void> {
     await this.db.query(
-      `INSERT INTO alert_subscription (user_id, areas, quadrants, rules, min_severity, mode, include_stale, language)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+      // A first subscription counts the last week as unread (as the role default does), so the badge
+      // on Signalen shows what the new choice catches at once.
+      `INSERT INTO alert_subscription (user_id, areas, quadrants, rules, min_severity, mode, include_stale, language, last_seen_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8, now() - interval '7 days')
        ON CONFLICT (user_id) DO UPDATE SET areas = EXCLUDED.areas, quadrants = EXCLUDED.quadrants, rules = EXCLUDED.rules,
          min_severity = EXCLUDED.min_severity, mode = EXCLUDED.mode, include_stale = EXCLUDED.include_stale,
          language = EXCLUDED.language, updated_at = now()`,

@@ -55,6 +55,10 @@ export class AlertsApi {
   unread(): Observable<{ count: number }> {
     return this.http.get<{ count: number }>('/api/v1/me/alerts/unread');
   }
+  /** Signalen opened: what matched my subscription until now is no longer new. */
+  seen(): Observable<unknown> {
+    return this.http.post('/api/v1/me/alerts/seen', {});
+  }
   owned(): Observable<string[]> {
     return this.http.get<string[]>('/api/v1/me/owned-signals');
   }
