@@ -9,6 +9,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { SignalsRepository, type StoredEffect } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
 import { renderBrief, type BriefItem, type Lang } from './brief';
+import { renderBriefPdf } from './brief-pdf';
 import { MeetingsRepository, type AgendaItemRow, type MeetingRow } from './meetings.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -167,8 +168,11 @@ export class MeetingsService {
     return full.items.find((i) => i.id === itemId)!;
   }
 
-  /** Printable HTML brief for the conversation; every export is audited. */
-  async brief(meetingId: string, lang: Lang, p: Principal): Promise<string> {
+  /**
+   * The brief for the conversation — printable HTML, or a PDF (`format: 'pdf'`) from the same
+   * content; every export is audited.
+   */
+  async brief(meetingId: string, lang: Lang, p: Principal, format: 'html' | 'pdf' = 'html'): Promise<string | Buffer> {
     const meeting = await this.get(meetingId, p.role);
     const signalIds = meeting.items.map((i) => i.signalId);
     const history = signalIds.length ? await this.signalsRepo.history(signalIds) : [];
@@ -187,16 +191,17 @@ export class MeetingsService {
         .map((h) => ({ at: new Date(h.at).toISOString().slice(0, 10), actor: h.actor, to: h.to, comment: h.comment as string })),
       effect: ((i.signal as { effect?: StoredEffect | null } | undefined)?.effect ?? null) as StoredEffect | null,
     }));
-    const html = renderBrief({
+    const input = {
       meeting,
       areaName: area?.name ?? meeting.area,
       items,
       lang,
       names: new Map(names.map((n) => [n.code, n.name])),
       indicators: new Map(indicators.map((n) => [n.code, { nl: n.name_nl, en: n.name_en }])),
-    });
-    await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, items: items.length } });
-    return html;
+    };
+    const out = format === 'pdf' ? await renderBriefPdf(input) : renderBrief(input);
+    await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, format, items: items.length } });
+    return out;
   }
 }
 

@@ -39,6 +39,11 @@ export class MeetingsApi {
     );
   }
 
+  /** The brief as a PDF (`?format=pdf`) in the reader's language; fetched with the token, saved from a Blob. */
+  briefPdf(meetingId: string, lang: string): Observable<Blob> {
+    return this.http.get(`${this.base}/${encodeURIComponent(meetingId)}/brief`, { params: { format: 'pdf', lang }, responseType: 'blob' });
+  }
+
   /** The server's printable HTML brief; fetched with the token, opened as a Blob URL. */
   briefHtml(meetingId: string): Observable<string> {
     return this.http.get(`${this.base}/${encodeURIComponent(meetingId)}/brief`, { responseType: 'text' });
