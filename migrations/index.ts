@@ -10,6 +10,7 @@ import { ImportSummary1766600000000 } from './1766600000000-import-summary';
 import { StatlineMapping1766600000001 } from './1766600000001-statline-mapping';
 import { AreaSearch1766700000000 } from './1766700000000-area-search';
 import { WorkLedger1766850000000 } from './1766850000000-work-ledger';
+import { DecisionEffectDue1767000000000 } from './1767000000000-decision-effect-due';
 import { CbsSources1767600000000 } from './1767600000000-cbs-sources';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   StatlineMapping1766600000001,
   AreaSearch1766700000000,
   WorkLedger1766850000000,
+  DecisionEffectDue1767000000000,
   CbsSources1767600000000,
 ];

@@ -334,6 +334,8 @@ export interface AgendaItem {
   notes: string | null;
   decision: string | null;
   decidedAt: string | null;
+  /** When the decision's effect is to be measured (YYYY-MM-DD); its owner is reminded then. */
+  effectDueOn: string | null;
   effect?: { change: number | null; direction: 'improved' | 'worsened' | 'unchanged' | 'unknown'; note?: string } | null;
 }
 
