@@ -58,7 +58,7 @@ export class MeetingsController {
   decide(
     @Param('id') id: string,
     @Param('itemId') itemId: string,
-    @Body() body: { decision?: unknown },
+    @Body() body: { decision?: unknown; effectDueOn?: unknown },
     @CurrentPrincipal() p: Principal,
   ): Promise<AgendaItem> {
     return this.meetings.decide(id, itemId, body ?? {}, p);

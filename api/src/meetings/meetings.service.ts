@@ -75,6 +75,7 @@ export class MeetingsService {
       notes: i.notes,
       decision: i.decision,
       decidedAt: i.decided_at ? new Date(i.decided_at).toISOString() : null,
+      effectDueOn: i.effect_due_on ?? null,
       effect: i.decision ? effectOf(signal?.effect as StoredEffect | null | undefined) : null,
     };
   }
@@ -127,10 +128,16 @@ export class MeetingsService {
    * Records the policy table's decision: the signal moves to decided, and the decision becomes a
    * dated annotation (the meeting's date) on the signal's indicators for its area.
    */
-  async decide(meetingId: string, itemId: string, body: { decision?: unknown }, p: Principal): Promise<AgendaItem> {
+  async decide(meetingId: string, itemId: string, body: { decision?: unknown; effectDueOn?: unknown }, p: Principal): Promise<AgendaItem> {
     const meeting = await this.findOr404(meetingId);
+    const errors: FieldError[] = [];
     if (typeof body.decision !== 'string' || !body.decision.trim() || body.decision.length > 4000)
-      throw invalid([{ field: 'decision', message: 'must be a text of 1 to 4000 characters' }]);
+      errors.push({ field: 'decision', message: 'must be a text of 1 to 4000 characters' });
+    const due = body.effectDueOn === undefined || body.effectDueOn === null || body.effectDueOn === '' ? null : body.effectDueOn;
+    if (due !== null && !isIsoDate(due)) errors.push({ field: 'effectDueOn', message: 'must be a date like 2025-09-14' });
+    else if (due !== null && (due as string) <= meeting.date) errors.push({ field: 'effectDueOn', message: `must be after the meeting date ${meeting.date}` });
+    if (errors.length) throw invalid(errors);
+    if (typeof body.decision !== 'string') throw invalid(errors);
     const decision = body.decision.trim();
     if (!UUID.test(itemId)) throw new NotFoundError(`Unknown agenda item ${itemId}`);
     await this.db.transaction(async (m) => {
@@ -149,13 +156,13 @@ export class MeetingsService {
       } else {
         throw new ConflictError(`A signal that is ${signal.status} cannot receive a decision (it must be on the agenda)`);
       }
-      await this.meetings.decide(itemId, decision, p.actor, m);
+      await this.meetings.decide(itemId, decision, due as string | null, p.actor, m);
       const updated = await this.annotations.updateForAgendaItem(itemId, textNl, textEn, m);
       if (!updated) {
         const area = signal.subjects.length === 1 ? ((await this.meetings.subjectArea(signal.subjects[0], m)) ?? meeting.area) : meeting.area;
         await this.annotations.insert({ date: meeting.date, indicators: signal.indicators, area, textNl, textEn, agendaItemId: itemId, actor: p.actor }, m);
       }
-      await this.audit.record({ actor: p.actor, action: 'meetings.item.decide', target: itemId, details: { meetingId, signalId: signal.id } }, m);
+      await this.audit.record({ actor: p.actor, action: 'meetings.item.decide', target: itemId, details: { meetingId, signalId: signal.id, effectDueOn: due } }, m);
     });
     const full = await this.get(meetingId, p.role);
     return full.items.find((i) => i.id === itemId)!;

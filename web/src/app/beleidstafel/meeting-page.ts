@@ -96,7 +96,7 @@ export class MeetingPage {
     });
   }
 
-  protected decide(item: AgendaItem, decision: string): void {
+  protected decide(item: AgendaItem, decision: string, effectDueOn = ''): void {
     const m = this.meeting();
     if (!m) return;
     if (!decision.trim()) {
@@ -105,7 +105,7 @@ export class MeetingPage {
     }
     this.itemErrors.update((e) => ({ ...e, [item.id]: '' }));
     this.busy.set(true);
-    this.api.decide(m.id, item.id, decision.trim()).subscribe({
+    this.api.decide(m.id, item.id, decision.trim(), effectDueOn || null).subscribe({
       next: () => this.refresh(this.i18n.t('beleidstafel.decided')),
       error: (err: unknown) => {
         this.busy.set(false);

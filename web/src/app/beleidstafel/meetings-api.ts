@@ -31,10 +31,11 @@ export class MeetingsApi {
     return this.http.post<AgendaItem>(`${this.base}/${encodeURIComponent(meetingId)}/items`, body);
   }
 
-  decide(meetingId: string, itemId: string, decision: string): Observable<AgendaItem> {
+  /** Records the decision; `effectDueOn` (YYYY-MM-DD) is when its effect is measured and its owner reminded. */
+  decide(meetingId: string, itemId: string, decision: string, effectDueOn: string | null = null): Observable<AgendaItem> {
     return this.http.put<AgendaItem>(
       `${this.base}/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(itemId)}/decision`,
-      { decision },
+      effectDueOn ? { decision, effectDueOn } : { decision },
     );
   }
 
