@@ -10,7 +10,7 @@
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admin, arg, dbUrl, fmt, http, json, login, percentile, startServer, stop } from './support';
 
@@ -29,6 +29,8 @@ function option(name: string, dflt: string): string {
 interface Figures {
   p50: number;
   p95: number;
+  p975: number;
+  max: number;
   rps: number;
   requests: number;
   s5xx: number;
@@ -77,7 +79,7 @@ async function measure(base: string, path: string, token: string, connections: n
       else if (status >= 400) s4xx++;
     });
   });
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: latencies.length / seconds, requests: latencies.length, s5xx, s4xx, errors: result.errors + result.timeouts };
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p975: percentile(latencies, 97.5), max: latencies.reduce((a, b) => Math.max(a, b), 0), rps: latencies.length / seconds, requests: latencies.length, s5xx, s4xx, errors: result.errors + result.timeouts };
 }
 
 async function main(): Promise<void> {
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
         const probe = await http(`${base}${path}`, 'GET', json(token));
         if (probe.status !== 200) throw new Error(`${path}: ${probe.status} ${probe.body.slice(0, 300)}`);
         const f = await measure(base, path, token, connections, seconds);
-        const line = `${kind.padEnd(8)} | ${name.padEnd(21)} | ${`${f.p50.toFixed(1)} / ${f.p95.toFixed(1)}`.padEnd(15)} | ${f.rps.toFixed(0).padStart(6)} | ${fmt(f.requests).padStart(8)} | ${String(f.s5xx).padStart(4)} | ${String(f.s4xx).padStart(4)} | ${f.errors}`;
+        const line = `${kind.padEnd(8)} | ${name.padEnd(21)} | ${`${f.p50.toFixed(1)} / ${f.p95.toFixed(1)} / ${f.p975.toFixed(1)} / ${f.max.toFixed(0)}`.padEnd(30)} | ${f.rps.toFixed(0).padStart(6)} | ${fmt(f.requests).padStart(8)} | ${String(f.s5xx).padStart(4)} | ${String(f.s4xx).padStart(4)} | ${f.errors} | load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
         console.log(line);
         rows.push(line);
       }
@@ -123,7 +125,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n=== bench:load (${connections} connections, ${seconds} s per read, manager role) ===`);
-  console.log('database | read                  | p50 / p95 ms    |  req/s | requests |  5xx |  4xx | socket errors');
+  console.log('database | read                  | p50 / p95 / p97.5 / max ms     |  req/s | requests |  5xx |  4xx | socket errors | load average after (1/5/15 min; shared machine)');
   for (const r of rows) console.log(r);
   console.log('target: 0 × 5xx');
 }
