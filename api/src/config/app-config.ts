@@ -37,7 +37,9 @@ export interface AppConfig extends RobustConfig {
   cbsSync: CbsSyncConfig;
 }
 
-export class ConfigError extends Error {}
+import { ConfigError } from './config-error';
+
+export { ConfigError };
 
 const SIZE = /^(\d+)\s*(b|kb|mb|gb)?$/i;
 function parseSize(raw: string, name: string): number {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { loadAreaRegister } from '../../../seed/areas';
-import { loadBoundaries } from '../../../seed/boundaries';
+import { loadAreaRegister } from '../seed/areas';
+import { loadBoundaries } from '../seed/boundaries';
 import { AreasRepository } from '../areas/areas.repository';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEMO_ACCOUNTS, UsersService } from '../users/users.service';
@@ -8,7 +8,7 @@ import { seedDataDir } from './seed-paths';
 import { DataSource } from 'typeorm';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { buildDemoData } from '../../../seed/demo';
+import { buildDemoData } from '../seed/demo';
 import { ImportsRepository } from '../imports/imports.repository';
 import { ImportsService } from '../imports/imports.service';
 import { counted } from '../imports/request-body';
