@@ -25,6 +25,8 @@ import { ObservationsModule } from './observations/observations.module';
 import { UnitsModule } from './units/units.module';
 import { StartupService } from './startup/startup.service';
 import { UsersModule } from './users/users.module';
+import { AuthModule } from './auth/auth.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 
 @Module({})
 export class AppModule {
@@ -37,7 +39,9 @@ export class AppModule {
         AuditModule,
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
         // Feature modules (one folder each: module, controller, service, repository):
+        AuthModule,
         UsersModule,
+        ApiKeysModule,
         AreasModule,
         IndicatorsModule,
         UnitsModule,

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import type { LocalizedText, Role } from 'contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/principal';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SignalRow } from '../signals/signals.repository';

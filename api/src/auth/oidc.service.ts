@@ -9,7 +9,7 @@ import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UsersRepository, type UserRow } from '../users/users.repository';
 import type { OidcConfig } from './auth-config';
-import { AccessCheck } from './access-check';
+import { AccessCheck } from '../users/access-check';
 import { AuthService, type Issued } from './auth.service';
 import { readCookie } from './cookies';
 import { DataSource } from 'typeorm';

@@ -4,7 +4,8 @@ import { ObservationsModule } from '../observations/observations.module';
 import { ImportsController, ObservationsImportController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
-import { StatlineMappingsController, StatlineMappingsRepository } from './statline-mappings';
+import { StatlineMappingsController } from './statline-mappings.controller';
+import { StatlineMappingsRepository } from './statline-mappings.repository';
 
 @Module({
   imports: [IndicatorsModule, ObservationsModule],

@@ -18,8 +18,9 @@ import { ImportsRepository } from './imports.repository';
 import { UploadInterruptedError, type UploadStream } from './request-body';
 import { jsonRow } from './json-rows';
 import { peekUpload } from './peek';
-import { StatlineMappingsRepository } from './statline-mappings';
+import { StatlineMappingsRepository } from './statline-mappings.repository';
 import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
+import { advisoryTransactionLock } from '../database/advisory-locks';
 
 export type ImportFormat = 'long' | 'statline' | 'json' | 'odata';
 
@@ -465,7 +466,7 @@ export class ImportsService {
       }
       if (!qr.isTransactionActive) await qr.startTransaction();
       // Serialise imports of the same file, then look for an earlier completed one.
-      await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${checksum}:${job.target}`]);
+      await advisoryTransactionLock(qr, `import:${checksum}:${job.target}`);
       const duplicateOf = await this.imports.findCompleted(checksum, job.target, qr.manager);
       if (duplicateOf) {
         await qr.rollbackTransaction(); // undoes the rows written while reading

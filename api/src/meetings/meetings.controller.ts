@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
 import type { AgendaItem, Meeting } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { MeetingsService } from './meetings.service';
 
 @Controller('v1/meetings')
