@@ -5,7 +5,7 @@ import { AllowApiKey, CurrentPrincipal, Roles, type Principal } from '../common/
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportsService, type ImportOutcome } from './imports.service';
-import { isJson, uploadStream } from './request-body';
+import { isJson, uploadStream } from '../common/request-body';
 import { readBulkJson } from '../hardening/http-hardening';
 
 /** Leaves the connection usable when we answer before the body was read to the end. */

@@ -13,9 +13,9 @@ import { ObservationsRepository, sliceKey } from '../observations/observations.r
 import {
   detectFormat, ErrorList, isPeriodError, tableSignature, parsePeriod, parseStatline, RowValidator, streamLongCsv, totalRows,
   type LongRow, type Period,
-} from './parsing';
+} from '../parsing';
 import { ImportsRepository } from './imports.repository';
-import { UploadInterruptedError, type UploadStream } from './request-body';
+import { UploadInterruptedError, type UploadStream } from '../common/request-body';
 import { jsonRow } from './json-rows';
 import { peekUpload } from './peek';
 import { StatlineMappingsRepository } from './statline-mappings.repository';

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
-import { measureMismatch } from './parsing';
+import { measureMismatch } from '../parsing';
 import { StatlineMappingsRepository, type StatlineMapping } from './statline-mappings.repository';
 
 /**

@@ -10,7 +10,7 @@ import {
   type SignalSettings, type SkippedSeries, type SubjectMeta,
 } from '../core/signals';
 import { displayValue } from '../core/signals/model';
-import { periodLabel } from '../imports/parsing/period';
+import { periodLabel } from '../core/period';
 import { DETECTED, GROUPED, PATTERN_ENDED, PATTERN_RETURNED, UNGROUPED } from './lifecycle';
 import { SignalsRepository, type RawObservation, type SignalRow, type StoredEffect } from './signals.repository';
 import { SignalsService } from './signals.service';

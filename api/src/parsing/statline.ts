@@ -32,7 +32,7 @@ import { CsvOptions, CsvRecord, Delimiter, isBlankRecord, readCsvRecords } from 
 import { DecoderOptions } from './decode';
 import { ErrorList, ImportIssue, ParseError, quote } from './errors';
 import { isNumberError, parseNumber } from './numbers';
-import { isPeriodError, parsePeriod, Period, periodFromTitle } from './period';
+import { isPeriodError, parsePeriod, Period, periodFromTitle } from '../core/period';
 
 export type StatlineLayout = 'flat-symbols' | 'flat' | 'pivot';
 
