@@ -59,6 +59,13 @@ module.exports = {
       from: { path: '\\.(service|repository)\\.ts$' },
       to: { path: '\\.controller\\.ts$' },
     },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that does not resolve (a file moved without its importers).',
+      from: {},
+      to: { couldNotResolve: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

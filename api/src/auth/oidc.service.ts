@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UsersRepository, type UserRow } from '../users/users.repository';
-import type { OidcConfig } from './auth-config';
+import type { OidcConfig } from '../config/auth-config';
 import { AccessCheck } from '../users/access-check';
 import { AuthService, type Issued } from './auth.service';
 import { readCookie } from './cookies';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { passwordProblem } from '../users/password-policy';
-import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
+import { passwordProblem } from '../common/password-policy';
+import { loadAuthConfig, type AuthConfig } from './auth-config';
 import { loadRobustConfig, type RobustConfig } from './robust-config';
-import { loadAlertsConfig, type AlertsConfig } from '../alerts/alerts-config';
-import { loadCbsSyncConfig, type CbsSyncConfig } from '../cbs-sync/cbs-sync-config';
+import { loadAlertsConfig, type AlertsConfig } from './alerts-config';
+import { loadCbsSyncConfig, type CbsSyncConfig } from './cbs-sync-config';
 
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig extends RobustConfig {

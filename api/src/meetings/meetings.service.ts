@@ -11,6 +11,7 @@ import { SignalsService } from '../signals/signals.service';
 import { renderBrief, type BriefItem, type Lang } from './brief';
 import { MeetingsRepository, type AgendaItemRow, type MeetingRow } from './meetings.repository';
 import { AreasRepository } from '../areas/areas.repository';
+import { AgendaRepository } from '../agenda/agenda.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,6 +34,7 @@ export class MeetingsService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly areas: AreasRepository,
+    private readonly agenda: AgendaRepository,
   ) {}
 
   async list(area: string | undefined, role: Role | null): Promise<Meeting[]> {
@@ -108,7 +110,7 @@ export class MeetingsService {
     await this.db.transaction(async (m) => {
       const signal = await this.signalsRepo.find(signalId, m, true);
       if (!signal) throw invalid([{ field: 'signalId', message: `unknown signal ${signalId}` }]);
-      if (await this.meetings.agendaItemOn(meetingId, signalId, m)) throw new ConflictError('This signal is already on the agenda of this meeting');
+      if (await this.agenda.agendaItemOn(meetingId, signalId, m)) throw new ConflictError('This signal is already on the agenda of this meeting');
       if (signal.status === 'open' || signal.status === 'interpreted') {
         await this.signalsRepo.setStatus(signalId, 'on-agenda', m);
         await this.signalsRepo.addEvent(
@@ -118,7 +120,7 @@ export class MeetingsService {
       } else if (signal.status !== 'on-agenda') {
         throw new ConflictError(`A signal that is ${signal.status} cannot be put on the agenda`);
       }
-      const itemId = await this.meetings.addAgendaItem(meetingId, signalId, notes, m);
+      const itemId = await this.agenda.addAgendaItem(meetingId, signalId, notes, m);
       await this.audit.record({ actor: p.actor, action: 'meetings.item.add', target: itemId, details: { meetingId, signalId } }, m);
     });
     return this.get(meetingId, p.role);

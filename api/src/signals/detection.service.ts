@@ -15,7 +15,7 @@ import { DETECTED, GROUPED, PATTERN_ENDED, PATTERN_RETURNED, UNGROUPED } from '.
 import { SignalsRepository, type RawObservation, type SignalRow, type StoredEffect } from './signals.repository';
 import { SignalsService } from './signals.service';
 import { advisoryUnlock, tryAdvisoryLock } from '../database/advisory-locks';
-import { MeetingsRepository } from '../meetings/meetings.repository';
+import { AgendaRepository } from '../agenda/agenda.repository';
 
 export interface RunResult {
   created: number;
@@ -88,7 +88,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-    private readonly agenda: MeetingsRepository,
+    private readonly agenda: AgendaRepository,
   ) {}
 
   onModuleInit(): void {

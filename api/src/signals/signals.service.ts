@@ -19,7 +19,7 @@ const WITHHELD = {
   en: 'The figures of this signal are not shown: together with other figures they would reveal a small number (disclosure control).',
 };
 import { SignalsRepository, sortKeyOf, type SignalFilter, type SignalRow } from './signals.repository';
-import { MeetingsRepository } from '../meetings/meetings.repository';
+import { AgendaRepository } from '../agenda/agenda.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,7 +52,7 @@ export class SignalsService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly disclosure: DisclosureService,
-    private readonly agenda: MeetingsRepository,
+    private readonly agenda: AgendaRepository,
   ) {}
 
   /**

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessCheck } from './access-check';
 import { SessionsRepository } from './sessions.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import { passwordProblem } from './password-policy';
+import { passwordProblem } from '../common/password-policy';
 import { hashPassword } from './passwords';
 import { UsersRepository, type UserPatch, type UserRow } from './users.repository';
 
