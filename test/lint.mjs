@@ -4,6 +4,7 @@
 //     imports api, api never imports web or seed/, repositories below services below controllers.
 //  2. No cycle between feature folders either (api/src/<module>, web/src/app/<area>): a file-level check misses
 //     auth → users → auth when it runs through different files.
+//  3. ESLint (eslint.config.mjs): typescript-eslint recommended + no-floating-promises, angular-eslint for web/.
 // Prints one line per violation and "lint: N problems"; exits 1 when there is any.
 import { spawnSync } from 'node:child_process';
 
@@ -79,6 +80,19 @@ for (const component of components) {
   problems.push(`folder-cycle: ${component.join(' ↔ ')}\n${arrows.join('\n')}`);
 }
 
+const eslintRoots = ['api/src', 'libs', 'web/src', 'migrations', 'bench', 'test'];
+const eslint = spawnSync('npx', ['eslint', '--format', 'json', ...eslintRoots], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+let eslintFiles = 0;
+try {
+  const files = JSON.parse(eslint.stdout);
+  eslintFiles = files.length;
+  for (const f of files) {
+    for (const m of f.messages) problems.push(`eslint ${m.ruleId ?? 'parse'}: ${f.filePath.replace(`${process.cwd()}/`, '')}:${m.line ?? 0} ${m.message}`);
+  }
+} catch {
+  problems.push(`eslint did not run: ${eslint.stderr.trim().split('\n')[0]}`);
+}
+
 for (const p of problems) console.log(`  ${p}`);
-console.log(`lint: ${problems.length} problems (${result.summary.totalCruised} modules)`);
+console.log(`lint: ${problems.length} problems (${result.summary.totalCruised} modules cruised, ${eslintFiles} files linted)`);
 process.exit(problems.length === 0 ? 0 : 1);

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SignalRow } from '../signals/signals.repository';
 import {
   defaultSubscription, parseSubscription, parseWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
-  webhookBody, type AlertFilter, type MailSignal, type Subscription,
+  webhookBody, type MailSignal, type Subscription,
 } from './core';
 import { AlertsRepository, type DeliveryRow, type UserRow } from './alerts.repository';
 import { discloseForRole } from './disclosure';
