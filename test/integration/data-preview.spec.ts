@@ -56,6 +56,9 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
     expect(out.summary).toMatchObject({ indicators: ['pv-lonely'], periods: ['2020'], rowsNew: expected.length, rowsReplaced: 0, rowsUnchanged: 0 });
     expect(out.summary.areaCount).toBe(new Set(expected.map((r) => (r.areaCode === 'NL01' ? 'NL00' : r.areaCode))).size);
     expect(out.summary.areas.length).toBeLessThanOrEqual(20);
+    // People read names: the listed subjects come with their names from the register.
+    expect(out.summary.areaNames).toHaveLength(out.summary.areas.length);
+    expect(out.summary.areaNames.every((n: string, i: number) => n !== out.summary.areas[i])).toBe(true);
     expect(out.summary.ignoredColumns).toContain('Roker (%)');
     expect(await observationCount()).toBe(obsBefore);
     expect(await batchCount()).toBe(batchesBefore);
@@ -158,6 +161,19 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
     expect(again.status).toBe(201);
     expect((await (await app.request('/api/v1/statline-mappings', { role: 'analyst' })).json())).toHaveLength(1);
     expect((await app.request('/api/v1/statline-mappings', { role: 'manager' })).status).toBe(403);
+  });
+
+  it('previews a JSON batch with ?dryRun=true: validated, summarised, nothing written', async () => {
+    const obsBefore = await observationCount();
+    const batchesBefore = await batchCount();
+    const json = { source: 'koppeling', observations: [{ indicator: 'pv-count', subject: wijk, period: '2024-Q2', value: 12 }] };
+    const res = await app.request('/api/v1/imports?dryRun=true', { method: 'POST', role: 'analyst', json });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ dryRun: true, status: 'valid', format: 'json', rowsAccepted: 1, summary: { indicators: ['pv-count'], rowsNew: 1 } });
+    const bad = await app.request('/api/v1/imports?dryRun=true', { method: 'POST', role: 'analyst', json: { observations: [{ indicator: 'nope', subject: wijk, period: '2024-Q2', value: 1 }] } });
+    expect(bad.status).toBe(422);
+    expect(await observationCount()).toBe(obsBefore);
+    expect(await batchCount()).toBe(batchesBefore);
   });
 
   it('refuses a dryRun that is not true or false', async () => {

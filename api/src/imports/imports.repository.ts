@@ -65,6 +65,16 @@ export class ImportsRepository {
   }
 
   /** Area names for StatLine tables that carry names only. */
+  /** Names of these area and unit codes (a summary names what it lists). */
+  async namesOf(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows: { code: string; name: string }[] = await this.db.query(
+      `SELECT code, name FROM area WHERE code = ANY($1) UNION ALL SELECT code, name FROM unit WHERE code = ANY($1)`,
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   areaNames(): Promise<{ code: string; name: string; level: string }[]> {
     return this.db.query(`SELECT code, name, level FROM area`);
   }

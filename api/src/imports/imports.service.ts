@@ -167,7 +167,9 @@ export class ImportsService {
     const ignoredColumns = table.columns.filter((c) => !byColumn.has(c));
     const rows: LongRow[] = [];
     if (errors.total === 0) {
-      if (used.length === 0) {
+      // A preview of a table no column of which is known yet answers its columns (all ignored), so
+      // the analyst can map them; importing it as it is stays an error.
+      if (used.length === 0 && !req.dryRun) {
         errors.add(1, null, `no column of this table matches an indicator's statlineColumn (columns: ${table.columns.slice(0, 20).map((c) => JSON.stringify(c)).join(', ')}${table.columns.length > 20 ? ' …' : ''})`);
       }
       for (const r of totalRows(table)) {
@@ -233,7 +235,7 @@ export class ImportsService {
   }
 
   /** `POST /observations {source, observations:[{indicator,subject,period,value,numerator,denominator,n,status}]}`. */
-  async importJson(body: unknown, actor: string): Promise<ImportOutcome> {
+  async importJson(body: unknown, actor: string, opts: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray((body as { observations?: unknown }).observations)) {
       throw new InvalidInputError('Send {source, observations:[{indicator, subject, period, value | numerator, denominator}]}', [
         { field: 'observations', message: 'observations must be an array' },
@@ -262,6 +264,7 @@ export class ImportsService {
       subjects,
       rowChecks: true,
       ignoredColumns: [],
+      dryRun: opts.dryRun,
     });
   }
 

@@ -180,11 +180,14 @@ export class ObservationWriter {
       }
 
       const checksum = job.checksum();
+      const listed = [...subjectsSeen].sort().slice(0, SUMMARY_AREAS);
+      const names = await this.imports.namesOf(listed);
       const summaryBase = {
         indicators: [...indicatorsSeen].sort(),
         periods: [...periodsSeen].sort(),
         areaCount: subjectsSeen.size,
-        areas: [...subjectsSeen].sort().slice(0, SUMMARY_AREAS),
+        areas: listed,
+        areaNames: listed.map((c) => names.get(c) ?? c),
         ignoredColumns: job.ignoredColumns,
       };
       if (job.dryRun) {

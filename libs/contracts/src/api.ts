@@ -12,6 +12,9 @@ export interface ApiError {
 export interface FieldError {
   field: string;
   message: string;
+  /** Stable message key the web app translates (DESIGN §4b), with its parameters. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface HealthResponse {
@@ -190,6 +193,8 @@ export interface ImportSummary {
   /** Number of distinct subjects (areas or units) and the first few codes. */
   areaCount: number;
   areas: string[];
+  /** Names of `areas` (same order; the code where a subject has no name), for people. */
+  areaNames?: string[];
   rowsNew: number;
   rowsReplaced: number;
   rowsUnchanged: number | null;

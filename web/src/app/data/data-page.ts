@@ -1,5 +1,6 @@
 import './import-messages';
 import './cbs-messages';
+import './catalogue-messages';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
@@ -18,10 +19,11 @@ import { ImportFormat, ImportsApi } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
 import { SignalSettingsSection } from './signal-settings-section';
 import { CbsSourcesSection } from './cbs-sources-section';
+import { ColumnMappingSection } from './column-mapping-section';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection],
+  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   // Long file names and the changes column must not push the history past the window.
@@ -46,8 +48,11 @@ export class DataPage {
   protected readonly changed = signal<ImportSummary | null>(null);
   private pending: { file: File; format: ImportFormat } | null = null;
   /** Indicator names by code: the page shows names, not codes. */
+  private readonly indicators = inject(IndicatorsApi);
+  private readonly names$ = new BehaviorSubject<void>(undefined);
   private readonly names = toSignal(
-    inject(IndicatorsApi).catalogue().pipe(
+    this.names$.pipe(
+      switchMap(() => this.indicators.catalogue()),
       map((list) => new Map(list.map((i) => [i.code, i.name]))),
       catchError(() => of(new Map())),
     ),
@@ -101,6 +106,7 @@ export class DataPage {
 
   private start(files: FileList | null): File | null {
     const file = files?.[0] ?? null;
+    this.remapped.set(false);
     this.result.set(null);
     this.changed.set(null);
     this.preview.set(null);
@@ -127,6 +133,27 @@ export class DataPage {
       },
       error: (err: unknown) => this.failed(err, false),
     });
+  }
+
+  /** The preview's column mapping was saved: preview the same file again, now reading the mapped columns. */
+  protected readonly remapped = signal(false);
+  protected previewAgain(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.busy.set(true);
+    this.api.preview(p.file, p.format).subscribe({
+      next: (preview) => {
+        this.busy.set(false);
+        this.names$.next(); // the mapping may have made new indicators
+        this.remapped.set(true);
+        this.preview.set(preview);
+      },
+      error: (err: unknown) => this.failed(err, false),
+    });
+  }
+
+  protected mappingSaved(): string {
+    return this.i18n.t('map.saved' as MessageKey);
   }
 
   /** Step 2 (or directly): import the file. */
