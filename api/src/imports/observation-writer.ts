@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import type { FormatDetectionInfo, ImportPreview, ImportResult, ImportSummary } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainEvents } from '../common/domain-events';
@@ -161,22 +161,7 @@ export class ObservationWriter {
 
       if (errors.total > 0) {
         if (qr.isTransactionActive) await qr.rollbackTransaction();
-        const list = errors.sorted();
-        const rejected = Math.max(dataRows, job.totalRows?.() ?? 0);
-        if (job.dryRun) {
-          throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} file; a preview writes nothing`, list, {
-            dryRun: true, status: 'failed', rowsAccepted: 0, rowsRejected: rejected, errorCount: errors.total, format: job.format,
-            ...(job.detection ? { formatDetection: job.detection } : {}),
-          });
-        }
-        await this.imports.insert({
-          id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum: safeChecksum(job.checksum), target: job.target,
-          rowsAccepted: 0, rowsRejected: rejected, status: 'failed', errors: list, errorCount: errors.total, ignoredColumns: job.ignoredColumns,
-        });
-        await this.audit.record({ actor: job.actor, action: 'import.failed', target: batchId, details: { format: job.format, source: job.source, errorCount: errors.total } });
-        throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} import; nothing was written`, list, {
-          batchId, status: 'failed', rowsAccepted: 0, rowsRejected: rejected, errorCount: errors.total,
-        });
+        return await this.reject(job, batchId, Math.max(dataRows, job.totalRows?.() ?? 0));
       }
 
       const checksum = job.checksum();
@@ -190,23 +175,7 @@ export class ObservationWriter {
         areaNames: listed.map((c) => names.get(c) ?? c),
         ignoredColumns: job.ignoredColumns,
       };
-      if (job.dryRun) {
-        const counts = staged > 0 ? await this.observations.previewCounts(qr, stage) : { rowsNew: 0, rowsReplaced: 0, rowsUnchanged: 0 };
-        const earlier = await this.imports.findCompleted(checksum, job.target);
-        const preview: ImportPreview = {
-          dryRun: true,
-          status: 'valid',
-          format: job.format,
-          ...(job.detection ? { formatDetection: job.detection } : {}),
-          rowsAccepted: accepted,
-          rowsRejected: 0,
-          ignoredColumns: job.ignoredColumns,
-          ...(job.tableSignature ? { tableSignature: job.tableSignature } : {}),
-          ...(earlier ? { duplicateOf: earlier.id } : {}),
-          summary: { ...summaryBase, ...counts },
-        };
-        return { httpStatus: 200, result: preview };
-      }
+      if (job.dryRun) return await this.preview(job, qr, stage, { accepted, staged, checksum, summaryBase });
       if (!qr.isTransactionActive) await qr.startTransaction();
       // Serialise imports of the same file, then look for an earlier completed one.
       await advisoryTransactionLock(qr, `import:${checksum}:${job.target}`);
@@ -268,5 +237,50 @@ export class ObservationWriter {
         await qr.release();
       }
     }
+  }
+
+  /** A batch with errors: a preview answers them (422); a real import records the failed batch and its audit entry, then 422. */
+  private async reject(job: WriteJob, batchId: string, rejected: number): Promise<never> {
+    const { errors } = job;
+    const list = errors.sorted();
+    if (job.dryRun) {
+      throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} file; a preview writes nothing`, list, {
+        dryRun: true, status: 'failed', rowsAccepted: 0, rowsRejected: rejected, errorCount: errors.total, format: job.format,
+        ...(job.detection ? { formatDetection: job.detection } : {}),
+      });
+    }
+    await this.imports.insert({
+      id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum: safeChecksum(job.checksum), target: job.target,
+      rowsAccepted: 0, rowsRejected: rejected, status: 'failed', errors: list, errorCount: errors.total, ignoredColumns: job.ignoredColumns,
+    });
+    await this.audit.record({ actor: job.actor, action: 'import.failed', target: batchId, details: { format: job.format, source: job.source, errorCount: errors.total } });
+    throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} import; nothing was written`, list, {
+      batchId, status: 'failed', rowsAccepted: 0, rowsRejected: rejected, errorCount: errors.total,
+    });
+  }
+
+  /** A valid preview: what the import would do (new, replaced, unchanged rows), written nowhere. */
+  private async preview(
+    job: WriteJob,
+    qr: QueryRunner,
+    stage: string,
+    read: { accepted: number; staged: number; checksum: string; summaryBase: Omit<ImportSummary, 'rowsNew' | 'rowsReplaced' | 'rowsUnchanged'> },
+  ): Promise<ImportOutcome> {
+    const { accepted, staged, checksum, summaryBase } = read;
+    const counts = staged > 0 ? await this.observations.previewCounts(qr, stage) : { rowsNew: 0, rowsReplaced: 0, rowsUnchanged: 0 };
+    const earlier = await this.imports.findCompleted(checksum, job.target);
+    const preview: ImportPreview = {
+      dryRun: true,
+      status: 'valid',
+      format: job.format,
+      ...(job.detection ? { formatDetection: job.detection } : {}),
+      rowsAccepted: accepted,
+      rowsRejected: 0,
+      ignoredColumns: job.ignoredColumns,
+      ...(job.tableSignature ? { tableSignature: job.tableSignature } : {}),
+      ...(earlier ? { duplicateOf: earlier.id } : {}),
+      summary: { ...summaryBase, ...counts },
+    };
+    return { httpStatus: 200, result: preview };
   }
 }
