@@ -12,6 +12,7 @@ import { DATABASE_KIND } from '../database/database.module';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { ObservationsRepository, sliceKey } from '../observations/observations.repository';
 import { ErrorList, RowValidator, type LongRow } from '../parsing';
+import { WorkLedgerService } from '../work-ledger/work-ledger.service';
 import { ImportsRepository } from './imports.repository';
 import { checkRange, safeChecksum, toChunk, type Rule } from './rows';
 
@@ -65,6 +66,7 @@ export class ObservationWriter {
     private readonly events: DomainEvents,
     @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
     private readonly disclosure: DisclosureService,
+    private readonly ledger: WorkLedgerService,
   ) {}
 
   /**
@@ -97,6 +99,9 @@ export class ObservationWriter {
     const subjectsSeen = new Set<string>();
     const probed = new Set<string>(); // indicators whose slices with observations are known
     const existing = new Set<string>(); // slices that held observations when the import began
+    // The batch is on record as `running` before any work (issue 9): a crash leaves it to be marked interrupted.
+    let open = !job.dryRun;
+    if (open) await this.imports.begin({ id: batchId, createdBy: job.actor, source: job.source, format: job.format, target: job.target, owner: this.ledger.owner });
     const qr = this.db.createQueryRunner();
     await qr.connect();
     let accepted = 0;
@@ -161,7 +166,9 @@ export class ObservationWriter {
 
       if (errors.total > 0) {
         if (qr.isTransactionActive) await qr.rollbackTransaction();
-        return await this.reject(job, batchId, Math.max(dataRows, job.totalRows?.() ?? 0));
+        return await this.reject(job, batchId, Math.max(dataRows, job.totalRows?.() ?? 0), () => {
+          open = false;
+        });
       }
 
       const checksum = job.checksum();
@@ -182,6 +189,8 @@ export class ObservationWriter {
       const duplicateOf = await this.imports.findCompleted(checksum, job.target, qr.manager);
       if (duplicateOf) {
         await qr.rollbackTransaction(); // undoes the rows written while reading
+        await this.imports.discard(batchId);
+        open = false;
         await this.audit.record({ actor: job.actor, action: 'import.duplicate', target: duplicateOf.id, details: { format: job.format, source: job.source, checksum } });
         return {
           httpStatus: 200,
@@ -198,7 +207,7 @@ export class ObservationWriter {
       // Free counts: keys COPYed into empty slices and staged keys the merge inserted are new; the
       // merge's UPDATE count is every existing key written (a changed figure or the same one).
       const summary: ImportSummary = { ...summaryBase, rowsNew: accepted - updated, rowsReplaced: updated, rowsUnchanged: null };
-      await this.imports.insert(
+      await this.imports.finish(
         {
           id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum, target: job.target,
           rowsAccepted: accepted, rowsRejected: 0, status: 'completed', errors: [], errorCount: 0, ignoredColumns: job.ignoredColumns, summary,
@@ -213,6 +222,7 @@ export class ObservationWriter {
         qr.manager,
       );
       await qr.commitTransaction();
+      open = false;
       this.logger.log(
         `Import ${batchId} (${job.format}, ${job.source}): ${accepted} rows (${accepted - staged} into new slices directly, ${staged} merged) in ${Date.now() - started} ms (waiting for the database ${waitMs} ms, merge ${mergeMs} ms)`,
       );
@@ -229,6 +239,13 @@ export class ObservationWriter {
           ...(job.detection && !job.detection.sure ? { format: job.format, formatDetection: job.detection } : {}),
         },
       };
+    } catch (e) {
+      if (open) {
+        await (qr.isTransactionActive ? qr.rollbackTransaction() : Promise.resolve()).catch(() => undefined);
+        await this.imports.abandon(batchId, (e as Error)?.message ?? String(e)).catch(() => undefined);
+        open = false;
+      }
+      throw e;
     } finally {
       try {
         if (qr.isTransactionActive) await qr.rollbackTransaction();
@@ -240,7 +257,7 @@ export class ObservationWriter {
   }
 
   /** A batch with errors: a preview answers them (422); a real import records the failed batch and its audit entry, then 422. */
-  private async reject(job: WriteJob, batchId: string, rejected: number): Promise<never> {
+  private async reject(job: WriteJob, batchId: string, rejected: number, closed: () => void): Promise<never> {
     const { errors } = job;
     const list = errors.sorted();
     if (job.dryRun) {
@@ -249,10 +266,11 @@ export class ObservationWriter {
         ...(job.detection ? { formatDetection: job.detection } : {}),
       });
     }
-    await this.imports.insert({
+    await this.imports.finish({
       id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum: safeChecksum(job.checksum), target: job.target,
       rowsAccepted: 0, rowsRejected: rejected, status: 'failed', errors: list, errorCount: errors.total, ignoredColumns: job.ignoredColumns,
     });
+    closed();
     await this.audit.record({ actor: job.actor, action: 'import.failed', target: batchId, details: { format: job.format, source: job.source, errorCount: errors.total } });
     throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} import; nothing was written`, list, {
       batchId, status: 'failed', rowsAccepted: 0, rowsRejected: rejected, errorCount: errors.total,
