@@ -31,7 +31,7 @@ const nodeProject = (name, roots, extra = {}) => ({
 
 module.exports = {
   projects: [
-    nodeProject('api', ['<rootDir>/api/src', '<rootDir>/seed', '<rootDir>/bench']),
+    nodeProject('api', ['<rootDir>/api/src', '<rootDir>/bench']),
     nodeProject('integration', ['<rootDir>/test/integration'], { setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.ts'] }),
     nodeProject('browser', ['<rootDir>/test/browser'], { setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.ts'] }),
     '<rootDir>/web/jest.config.js',

@@ -52,7 +52,7 @@ class Rng {
     // Inversion from the mode keeps it O(√μ) and avoids underflow of e^{−μ}.
     const u = this.u();
     let k = Math.floor(mu);
-    let logp = -mu + k * Math.log(mu) - lgamma(k + 1);
+    const logp = -mu + k * Math.log(mu) - lgamma(k + 1);
     const pk = Math.exp(logp);
     let cdfLow = poissonCdf(k - 1, mu);
     if (u >= cdfLow && u < cdfLow + pk) return k;

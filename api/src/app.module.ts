@@ -26,6 +26,8 @@ import { ObservationsModule } from './observations/observations.module';
 import { UnitsModule } from './units/units.module';
 import { StartupService } from './startup/startup.service';
 import { UsersModule } from './users/users.module';
+import { AuthModule } from './auth/auth.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 
 @Module({})
 export class AppModule {
@@ -39,7 +41,9 @@ export class AppModule {
         WorkLedgerModule,
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
         // Feature modules (one folder each: module, controller, service, repository):
+        AuthModule,
         UsersModule,
+        ApiKeysModule,
         AreasModule,
         IndicatorsModule,
         UnitsModule,

@@ -51,7 +51,7 @@ describe.each(DB_KINDS)('access and sessions on %s', (kind) => {
     expect((await reused.json()).code).toBe('auth.session.reused');
     // The whole session is gone: the newest refresh token and the access token stop working.
     expect((await refresh(second)).status).toBe(401);
-    app.running.app.get((await import('../../api/src/auth/access-check')).AccessCheck).forget((await meId(accessToken)) ?? '');
+    app.running.app.get((await import('../../api/src/users/access-check')).AccessCheck).forget((await meId(accessToken)) ?? '');
     expect((await get('/api/v1/auth/me', accessToken)).status).toBe(401);
   });
 

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
 import { runIngest } from '../../api/src/cli/ingest';
-import { parseStatline, totalRows } from '../../api/src/imports/parsing';
+import { parseStatline, totalRows } from '../../api/src/parsing';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
 
 const FIX = join(__dirname, '..', 'fixtures', 'statline');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, runIngest } from '../../api/src/cli/ingest';
-import { parseStatline, totalRows } from '../../api/src/imports/parsing';
+import { parseStatline, totalRows } from '../../api/src/parsing';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
 
 /** Issue 16: automatic format, preview (?dryRun=true) and what each batch changed — on real files. */

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
 
@@ -152,7 +152,6 @@ describe.each(DB_KINDS)('robustness on %s', (kind) => {
       let open = true;
       const proxy: Server = createServer((client) => {
         if (!open) return client.destroy();
-        const { connect } = require('node:net') as typeof import('node:net');
         const upstream = connect(5432, '127.0.0.1');
         sockets.add(client).add(upstream);
         client.pipe(upstream).pipe(client);

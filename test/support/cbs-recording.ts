@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { parseStatline } from '../../api/src/imports/parsing';
+import { parseStatline } from '../../api/src/parsing';
 
 /**
  * A local stand-in for the CBS open-data service, for tests (issue 16): no test reaches the

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, Public, Roles, type Principal } from '../auth/principal';
+import { CurrentPrincipal, Public, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
 import { pageRequest, setNextLink, toPage } from '../common/paging';
 import { AlertsRepository } from './alerts.repository';

@@ -3,13 +3,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import type { LocalizedText, Role } from 'contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/principal';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SignalRow } from '../signals/signals.repository';
 import {
   defaultSubscription, parseSubscription, parseWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
-  webhookBody, type AlertFilter, type MailSignal, type Subscription,
+  webhookBody, type MailSignal, type Subscription,
 } from './core';
 import { AlertsRepository, type DeliveryRow, type UserRow } from './alerts.repository';
 import { discloseForRole } from './disclosure';

@@ -1,4 +1,4 @@
-import { loadAlertsConfig } from './alerts-config';
+import { loadAlertsConfig } from '../config/alerts-config';
 import { renderMail, type MailSignal } from './core';
 
 const signal: MailSignal = {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Annotation, FieldError, LocalizedText } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
+import { AreasRepository } from '../areas/areas.repository';
 import { AnnotationsRepository } from './annotations.repository';
 
 export interface AnnotationInput {
@@ -24,6 +25,7 @@ export class AnnotationsService {
     private readonly annotations: AnnotationsRepository,
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly areas: AreasRepository,
   ) {}
 
   list(filter: { indicator?: string; area?: string }): Promise<Annotation[]> {
@@ -46,8 +48,7 @@ export class AnnotationsService {
     }
     if (!text || text.nl.length > 2000) errors.push({ field: 'text', message: 'must be a text (or {nl,en}) of at most 2000 characters' });
     if (typeof input.area === 'string') {
-      const found: unknown[] = await this.db.query(`SELECT 1 FROM area WHERE code = $1`, [input.area]);
-      if (!found.length) errors.push({ field: 'area', message: `unknown area ${input.area}` });
+      if (!(await this.areas.entry(input.area))) errors.push({ field: 'area', message: `unknown area ${input.area}` });
     }
     if (errors.length || !text) throw new InvalidInputError(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
     const t = text;

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CreateApiKeyDto } from '../auth/auth.dto';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CreateApiKeyDto } from './api-keys.dto';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import type { ApiKeyInfo } from 'contracts';
 import { ApiKeysService } from './api-keys.service';
 

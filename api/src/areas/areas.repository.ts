@@ -16,6 +16,13 @@ export class AreasRepository {
       .then((r) => r[0] ?? null);
   }
 
+  /** The register entry of one area (code, name, level), or null for an unknown code. */
+  entry(code: string, manager: EntityManager = this.db.manager): Promise<{ code: string; name: string; level: AreaLevel } | null> {
+    return manager
+      .query(`SELECT code, name, level FROM area WHERE code = $1`, [code])
+      .then((r: { code: string; name: string; level: AreaLevel }[]) => r[0] ?? null);
+  }
+
   /** From the root down to the direct parent. */
   ancestors(code: string): Promise<AreaSummary[]> {
     return this.db.query(

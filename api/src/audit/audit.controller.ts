@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuditEvent } from 'contracts';
-import { Roles } from '../auth/principal';
+import { Roles } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
 import { pageRequest, setNextLink, toPage } from '../common/paging';
 import { AuditRepository } from './audit.repository';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuditEvent } from 'contracts';
 
 export interface AuditFilter {
@@ -16,6 +16,23 @@ export interface AuditFilter {
 @Injectable()
 export class AuditRepository {
   constructor(private readonly db: DataSource) {}
+
+  async insert(
+    entry: { actor: string; action: string; target?: string | null; details?: Record<string, unknown> },
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    await manager.query(`INSERT INTO audit_event (actor, action, target, details) VALUES ($1, $2, $3, $4)`, [
+      entry.actor,
+      entry.action,
+      entry.target ?? null,
+      JSON.stringify(entry.details ?? {}),
+    ]);
+  }
+
+  /** The latest events, newest first (the simple reader used by older callers). */
+  recent(limit: number): Promise<{ at: string; actor: string; action: string; target: string | null; details: unknown }[]> {
+    return this.db.query(`SELECT at, actor, action, target, details FROM audit_event ORDER BY id DESC LIMIT $1`, [limit]);
+  }
 
   list(f: AuditFilter): Promise<AuditEvent[]> {
     const where: string[] = [];

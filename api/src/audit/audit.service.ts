@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   actor: string;
@@ -11,18 +12,14 @@ export interface AuditEntry {
 /** Every state change, import and export is audited (DESIGN.md section 6). */
 @Injectable()
 export class AuditService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly events: AuditRepository) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(`INSERT INTO audit_event (actor, action, target, details) VALUES ($1, $2, $3, $4)`, [
-      entry.actor,
-      entry.action,
-      entry.target ?? null,
-      JSON.stringify(entry.details ?? {}),
-    ]);
+  /** Writes the entry, inside the caller's transaction when a manager is given. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    await this.events.insert(entry, manager);
   }
 
   async list(limit = 200): Promise<{ at: string; actor: string; action: string; target: string | null; details: unknown }[]> {
-    return this.db.query(`SELECT at, actor, action, target, details FROM audit_event ORDER BY id DESC LIMIT $1`, [limit]);
+    return this.events.recent(limit);
   }
 }

@@ -8,7 +8,7 @@ import { LoginDto } from './auth.dto';
 import { AuthService, summary, type Issued, type TokenPayload } from './auth.service';
 import { clearRefreshCookie, readCookie, REFRESH_COOKIE, setRefreshCookie } from './cookies';
 import { OidcService } from './oidc.service';
-import { CurrentPrincipal, Public, type Principal } from './principal';
+import { CurrentPrincipal, Public, type Principal } from '../common/principal';
 
 @Controller('v1/auth')
 export class AuthController {

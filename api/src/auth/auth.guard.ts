@@ -5,9 +5,9 @@ import type { Request } from 'express';
 import type { Role } from 'contracts';
 import { ForbiddenError, UnauthorizedError } from '../common/errors';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { API_KEY_SCOPE, IS_PUBLIC, Principal, ROLES } from './principal';
+import { API_KEY_SCOPE, IS_PUBLIC, Principal, ROLES } from '../common/principal';
 
-import { AccessCheck } from './access-check';
+import { AccessCheck } from '../users/access-check';
 import type { TokenPayload } from './auth.service';
 
 /** Global guard: every route needs a bearer token or an API key unless it is @Public(). */

@@ -7,9 +7,9 @@ import { ForbiddenError, UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UsersRepository, type UserRow } from '../users/users.repository';
 import { dummyHash, verifyPassword } from '../users/passwords';
-import { AccessCheck } from './access-check';
+import { AccessCheck } from '../users/access-check';
 import { LoginLimiter } from './login-limiter';
-import { SessionsRepository } from './sessions.repository';
+import { SessionsRepository } from '../users/sessions.repository';
 import { DataSource } from 'typeorm';
 
 /** What a successful sign-in or renewal hands to the controller: the answer and the new refresh cookie. */

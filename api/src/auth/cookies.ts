@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AuthConfig } from './auth-config';
+import type { AuthConfig } from '../config/auth-config';
 
 export const REFRESH_COOKIE = 'ws_refresh';
 /** Only the auth routes ever receive the refresh cookie. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import type { CbsSource, CbsSyncResult } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { CbsSyncService, type CbsSourceInput } from './cbs-sync.service';
 
 /**

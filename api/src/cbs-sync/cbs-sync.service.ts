@@ -7,7 +7,7 @@ import { DomainError, InvalidInputError, NotFoundError, ConflictError } from '..
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ImportsService } from '../imports/imports.service';
-import { ErrorList, isPeriodError, parsePeriod, type LongRow } from '../imports/parsing';
+import { ErrorList, isPeriodError, parsePeriod, type LongRow } from '../parsing';
 import { CbsSourcesRepository } from './cbs-sources.repository';
 import { firstPageUrl, measureUnits, ODataShapeError, readODataPage, recordKeys, unitMismatch, type ODataCell } from './odata';
 

@@ -11,7 +11,7 @@
  * A record becomes cells `{record, area, period, key, value}`, where `key` is the measure code
  * (v4) or the topic property (v3) that a source's column mapping names.
  */
-import { AREA_CODE } from '../imports/parsing/statline';
+import { AREA_CODE } from '../parsing/statline';
 
 /** Dimension names CBS uses for the regional key, most specific first. */
 const AREA_DIMENSIONS = ['WijkenEnBuurten', 'RegioS', 'Regio', 'Gemeenten', 'Gemeente', 'Wijken', 'Buurten'];

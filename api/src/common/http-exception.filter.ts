@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { classifyDatabaseError, RETRY_AFTER_SECONDS } from '../hardening/database-errors';
+import { classifyDatabaseError, RETRY_AFTER_SECONDS } from './database-errors';
 import {
   ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError,
   UnprocessableError,

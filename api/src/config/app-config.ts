@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { passwordProblem } from '../users/password-policy';
-import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
+import { passwordProblem } from '../common/password-policy';
+import { loadAuthConfig, type AuthConfig } from './auth-config';
 import { loadRobustConfig, type RobustConfig } from './robust-config';
-import { loadAlertsConfig, type AlertsConfig } from '../alerts/alerts-config';
-import { loadCbsSyncConfig, type CbsSyncConfig } from '../cbs-sync/cbs-sync-config';
-import { loadWorkConfig, type WorkConfig } from '../work-ledger/work-config';
+import { loadAlertsConfig, type AlertsConfig } from './alerts-config';
+import { loadCbsSyncConfig, type CbsSyncConfig } from './cbs-sync-config';
+import { loadWorkConfig, type WorkConfig } from './work-config';
 
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig extends RobustConfig {
@@ -40,7 +40,9 @@ export interface AppConfig extends RobustConfig {
   work: WorkConfig;
 }
 
-export class ConfigError extends Error {}
+import { ConfigError } from './config-error';
+
+export { ConfigError };
 
 const SIZE = /^(\d+)\s*(b|kb|mb|gb)?$/i;
 function parseSize(raw: string, name: string): number {

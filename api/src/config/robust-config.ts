@@ -1,4 +1,4 @@
-import { ConfigError } from './app-config';
+import { ConfigError } from './config-error';
 
 /** Settings of the hardening layer (body limits, pool, headers); part of AppConfig. */
 export interface RobustConfig {

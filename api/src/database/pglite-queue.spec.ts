@@ -1,4 +1,4 @@
-import { endsSequence, keepSequencesTogether, type ProtocolQueue, type QueuedMessage } from './pglite-queue';
+import { endsSequence, keepSequencesTogether, type ProtocolQueue } from './pglite-queue';
 
 const msg = (type: string) => new Uint8Array([type.charCodeAt(0), 0, 0, 0, 4]);
 

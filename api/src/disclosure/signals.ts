@@ -1,4 +1,4 @@
-import { addPeriods, isPeriodError, parsePeriod } from '../imports/parsing';
+import { addPeriods, isPeriodError, parsePeriod } from '../core/period';
 import type { HiddenCells } from './disclosure.service';
 
 /**

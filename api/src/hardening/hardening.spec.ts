@@ -1,4 +1,4 @@
-import { classifyDatabaseError } from './database-errors';
+import { classifyDatabaseError } from '../common/database-errors';
 import { findNul, jsonDepth } from './json-depth';
 
 describe('jsonDepth', () => {

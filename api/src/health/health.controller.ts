@@ -2,9 +2,10 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from 'contracts';
-import { Public } from '../auth/principal';
+import { Public } from '../common/principal';
 import { DATABASE_KIND } from '../database/database.module';
 import type { DatabaseKind } from '../database/database';
+import { databaseAnswers } from '../database/ping';
 
 @Controller('health')
 export class HealthController {
@@ -18,7 +19,7 @@ export class HealthController {
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const ok = await Promise.race([
-      this.db.query('SELECT 1').then(() => true, () => false),
+      databaseAnswers(this.db),
       new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref()),
     ]);
     res.status(ok ? 200 : 503);

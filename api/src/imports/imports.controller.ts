@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ImportBatch, ImportPreview, ImportResult } from 'contracts';
-import { AllowApiKey, CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { AllowApiKey, CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportsService, type ImportOutcome } from './imports.service';
-import { isJson, uploadStream } from './request-body';
+import { isJson, uploadStream } from '../common/request-body';
 import { readBulkJson } from '../hardening/http-hardening';
 
 /** Leaves the connection usable when we answer before the body was read to the end. */

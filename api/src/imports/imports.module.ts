@@ -4,12 +4,14 @@ import { ObservationsModule } from '../observations/observations.module';
 import { ImportsController, ObservationsImportController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
-import { StatlineMappingsController, StatlineMappingsRepository } from './statline-mappings';
+import { ObservationWriter } from './observation-writer';
+import { StatlineMappingsController } from './statline-mappings.controller';
+import { StatlineMappingsRepository } from './statline-mappings.repository';
 
 @Module({
   imports: [IndicatorsModule, ObservationsModule],
   controllers: [ImportsController, ObservationsImportController, StatlineMappingsController],
-  providers: [ImportsRepository, ImportsService, StatlineMappingsRepository],
+  providers: [ImportsRepository, ImportsService, ObservationWriter, StatlineMappingsRepository],
   exports: [ImportsService, ImportsRepository],
 })
 export class ImportsModule {}

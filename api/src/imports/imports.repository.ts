@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ImportBatch, ImportSummary } from 'contracts';
-import type { ImportIssue } from './parsing';
+import type { ImportIssue } from '../parsing';
 
 export interface NewBatch {
   id: string;

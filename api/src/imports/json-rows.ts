@@ -1,5 +1,5 @@
 import type { ObservationStatus } from 'contracts';
-import { ErrorList, isPeriodError, parsePeriod, type LongRow, type Period } from './parsing';
+import { ErrorList, isPeriodError, parsePeriod, type LongRow, type Period } from '../parsing';
 
 const STATUS_WORDS: Record<string, ObservationStatus> = { final: 'final', provisional: 'provisional', definitief: 'final', voorlopig: 'provisional' };
 

@@ -1,4 +1,4 @@
-import type { UploadStream } from './request-body';
+import type { UploadStream } from '../common/request-body';
 
 /**
  * Reads the first `bytes` of an upload (for format detection) and gives back the same upload,

@@ -1,5 +1,5 @@
 import type { StageChunk } from '../observations/observations.repository';
-import { ErrorList, type IndicatorRule, type LongRow } from './parsing';
+import { ErrorList, type IndicatorRule, type LongRow } from '../parsing';
 
 /** What the write path needs to know of an indicator. */
 export interface Rule extends IndicatorRule {

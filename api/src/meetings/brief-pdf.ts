@@ -23,6 +23,7 @@ function safe(s: string): string {
     .replace(/\u2264/g, '<=')
     .replace(/\u2265/g, '>=')
     .replace(/[\u2009\u202f\u00a0]/g, ' ')
+    // eslint-disable-next-line no-control-regex -- keeps Latin-1 (the PDF font's range) and replaces the rest
     .replace(/[^\u0000-\u00ff\u2018\u2019\u201c\u201d\u2014\u2026\u20ac\u2022]/g, '?');
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AgendaItem, Meeting } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
 import { MeetingsService } from './meetings.service';
 

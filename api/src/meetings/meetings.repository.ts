@@ -82,9 +82,6 @@ export class MeetingsRepository {
     );
   }
 
-  areaOf(code: string, manager: EntityManager = this.db.manager): Promise<{ code: string; name: string; level: string } | null> {
-    return manager.query(`SELECT code, name, level FROM area WHERE code = $1`, [code]).then((r: { code: string; name: string; level: string }[]) => r[0] ?? null);
-  }
 
   /** The area a subject lies in: the area itself, or a unit's area. */
   subjectArea(subject: string, manager: EntityManager): Promise<string | null> {

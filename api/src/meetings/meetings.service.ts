@@ -4,13 +4,15 @@ import type { AgendaItem, FieldError, Meeting, Role, Signal } from 'contracts';
 import { AnnotationsRepository } from '../annotations/annotations.repository';
 import { isIsoDate } from '../annotations/annotations.service';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { SignalsRepository, type StoredEffect } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
 import { renderBrief, type BriefItem, type Lang } from './brief';
 import { renderBriefPdf } from './brief-pdf';
 import { MeetingsRepository, type AgendaItemRow, type MeetingRow } from './meetings.repository';
+import { AreasRepository } from '../areas/areas.repository';
+import { AgendaRepository } from '../agenda/agenda.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,6 +34,8 @@ export class MeetingsService {
     private readonly annotations: AnnotationsRepository,
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly areas: AreasRepository,
+    private readonly agenda: AgendaRepository,
   ) {}
 
   async list(area: string | undefined, role: Role | null): Promise<Meeting[]> {
@@ -85,7 +89,7 @@ export class MeetingsService {
     if (!isIsoDate(body.date)) errors.push({ field: 'date', message: 'must be a date like 2025-03-14' });
     if (typeof body.title !== 'string' || !body.title.trim() || body.title.length > 300) errors.push({ field: 'title', message: 'must be a text of 1 to 300 characters' });
     if (typeof body.area !== 'string' || !body.area) errors.push({ field: 'area', message: 'must be an area code' });
-    else if (!(await this.meetings.areaOf(body.area))) errors.push({ field: 'area', message: `unknown area ${body.area}` });
+    else if (!(await this.areas.entry(body.area))) errors.push({ field: 'area', message: `unknown area ${body.area}` });
     if (errors.length) throw invalid(errors);
     const id = await this.db.transaction(async (m) => {
       const newId = await this.meetings.insert({ date: body.date as string, title: (body.title as string).trim(), area: body.area as string, actor }, m);
@@ -108,7 +112,7 @@ export class MeetingsService {
     await this.db.transaction(async (m) => {
       const signal = await this.signalsRepo.find(signalId, m, true);
       if (!signal) throw invalid([{ field: 'signalId', message: `unknown signal ${signalId}` }]);
-      if (await this.signalsRepo.agendaItemOn(meetingId, signalId, m)) throw new ConflictError('This signal is already on the agenda of this meeting');
+      if (await this.agenda.agendaItemOn(meetingId, signalId, m)) throw new ConflictError('This signal is already on the agenda of this meeting');
       if (signal.status === 'open' || signal.status === 'interpreted') {
         await this.signalsRepo.setStatus(signalId, 'on-agenda', m);
         await this.signalsRepo.addEvent(
@@ -118,7 +122,7 @@ export class MeetingsService {
       } else if (signal.status !== 'on-agenda') {
         throw new ConflictError(`A signal that is ${signal.status} cannot be put on the agenda`);
       }
-      const itemId = await this.signalsRepo.addAgendaItem(meetingId, signalId, notes, m);
+      const itemId = await this.agenda.addAgendaItem(meetingId, signalId, notes, m);
       await this.audit.record({ actor: p.actor, action: 'meetings.item.add', target: itemId, details: { meetingId, signalId } }, m);
     });
     return this.get(meetingId, p.role);
@@ -181,7 +185,7 @@ export class MeetingsService {
     const [names, indicators, area] = await Promise.all([
       codes.length ? this.meetings.subjectNames(codes) : Promise.resolve([]),
       indicatorCodes.length ? this.meetings.indicatorNames(indicatorCodes) : Promise.resolve([]),
-      this.meetings.areaOf(meeting.area),
+      this.areas.entry(meeting.area),
     ]);
     const items: BriefItem[] = meeting.items.map((i) => ({
       item: i,

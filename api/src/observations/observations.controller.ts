@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { FunnelView, Observation, ObservationProvenance } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { FunnelService } from './funnel.service';
 import { ObservationsService } from './observations.service';
 

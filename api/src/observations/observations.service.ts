@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AREA_LEVELS, type AreaLevel, type Observation, type ObservationProvenance, type Role } from 'contracts';
 import { AreasRepository } from '../areas/areas.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../imports/parsing';
+import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../core/period';
 import { ObservationsRepository, type ObservationFilter, type ObservationRow } from './observations.repository';
 import { DisclosureService, isRestricted } from '../disclosure/disclosure.service';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { AreaQuadrants } from 'contracts';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
 import { QuadrantsService } from './quadrants.service';
 
 @Controller('v1/areas')

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, map, of, switchMap, type Observable } from 'rxjs';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/principal';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DataVersionRepository } from './data-version.repository';
 import { Lru } from './lru';

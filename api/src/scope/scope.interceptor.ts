@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { from, map, switchMap, type Observable } from 'rxjs';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/principal';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { filterForScope, municipalityOfArea, namedCodes, type MunicipalityOf } from './scope';
 import { ScopeRepository } from './scope.repository';

@@ -11,10 +11,12 @@ import {
   type SignalSettings, type SkippedSeries, type SubjectMeta,
 } from '../core/signals';
 import { displayValue } from '../core/signals/model';
-import { periodLabel } from '../imports/parsing/period';
+import { periodLabel } from '../core/period';
 import { DETECTED, GROUPED, PATTERN_ENDED, PATTERN_RETURNED, UNGROUPED } from './lifecycle';
 import { SignalsRepository, type RawObservation, type SignalRow, type StoredEffect } from './signals.repository';
 import { SignalsService } from './signals.service';
+import { advisoryUnlock, tryAdvisoryLock } from '../database/advisory-locks';
+import { AgendaRepository } from '../agenda/agenda.repository';
 
 export interface RunResult {
   created: number;
@@ -87,6 +89,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly agenda: AgendaRepository,
     private readonly ledger: WorkLedgerService,
   ) {}
 
@@ -152,15 +155,14 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const rows: { locked: boolean }[] = await qr.query(`SELECT pg_try_advisory_lock($1::bigint) AS locked`, [ADVISORY_KEY]);
-        locked = rows[0]?.locked === true;
+        locked = await tryAdvisoryLock(qr, ADVISORY_KEY);
         if (locked) break;
         if (!opts.wait || Date.now() > deadline) throw new ConflictError('a detection run is in progress');
         await new Promise((r) => setTimeout(r, 250));
       }
       return await this.execute(trigger, qr, opts.actor ?? SYSTEM);
     } finally {
-      if (locked) await qr.query(`SELECT pg_advisory_unlock($1::bigint)`, [ADVISORY_KEY]).catch(() => undefined);
+      if (locked) await advisoryUnlock(qr, ADVISORY_KEY).catch(() => undefined);
       await qr.release();
     }
   }
@@ -276,7 +278,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
    * (engine's measureEffect), and whether the pattern persists `persistPeriods` after the decision.
    */
   private async measure(s: SignalRow, settings: SignalSettings, m: EntityManager): Promise<void> {
-    const decidedAt = await this.repo.decisionDate(s.id, m);
+    const decidedAt = await this.agenda.decisionDate(s.id, m);
     const indicatorCode = s.indicators[s.indicators.length - 1];
     // Inside the run's transaction every query goes through `m` (PGlite serves one transaction at a time).
     const indRow = (await this.repo.indicators(m)).find((i) => i.code === indicatorCode);

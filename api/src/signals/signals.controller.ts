@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, R
 import type { Request, Response } from 'express';
 import { setNextLink } from '../common/paging';
 import type { Signal } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import type { SignalSettings } from '../core/signals';
 import { DetectionService, type RunResult } from './detection.service';
 import { SignalsRepository } from './signals.repository';

@@ -5,7 +5,7 @@ import {
   type SignalStatus,
 } from 'contracts';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../common/principal';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { DEFAULT_SIGNAL_SETTINGS, validateSettings, type SignalSettings } from '../core/signals';
 import { canTransition, COMMENT_REQUIRED, ROLES_FOR, TRANSITIONS } from './lifecycle';
@@ -19,6 +19,7 @@ const WITHHELD = {
   en: 'The figures of this signal are not shown: together with other figures they would reveal a small number (disclosure control).',
 };
 import { SignalsRepository, sortKeyOf, type SignalFilter, type SignalRow } from './signals.repository';
+import { AgendaRepository } from '../agenda/agenda.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -51,6 +52,7 @@ export class SignalsService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly disclosure: DisclosureService,
+    private readonly agenda: AgendaRepository,
   ) {}
 
   /**
@@ -175,9 +177,9 @@ export class SignalsService {
       }
       let note = comment;
       if (meetingId) {
-        const meeting = await this.signals.meetingExists(meetingId, m);
+        const meeting = await this.agenda.meetingExists(meetingId, m);
         if (!meeting) throw bad('meetingId', `unknown meeting ${meetingId}`);
-        if (!(await this.signals.agendaItemOn(meetingId, id, m))) await this.signals.addAgendaItem(meetingId, id, comment, m);
+        if (!(await this.agenda.agendaItemOn(meetingId, id, m))) await this.agenda.addAgendaItem(meetingId, id, comment, m);
         note = comment ?? `Op de agenda van ${meeting.title} (${meeting.date})`;
       }
       await this.signals.setStatus(id, to, m);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { CouncilSummary } from 'contracts';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
 import { SummaryService } from './summary.service';
 
 @Controller('v1/summary')

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { UnitSummary } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { isJson, readUploadText } from '../imports/request-body';
-import { readNamedCsv } from '../imports/small-csv';
+import { isJson, readUploadText } from '../common/request-body';
+import { readNamedCsv } from '../parsing/small-csv';
 import { UnitsService } from './units.service';
 
 @Controller('v1/units')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
-import { CreateUserDto, UpdateUserDto } from '../auth/auth.dto';
+import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CreateUserDto, UpdateUserDto } from './users.dto';
 import type { UserAccount } from 'contracts';
 import { UsersService } from './users.service';
 

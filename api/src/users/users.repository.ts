@@ -108,6 +108,11 @@ export class UsersRepository {
   }
 
   /** Active admins other than this one, with their rows locked for the rest of the transaction. */
+  /** Invalidates every token issued to the user so far. */
+  async bumpTokenVersion(id: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
+  }
+
   async otherActiveAdmins(id: string, manager: EntityManager): Promise<number> {
     const rows: { id: string }[] = await manager.query(`SELECT id FROM app_user WHERE role = 'admin' AND active AND id <> $1 FOR UPDATE`, [id]);
     return rows.length;

@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role, UserAccount } from 'contracts';
 import { AuditService } from '../audit/audit.service';
-import { AccessCheck } from '../auth/access-check';
-import { SessionsRepository } from '../auth/sessions.repository';
+import { AccessCheck } from './access-check';
+import { SessionsRepository } from './sessions.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import { passwordProblem } from './password-policy';
+import { passwordProblem } from '../common/password-policy';
 import { hashPassword } from './passwords';
 import { UsersRepository, type UserPatch, type UserRow } from './users.repository';
 
@@ -103,7 +103,7 @@ export class UsersService {
         JSON.stringify(before.scopeMunicipalities) !== JSON.stringify(after.scopeMunicipalities) ||
         patch.passwordHash !== undefined;
       if (sensitive) {
-        await m.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
+        await this.users.bumpTokenVersion(id, m);
         if (!after.active || patch.passwordHash !== undefined) await this.sessions.revokeAllOfUser(id, !after.active ? 'deactivated' : 'password changed', m);
       }
       const changes = diff(before, after, patch.passwordHash !== undefined);

@@ -2,7 +2,7 @@
  * Plain input/output types of the signal engine (DESIGN.md §5). No framework imports.
  */
 import type {
-  Disclosed, Evidence, EvidenceAnnotation, Granularity, LocalizedText, Measure, Polarity, Quadrant, RuleName, Severity, SubjectKind,
+  Evidence, EvidenceAnnotation, Granularity, LocalizedText, Measure, Polarity, Quadrant, RuleName, Severity, SubjectKind,
 } from 'contracts';
 
 /** Catalogue entry of an indicator, as the engine needs it. */

@@ -11,7 +11,7 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { findMunicipality } from '../shared/find-municipality';
 import { LoadStateView } from '../shared/load-state-view';
-import { MeetingsApi } from './meetings-api';
+import { MeetingsApi } from '../shared/meetings-api';
 
 /** Meetings of the policy table, newest first, and a form to plan a new one. */
 @Component({

@@ -9,7 +9,7 @@ import { DayPipe, LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { EvidenceView } from '../signalen/evidence-view';
 import { SignalsApi } from '../signalen/signals-api';
-import { MeetingsApi } from './meetings-api';
+import { MeetingsApi } from '../shared/meetings-api';
 import { AreasApi } from '../areas/areas-api';
 
 interface BriefItem {

@@ -12,7 +12,7 @@ import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, LocPipe, NumPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { SignalsApi } from '../signalen/signals-api';
-import { MeetingsApi } from './meetings-api';
+import { MeetingsApi } from '../shared/meetings-api';
 
 @Component({
   selector: 'app-meeting-page',

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
 import { apiMessage } from '../core/http/api-error';
 import { I18nService } from '../core/i18n/i18n.service';
 import { AlertsApi, type Person } from './alerts-api';
@@ -27,7 +27,7 @@ import { AlertsTPipe, alertsText } from './alerts-i18n';
     </section>
   `,
 })
-export class SignalOwner {
+export class SignalOwner implements OnInit {
   private readonly api = inject(AlertsApi);
   private readonly i18n = inject(I18nService);
   readonly signalId = input.required<string>();

@@ -1,5 +1,5 @@
 import '../core/i18n/messages-pages';
-import './messages-inbox';
+import '../core/i18n/messages-inbox';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -8,7 +8,7 @@ import { catchError, distinctUntilChanged, map, merge, of, Subject, switchMap } 
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { buildUp, memberCount } from './signal-groups';
 import { SignalMembers, quadrantText, seenInText } from './signal-members';
-import { MeetingsApi } from '../beleidstafel/meetings-api';
+import { MeetingsApi } from '../shared/meetings-api';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';

@@ -1,4 +1,4 @@
-import './messages-inbox';
+import '../core/i18n/messages-inbox';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { QUADRANT_INFO, type Quadrant, type SignalMember } from 'contracts';

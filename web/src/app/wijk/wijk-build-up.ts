@@ -1,4 +1,4 @@
-import '../signalen/messages-inbox';
+import '../core/i18n/messages-inbox';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';

@@ -2,7 +2,6 @@
  * Shared context of the rules: prepared series, test records and text helpers.
  */
 import type { Granularity, RuleName } from 'contracts';
-import { overdispersion } from '../../statistics';
 import { Pt } from '../model';
 import { Lang } from '../text';
 import type { AnnotationMeta, CandidateSignal, IndicatorMeta, SignalSettings, SkippedSeries, SubjectMeta } from '../types';

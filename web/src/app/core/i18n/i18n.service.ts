@@ -1,18 +1,13 @@
 import { DOCUMENT, Injectable, computed, effect, inject, signal } from '@angular/core';
 import type { LocalizedText } from 'contracts';
 import { EN, MessageKey, NL } from './messages';
+import { DICTIONARIES, registerMessages, type Lang } from './message-registry';
 
-export type Lang = 'nl' | 'en';
+export { registerMessages, type Lang };
 export type MessageParams = Record<string, string | number>;
 
 const STORAGE_KEY = 'wijksignaal.lang';
-const DICTIONARIES: Record<Lang, Record<string, string>> = { nl: { ...NL }, en: { ...EN } };
-
-/** Adds the texts of a lazily loaded part of the app (see messages-pages.ts). */
-export function registerMessages(nl: Record<string, string>, en: Record<string, string>): void {
-  Object.assign(DICTIONARIES.nl, nl);
-  Object.assign(DICTIONARIES.en, en);
-}
+registerMessages(NL, EN);
 
 /** Replaces `{name}` placeholders; unknown placeholders are left visible so they get noticed. */
 export function interpolate(template: string, params?: MessageParams): string {

@@ -1,4 +1,4 @@
-import { registerMessages } from './i18n.service';
+import { registerMessages } from './message-registry';
 
 /** Texts for sign-in with the organisation, sessions, access scopes and the audit trail (issue 12, issue 9). */
 export const ACCESS_NL = {

@@ -1,4 +1,4 @@
-import { registerMessages } from './i18n.service';
+import { registerMessages } from './message-registry';
 
 /**
  * Texts of the feature pages (explorer, meetings, brief, admin, settings…). Kept out of the

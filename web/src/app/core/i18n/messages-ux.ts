@@ -1,4 +1,4 @@
-import { registerMessages } from './i18n.service';
+import { registerMessages } from './message-registry';
 
 /**
  * Texts of orientation, header search and the "Hoe lees ik dit?" help (issue 15). Registered

@@ -1,7 +1,7 @@
 import type { AccessMessageKey } from './messages-access';
 import type { PageMessageKey } from './messages-pages';
 import type { UxMessageKey } from './messages-ux';
-import type { InboxMessageKey } from '../../signalen/messages-inbox';
+import type { InboxMessageKey } from './messages-inbox';
 
 /** Dutch is the source language; every English entry must exist for every Dutch key. */
 export const NL = {

@@ -3,7 +3,7 @@ import type { Geometry, Position } from 'geojson';
 import { loadAreaRegister } from './areas';
 import { boundaryCoverage, loadBoundariesWithSource, roundGeometry } from './boundaries';
 
-const dataDir = join(__dirname, 'data');
+const dataDir = join(__dirname, '..', '..', '..', 'seed', 'data');
 
 function positions(g: Geometry): Position[] {
   switch (g.type) {

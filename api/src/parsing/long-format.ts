@@ -15,7 +15,7 @@ import { CsvOptions, CsvRecord, Delimiter, isBlankRecord, readCsvRecords } from 
 import { DecoderOptions } from './decode';
 import { ErrorList, ImportIssue, MAX_REPORTED_ERRORS, ParseError, quote } from './errors';
 import { isNumberError, parseNumber } from './numbers';
-import { isPeriodError, parsePeriod, Period, PeriodError } from './period';
+import { isPeriodError, parsePeriod, Period, PeriodError } from '../core/period';
 import { KeyIndex } from './key-index';
 
 export const LONG_REQUIRED = ['indicator', 'subject', 'period'] as const;

@@ -5,7 +5,7 @@
  *   CRLF or LF line endings, and strips a leading UTF-8 BOM. It does no type conversion and no trimming.
  * - `toCsv` writes comma-separated text with LF line endings, quoting only fields that need it.
  */
-import { isBlankRecord, parseCsv, type Delimiter } from '../api/src/imports/parsing/csv';
+import { isBlankRecord, parseCsv, type Delimiter } from '../parsing/csv';
 
 /** Parses delimited text into rows of raw string fields, with the product's CSV tokenizer. Blank lines are skipped. */
 export function parseDelimited(text: string, delimiter: Delimiter = ','): string[][] {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadAreaRegister, parentCodeOf, readRegister } from './areas';
 
-const dataDir = join(__dirname, 'data');
+const dataDir = join(__dirname, '..', '..', '..', 'seed', 'data');
 
 describe('loadAreaRegister (KWB 2024)', () => {
   const areas = loadAreaRegister(dataDir);

@@ -1,4 +1,4 @@
-import { decodeText, ParseError, parseCsv, isBlankRecord } from './parsing';
+import { decodeText, ParseError, parseCsv, isBlankRecord } from './index';
 import { UnprocessableError } from '../common/errors';
 
 /**

@@ -6,7 +6,7 @@ import { buildDemoData } from './demo';
 import { demoIndicators, GEZONDHEID_COLUMNS, SYNTHETIC_SOURCE } from './demo/indicators';
 import { buildSyntheticDemo, DEFAULT_SEED, demoPlantedPatterns as P, mulberry32, QUARTERS } from './demo/synthetic';
 
-const dataDir = join(__dirname, 'data');
+const dataDir = join(__dirname, '..', '..', '..', 'seed', 'data');
 const register = readRegister(dataDir);
 const registerByCode = new Map(register.map((a) => [a.code, a]));
 const demo = buildDemoData(dataDir, Number(process.env['DEMO_SEED'] ?? DEFAULT_SEED));

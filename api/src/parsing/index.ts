@@ -18,8 +18,8 @@ export {
   periodLabel,
   addPeriods,
   periodFromTitle,
-} from './period';
-export type { Period, PeriodError, Granularity } from './period';
+} from '../core/period';
+export type { Period, PeriodError, Granularity } from '../core/period';
 export { KeyIndex } from './key-index';
 export { parseNumber, isNumberError, isFormulaLike } from './numbers';
 export type { NumberResult, NumberOptions } from './numbers';

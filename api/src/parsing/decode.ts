@@ -18,7 +18,6 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 // eslint-disable-next-line no-control-regex
 const BINARY_CHARS = /[\x00-\x08\x0e-\x1f]/;
 // C1 controls only appear when bytes 0x81/0x8d/0x8f/0x90/0x9d are decoded as windows-1252.
-// eslint-disable-next-line no-control-regex
 const C1_CHARS = /[\x80-\x9f]/;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -13,7 +13,7 @@ import type { Indicator, LocalizedText } from 'contracts';
 import type { RegisterArea } from '../areas';
 import { toCsv } from '../csv';
 import { demoStandardIndicators, demoSystemIndicators } from './indicators';
-import { mulberry32 } from '../../api/src/core/statistics/random';
+import { mulberry32 } from '../../core/statistics/random';
 
 export const DEFAULT_SEED = 20240601;
 export const SYNTHETIC_MUNICIPALITIES = ['GM0518', 'GM0599'] as const;

@@ -1,4 +1,4 @@
-import { registerMessages } from '../core/i18n/i18n.service';
+import { registerMessages } from './message-registry';
 
 /** Texts of the grouped signal inbox, the group on the signal page and the wijk build-up (issue 11). */
 export const INBOX_NL = {

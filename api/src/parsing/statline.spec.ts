@@ -2,7 +2,7 @@ import { createReadStream, readFileSync } from 'fs';
 import { join } from 'path';
 import { dimensionValues, isTotalDimensionValue, parseStatline, StatlineTable, totalRows } from './statline';
 
-const FIXTURES = join(__dirname, '../../../../test/fixtures/statline');
+const FIXTURES = join(__dirname, '../../../test/fixtures/statline');
 const file = (name: string): string => join(FIXTURES, name);
 /** Streams the file in small chunks, like a request body. */
 const stream = (name: string) => createReadStream(file(name), { highWaterMark: 4096 });
