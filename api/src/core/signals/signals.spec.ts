@@ -147,7 +147,7 @@ describe('peer-outlier', () => {
   });
   it.each([
     // [what, multiplier of SC7 by quarter index t (0..15), window of the signal ('' = none expected)]
-    ['a rise in the latest quarter only: found in that quarter alone', (t: number) => (t === Q - 1 ? 3 : 1), '2024-Q4'],
+    ['a rise in the last two quarters only: found in the recent window', (t: number) => (t >= Q - 2 ? 2.5 : 1), '2024-Q3'],
     ['a rise over the whole last year: found in the pooled window', (t: number) => (t >= Q - 4 ? 2 : 1), '2024-Q1'],
     ['a rise long ago that ended: not an outlier now', (t: number) => (t < 4 ? 3 : 1), ''],
   ])('%s', (_what, mult, from) => {
@@ -158,7 +158,7 @@ describe('peer-outlier', () => {
     if (!from) return expect(s).toBeUndefined();
     expect(s).toMatchObject({ dedupeKey: 'peer-outlier|youth-care-referrals|SC7', period: '2024-Q4' });
     expect(s!.evidence.kind === 'funnel' && s!.evidence.from).toBe(from);
-    // The p of the signal is the smaller window's p doubled (Bonferroni over the two windows).
+    // The p of the signal is the smaller window's p times the number of windows (Bonferroni).
     expect(s!.p).toBeGreaterThan(0);
     expect(r.signals.filter((x) => x.subjects[0] !== 'SC7')).toEqual([]);
   });
