@@ -145,6 +145,23 @@ describe('peer-outlier', () => {
       expect(s.evidence.limits.length).toBeGreaterThan(5);
     }
   });
+  it.each([
+    // [what, multiplier of SC7 by quarter index t (0..15), window of the signal ('' = none expected)]
+    ['a rise in the last two quarters only: found in the recent window', (t: number) => (t >= Q - 2 ? 2.5 : 1), '2024-Q3'],
+    ['a rise over the whole last year: found in the pooled window', (t: number) => (t >= Q - 4 ? 2 : 1), '2024-Q1'],
+    ['a rise long ago that ended: not an outlier now', (t: number) => (t < 4 ? 3 : 1), ''],
+  ])('%s', (_what, mult, from) => {
+    const u = rng(11);
+    const obs = subs.flatMap((s, i) => series(u, referrals.code, s.code, 400 + 20 * i, 0.02, i === 7 ? mult : () => 1));
+    const r = detectSignals({ indicators: [referrals], subjects: subs, observations: obs, settings: only({ peer: true }) });
+    const s = r.signals.find((x) => x.subjects[0] === 'SC7');
+    if (!from) return expect(s).toBeUndefined();
+    expect(s).toMatchObject({ dedupeKey: 'peer-outlier|youth-care-referrals|SC7', period: '2024-Q4' });
+    expect(s!.evidence.kind === 'funnel' && s!.evidence.from).toBe(from);
+    // The p of the signal is the smaller window's p times the number of windows (Bonferroni).
+    expect(s!.p).toBeGreaterThan(0);
+    expect(r.signals.filter((x) => x.subjects[0] !== 'SC7')).toEqual([]);
+  });
   it('pure noise gives no signals', () => {
     const u = rng(2);
     const obs = subs.flatMap((s, i) => series(u, referrals.code, s.code, 400 + 20 * i, 0.02));
