@@ -40,6 +40,10 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
     [{ UPLOAD_TIMEOUT_SECONDS: '5' }, /UPLOAD_TIMEOUT_SECONDS/],
     [{ UPLOAD_TIMEOUT_SECONDS: 'soon' }, /UPLOAD_TIMEOUT_SECONDS/],
+    [{ DB_CONNECT_ATTEMPTS: 'abc' }, /^DB_CONNECT_ATTEMPTS must be a whole number 1–100000, got "abc"$/],
+    [{ DB_CONNECT_ATTEMPTS: '0' }, /DB_CONNECT_ATTEMPTS/],
+    [{ WORK_STALE_SECONDS: 'x' }, /WORK_STALE_SECONDS/],
+    [{ CBS_ODATA_URL: 'ftp://cbs' }, /CBS_ODATA_URL/],
   ])('rejects %j with a one-line reason', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
   });
@@ -51,5 +55,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: tmp() }).uploadTimeoutSeconds).toBe(3600);
     expect(config.demoData).toBe(false);
     expect(config.port).toBe(0);
+    expect(config.dbConnectAttempts).toBe(30);
+    expect(loadConfig({ DATA_DIR: tmp(), DB_CONNECT_ATTEMPTS: '3' }).dbConnectAttempts).toBe(3);
   });
 });

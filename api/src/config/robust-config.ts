@@ -14,6 +14,8 @@ export interface RobustConfig {
   publicApiDocs: boolean;
   /** Deepest JSON nesting accepted (arrays and objects). */
   jsonMaxDepth: number;
+  /** Start-up connection attempts (2 s apart) while PostgreSQL is unreachable (DB_CONNECT_ATTEMPTS). */
+  dbConnectAttempts: number;
 }
 
 const SIZE = /^(\d+)\s*(b|kb|mb|gb)?$/i;
@@ -33,7 +35,7 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -49,5 +51,6 @@ export function loadRobustConfig(env: NodeJS.ProcessEnv): RobustConfig {
     trustProxy: flag(env, 'TRUST_PROXY'),
     publicApiDocs: flag(env, 'PUBLIC_API_DOCS'),
     jsonMaxDepth: whole(env, 'JSON_MAX_DEPTH', 32, 2, 1000),
+    dbConnectAttempts: whole(env, 'DB_CONNECT_ATTEMPTS', 30, 1, 100_000),
   };
 }

@@ -54,10 +54,11 @@ function reason(err: unknown): string {
  * A server that is down at start-up is retried with a clear message instead of a crash.
  */
 export async function openDatabase(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & PoolOptions,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & PoolOptions & { dbConnectAttempts?: number },
   options: { attempts?: number; delayMs?: number } = {},
 ): Promise<DatabaseHandle> {
-  const attempts = options.attempts ?? Number(process.env.DB_CONNECT_ATTEMPTS ?? 30);
+  // Validated with the other settings (a one-line refusal for DB_CONNECT_ATTEMPTS=abc, never an endless retry).
+  const attempts = options.attempts ?? config.dbConnectAttempts ?? 30;
   const delayMs = options.delayMs ?? 2000;
   if (config.databaseUrl === null) {
     const embedded = await EmbeddedPostgres.start(config.dataDir);
