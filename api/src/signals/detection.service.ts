@@ -131,7 +131,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
    */
   async run(trigger: string, opts: { wait: boolean; actor?: string } = { wait: false }): Promise<RunResult> {
     while (this.current) {
-      if (!opts.wait) throw new ConflictError('a detection run is in progress');
+      if (!opts.wait) throw new ConflictError('a detection run is in progress', undefined, { code: 'signals.runInProgress' });
       await this.current.catch(() => undefined);
     }
     const p = this.runLocked(trigger, opts);
@@ -153,7 +153,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
         const rows: { locked: boolean }[] = await qr.query(`SELECT pg_try_advisory_lock($1::bigint) AS locked`, [ADVISORY_KEY]);
         locked = rows[0]?.locked === true;
         if (locked) break;
-        if (!opts.wait || Date.now() > deadline) throw new ConflictError('a detection run is in progress');
+        if (!opts.wait || Date.now() > deadline) throw new ConflictError('a detection run is in progress', undefined, { code: 'signals.runInProgress' });
         await new Promise((r) => setTimeout(r, 250));
       }
       return await this.execute(trigger, qr, opts.actor ?? SYSTEM);

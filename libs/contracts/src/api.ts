@@ -6,11 +6,16 @@ import type {
 export interface ApiError {
   statusCode: number;
   message: string;
+  /** Stable message key the web app translates (DESIGN §4b); `message` is the English fallback. */
+  code?: string;
+  params?: Record<string, string | number>;
   errors?: ImportError[] | FieldError[];
 }
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface HealthResponse {

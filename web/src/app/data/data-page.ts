@@ -12,6 +12,8 @@ import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
+import { actorText } from '../shared/actor';
+import '../core/i18n/messages-pages';
 import type { ImportMessageKey } from './import-messages';
 import { ImportFormat, ImportsApi } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
@@ -28,6 +30,9 @@ import { SignalSettingsSection } from './signal-settings-section';
 export class DataPage {
   private readonly api = inject(ImportsApi);
   private readonly i18n = inject(I18nService);
+  protected actor(a: string | null | undefined): string {
+    return actorText(a, this.i18n.t('actor.system'));
+  }
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly history = toSignal(

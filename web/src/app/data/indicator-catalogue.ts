@@ -4,6 +4,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { Indicator } from 'contracts';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { LocPipe, TPipe } from '../core/i18n/t.pipe';
+import { I18nService } from '../core/i18n/i18n.service';
+import type { MessageKey } from '../core/i18n/messages';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { LoadStateView } from '../shared/load-state-view';
 
@@ -37,13 +39,13 @@ import { LoadStateView } from '../shared/load-state-view';
                 @for (i of s.data; track i.code) {
                   <tr>
                     <th scope="row">{{ i.name | loc }}</th>
-                    <td>{{ i.code }}</td>
+                    <td><code>{{ i.code }}</code></td>
                     <td>{{ i.quadrant }}</td>
                     <td>{{ (i.polarity === 'higher-is-worse' ? 'data.higherWorse' : 'data.higherBetter') | t }}</td>
-                    <td>{{ i.measure }}@if (i.per) { (per {{ i.per }})}</td>
+                    <td>{{ measureKey(i) | t }}@if (i.per) { (per {{ i.per }})}</td>
                     <td class="num">{{ i.minCount }}</td>
                     <td>{{ i.statlineColumn ?? '–' }}</td>
-                    <td>{{ leads(i) }}</td>
+                    <td>{{ leads(i, s.data) }}</td>
                   </tr>
                 }
               </tbody>
@@ -61,8 +63,16 @@ import { LoadStateView } from '../shared/load-state-view';
 })
 export class IndicatorCatalogue {
   private readonly api = inject(IndicatorsApi);
+  private readonly i18n = inject(I18nService);
   protected readonly state = toSignal(this.api.catalogue().pipe(toLoadState()), { initialValue: LOADING as LoadState<Indicator[]> });
-  protected leads(i: Indicator): string {
-    return (i.leadsTo ?? []).map((l) => `${l.indicator} (≤ ${l.maxLag})`).join(', ') || '–';
+  protected leads(i: Indicator, all: readonly Indicator[]): string {
+    const name = (code: string) => {
+      const found = all.find((x) => x.code === code);
+      return found ? this.i18n.text(found.name) : code;
+    };
+    return (i.leadsTo ?? []).map((l) => `${name(l.indicator)} (≤ ${l.maxLag})`).join(', ') || '–';
+  }
+  protected measureKey(i: Indicator): MessageKey {
+    return `measure.${i.measure}` as MessageKey;
   }
 }
