@@ -159,6 +159,9 @@ export interface ImportError {
   line: number;
   column: string | number;
   message: string;
+  /** Stable message key (DESIGN §4b) with its params; `message` is the English fallback. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 export interface ImportResult {
   batchId: string;
