@@ -102,6 +102,37 @@ describe('names, not codes, on every page for every role (demo data)', () => {
     expect(rawCodes(['Oostduinen (WK051801)', "'s-Gravenhage", 'Wijk 37 · WK051837', 'e-mailadres', 'analist@demo.local'])).toEqual([]);
   });
 
+  it('gives the council a ranked plain-language panel: at most three linked sentences per list, the period once', async () => {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await login(page, server.url, 'council', '/raad/GM0518');
+      await page.getByTestId('raad-basis').waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `ux-raad-GM0518-${width}`);
+      const lists = await page.locator('section.card ol.items').evaluateAll((ols) => ols.map((ol) => ({
+        items: ol.children.length,
+        linked: Array.from(ol.children).filter((li) => li.querySelector('a[href]')).length,
+        texts: Array.from(ol.children).map((li) => li.textContent?.trim() ?? ''),
+      })));
+      expect(lists.length).toBeGreaterThan(0);
+      for (const l of lists) {
+        expect(l.items).toBeLessThanOrEqual(3);
+        expect(l.linked).toBe(l.items);
+        // One sentence each, no figures (area names such as "Wijk 37" aside), no period repeated per line.
+        for (const t of l.texts) {
+          expect(t).toMatch(/^[^.]+[.]$/);
+          expect(t).not.toMatch(/\d{4}(-Q\d)?|\d+ ?%/);
+        }
+      }
+      const main = (await page.textContent('main')) ?? '';
+      expect(main.match(/tot en met \d{4}/g)?.length ?? 0).toBe(1);
+      await page.locator('section.card ol.items a').first().click();
+      await page.waitForURL(/\/(wijk|overzicht)\//);
+      await context.close();
+    }
+  });
+
   for (const lang of ['nl', 'en'] as const) {
     it(`shows names only on every page of every role (${lang})`, async () => {
       const problems: string[] = [];

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { Router } from '@angular/router';
-import { QUADRANT_INFO, type CouncilSummary, type Quadrant } from 'contracts';
+import { Router, RouterLink } from '@angular/router';
+import { QUADRANT_INFO, type CouncilItem, type CouncilSummary, type Quadrant } from 'contracts';
 import { of, switchMap } from 'rxjs';
 import { IDLE, LoadState, toLoadState } from '../core/http/load-state';
 import { MessageKey } from '../core/i18n/messages';
@@ -12,7 +12,7 @@ import { SummaryApi } from './summary-api';
 
 @Component({
   selector: 'app-raad-page',
-  imports: [TPipe, LocPipe, MunicipalityPicker, LoadStateView],
+  imports: [TPipe, LocPipe, MunicipalityPicker, LoadStateView, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './raad-page.html',
   styleUrl: './raad-page.css',
@@ -34,6 +34,14 @@ export class RaadPage {
 
   protected statusKey(status: string): MessageKey {
     return `status.${status}` as MessageKey;
+  }
+
+  /** Where an item leads: a municipality's Overzicht, or the wijk/buurt page. */
+  protected itemPath(link: NonNullable<CouncilItem['link']>): string[] {
+    return link.area.startsWith('GM') ? ['/overzicht', link.area] : ['/wijk', link.area];
+  }
+  protected itemQuery(link: NonNullable<CouncilItem['link']>): Record<string, string> {
+    return !link.area.startsWith('GM') && link.municipality ? { gemeente: link.municipality } : {};
   }
 
   protected pick(code: string): void {
