@@ -148,7 +148,13 @@ describe('names, not codes, on every page for every role (demo data)', () => {
         if (role === 'manager' || role === 'admin') extra.push(`/beleidstafel/${meetingId}/brief`);
         for (const path of [...nav, ...extra]) {
           await page.goto(`${server.url}${path}`);
-          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          try {
+            await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 });
+          } catch {
+            await screenshot(page, `names-no-heading-${role}-${lang}`);
+            problems.push(`${role} ${lang} ${path}: no page heading`);
+            continue;
+          }
           await page.waitForLoadState('networkidle');
           await page.waitForTimeout(300);
           for (const p of rawCodes(await visibleTexts(page), lang)) problems.push(`${role} ${lang} ${path}: ${p}`);

@@ -57,6 +57,13 @@ describe('council panel in plain language', () => {
     for (const i of items) expect(`${i.nl} ${i.en}`).not.toMatch(/\d|WK|GM|-signals/);
   });
 
+  it('names a unit (a school) as an institution and links to the area it lies in', () => {
+    const withUnits: PanelNames = { ...names, area: (c) => (c === 'SCH0518201' ? 'Basisschool De Regenboog' : names.area(c)), linkOf: (c) => (c === 'SCH0518201' ? 'WK051837' : c) };
+    const [item] = standsOut('III', [signal({ subjects: ['SCH0518201'] })], withUnits);
+    expect(item!.nl).toBe('Bij Basisschool De Regenboog wijkt Eenzaamheid duidelijk af van vergelijkbare instellingen.');
+    expect(item!.link).toEqual({ area: 'WK051837', municipality: 'GM0518' });
+  });
+
   it('ranks changes: confirmed rises, then unfavourable, then larger', () => {
     const states = [
       state({ code: 'evictions', relativeChange: 0.5, trendMeaning: 'better' }),

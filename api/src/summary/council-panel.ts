@@ -15,7 +15,10 @@ const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 
 /** Names the sentences need: areas and indicators by code; the municipality the page is about. */
 export interface PanelNames {
+  /** An area's or unit's name (a school, a practice). */
   area(code: string): string;
+  /** The area a subject's link opens: a unit's own area, an area itself. */
+  linkOf?(code: string): string;
   indicator(code: string): LocalizedText;
   municipality: { code: string; name: string } | null;
 }
@@ -31,6 +34,11 @@ function link(area: string | null): CouncilItem['link'] {
   return { area, municipality: municipalityOf(area) };
 }
 
+/** CBS area codes (country, municipality, wijk, buurt); anything else is a unit such as a school. */
+function isArea(code: string): boolean {
+  return /^(NL|GM|WK|BU)\d/.test(code);
+}
+
 /** One sentence a non-expert understands, per rule; names only, never a figure. */
 export function signalSentence(s: Pick<Signal, 'rule' | 'indicators' | 'subjects'>, names: PanelNames): LocalizedText {
   const subject = s.subjects[0] ?? names.municipality?.code ?? '';
@@ -39,7 +47,9 @@ export function signalSentence(s: Pick<Signal, 'rule' | 'indicators' | 'subjects
   const a = ind(0);
   switch (s.rule) {
     case 'peer-outlier':
-      return { nl: `In ${area} wijkt ${a.nl} duidelijk af van vergelijkbare wijken.`, en: `In ${area}, ${a.en} differs clearly from similar areas.` };
+      return isArea(subject)
+        ? { nl: `In ${area} wijkt ${a.nl} duidelijk af van vergelijkbare wijken.`, en: `In ${area}, ${a.en} differs clearly from similar areas.` }
+        : { nl: `Bij ${area} wijkt ${a.nl} duidelijk af van vergelijkbare instellingen.`, en: `At ${area}, ${a.en} differs clearly from similar institutions.` };
     case 'rising-trend':
       return { nl: `In ${area} stijgt ${a.nl} meer dan gebruikelijk.`, en: `In ${area}, ${a.en} is rising more than usual.` };
     case 'leading-indicator': {
@@ -83,7 +93,7 @@ export function standsOut(quadrant: Quadrant, active: readonly Signal[], names: 
     if (seen.has(text.nl)) continue; // the same sentence twice says nothing new
     seen.add(text.nl);
     const subject = s.rule === 'systemic-pattern' ? (names.municipality?.code ?? null) : (s.subjects[0] ?? null);
-    out.push({ ...text, link: link(subject) });
+    out.push({ ...text, link: link(subject && names.linkOf ? names.linkOf(subject) : subject) });
     if (out.length === MAX_ITEMS) break;
   }
   return out;

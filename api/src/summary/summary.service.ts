@@ -6,6 +6,7 @@ import { QuadrantsService } from '../quadrants/quadrants.service';
 import { ACTIVE_STATUSES } from '../signals/lifecycle';
 import type { StoredEffect } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
+import { UnitsRepository } from '../units/units.repository';
 
 function effectWords(e: StoredEffect | null | undefined, lang: 'nl' | 'en'): string {
   if (!e) return lang === 'nl' ? 'effect nog niet gemeten' : 'effect not measured yet';
@@ -23,6 +24,7 @@ export class SummaryService {
     private readonly quadrants: QuadrantsService,
     private readonly signals: SignalsService,
     private readonly meetings: MeetingsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   /** Plain-language summary for the council: per quadrant what stands out and what changed; the policy agenda and its outcomes. */
@@ -68,15 +70,28 @@ export class SummaryService {
     const municipalityCode = area.level === 'municipality' ? area.code : municipalityOf(area.code);
     const wanted = new Set<string>(active.filter((s) => !s.groupId).flatMap((s) => s.subjects.slice(0, 1)));
     if (municipalityCode) wanted.add(municipalityCode);
+    const missing: string[] = [];
     for (const code of wanted) {
       if (areaNames.has(code)) continue;
-      const found = await this.quadrants.area(code).catch(() => null);
+      const found = /^(GM|WK|BU|NL)/.test(code) ? await this.quadrants.area(code).catch(() => null) : null;
       if (found) areaNames.set(code, found.name);
+      else missing.push(code);
+    }
+    // Subjects that are no areas are units (schools, practices): their names and the area they are in.
+    const unitArea = new Map<string, string>();
+    if (missing.length && municipalityCode) {
+      const units = await this.units.list(municipalityCode).catch(() => []);
+      for (const u of units) {
+        if (!missing.includes(u.code)) continue;
+        areaNames.set(u.code, u.name);
+        unitArea.set(u.code, u.area);
+      }
     }
     const indicatorNames = new Map(indicators.map((i) => [i.code, i.name]));
     const catalogue = await this.quadrants.indicatorNames().catch(() => new Map<string, LocalizedText>());
     return {
       area: (code) => areaNames.get(code) ?? code,
+      linkOf: (code) => unitArea.get(code) ?? code,
       indicator: (code) => indicatorNames.get(code) ?? catalogue.get(code) ?? { nl: code, en: code },
       municipality: municipalityCode ? { code: municipalityCode, name: areaNames.get(municipalityCode) ?? municipalityCode } : null,
     };
