@@ -127,8 +127,11 @@ describe('names, not codes, on every page for every role (demo data)', () => {
       }
       const main = (await page.textContent('main')) ?? '';
       expect(main.match(/tot en met \d{4}/g)?.length ?? 0).toBe(1);
+      // An item opens the same panel for the area it is about (the council's own page).
       await page.locator('section.card ol.items a').first().click();
-      await page.waitForURL(/\/(wijk|overzicht)\//);
+      await page.waitForURL(/\/raad\/(WK|BU|GM)\d+/);
+      await page.getByTestId('raad-basis').waitFor();
+      expect(page.url()).not.toContain('geen-toegang');
       await context.close();
     }
   });
@@ -143,7 +146,7 @@ describe('names, not codes, on every page for every role (demo data)', () => {
         await page.evaluate((l) => localStorage.setItem('wijksignaal.lang', l), lang);
         await page.locator('nav.main-nav a').first().waitFor();
         const nav = await page.locator('nav.main-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-        const extra = ['/wijk/WK051837?gemeente=GM0518', `/signalen?area=WK051802`];
+        const extra = ['/wijk/WK051837?gemeente=GM0518', `/signalen?area=WK051802`, '/raad/WK051837?gemeente=GM0518'];
         if (role !== 'council') extra.push(`/signalen/${signalId}`, `/beleidstafel/${meetingId}`);
         if (role === 'manager' || role === 'admin') extra.push(`/beleidstafel/${meetingId}/brief`);
         for (const path of [...nav, ...extra]) {

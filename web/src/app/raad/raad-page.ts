@@ -9,6 +9,7 @@ import { LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { SummaryApi } from './summary-api';
+import { municipalityOf } from '../areas/area-names';
 
 @Component({
   selector: 'app-raad-page',
@@ -29,6 +30,11 @@ export class RaadPage {
     ),
     { initialValue: IDLE as LoadState<CouncilSummary> },
   );
+  /** The picker shows the municipality, also on a wijk's or buurt's panel. */
+  protected readonly municipality = computed(() => {
+    const code = this.code();
+    return code ? municipalityOf(code) : null;
+  });
   protected readonly quadrantInfo = (q: Quadrant) => QUADRANT_INFO[q];
   protected readonly hasContent = computed(() => this.state().status !== 'idle');
 
@@ -36,9 +42,9 @@ export class RaadPage {
     return `status.${status}` as MessageKey;
   }
 
-  /** Where an item leads: a municipality's Overzicht, or the wijk/buurt page. */
+  /** Where an item leads: the same plain-language panel for the area it is about (council's own page). */
   protected itemPath(link: NonNullable<CouncilItem['link']>): string[] {
-    return link.area.startsWith('GM') ? ['/overzicht', link.area] : ['/wijk', link.area];
+    return ['/raad', link.area];
   }
   protected itemQuery(link: NonNullable<CouncilItem['link']>): Record<string, string> {
     return !link.area.startsWith('GM') && link.municipality ? { gemeente: link.municipality } : {};
