@@ -59,6 +59,31 @@ describe('orientation in Chromium (demo data, embedded database)', () => {
     await expectAccessible(page, 'ux-search-wijk');
   });
 
+  it('shows honest figures: own periods, the base with small ones marked, worst first, names on the map table', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, server.url, 'analyst', '/overzicht/GM0518');
+    const table = page.getByTestId('district-table');
+    await table.locator('tbody tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('table-order').textContent()).toContain('ongunstigste');
+    const bases = await table.getByTestId('base').allTextContents();
+    expect(bases.length).toBeGreaterThan(0);
+    await screenshot(page, 'ux-honest-overzicht-1280');
+    // The legend never reads "0 – 0".
+    expect((await page.locator('.legend').textContent()) ?? '').not.toMatch(/(\d+(,\d+)?) – \1(?!\d)/);
+
+    await page.goto(`${server.url}/wijk/WK051837?gemeente=GM0518`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const pagePeriod = /(\d{4}(-Q\d)?)/.exec((await page.locator('main p.hint').first().textContent()) ?? '')?.[1];
+    const own = await page.getByTestId('own-period').allTextContents();
+    // Rows of another period (yearly health figures under a quarterly page) say their own period.
+    expect(own.length).toBeGreaterThan(0);
+    for (const t of own) expect(t).not.toContain(pagePeriod!);
+    await screenshot(page, 'ux-honest-wijk-1280');
+    await page.close();
+  });
+
   it('accepts an everyday name in the picker', async () => {
     const page = await browser.newPage();
     await login(page, server.url, 'analyst', '/overzicht/GM0599');

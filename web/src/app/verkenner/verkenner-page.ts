@@ -129,8 +129,21 @@ export class VerkennerPage {
     buildChoroplethOption(this.chartMap()?.name ?? '', this.rows(), this.classes(), {
       title: this.title(),
       noData: this.i18n.t('overzicht.noData'),
+      unit: this.unit() || undefined,
+      period: this.periodShown() ?? undefined,
+      base: (row) =>
+        row.base == null
+          ? null
+          : `${this.i18n.t('ux.base', { n: this.i18n.number(row.base, 0) })}${row.small ? ` — ${this.i18n.t('ux.smallBase')}` : ''}`,
     }),
   );
+
+  /** A click on a map area opens that area's page. */
+  protected openArea(event: { name: string | null }): void {
+    const code = event.name;
+    if (!code || !this.rows().some((r) => r.code === code)) return;
+    void this.router.navigate(['/wijk', code], { queryParams: this.area()?.startsWith('GM') ? { gemeente: this.area() } : {} });
+  }
   protected readonly rankingOption = computed(() => buildRankingOption(this.rows(), this.title(), this.higherIsBetter()));
 
   /** The funnel with the engine's own limits, computed by the API on the full aggregates. */
