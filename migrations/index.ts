@@ -9,6 +9,7 @@ import { Alerts1766500000000 } from './1766500000000-alerts';
 import { ImportSummary1766600000000 } from './1766600000000-import-summary';
 import { StatlineMapping1766600000001 } from './1766600000001-statline-mapping';
 import { AreaSearch1766700000000 } from './1766700000000-area-search';
+import { CbsSources1767600000000 } from './1767600000000-cbs-sources';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ImportSummary1766600000000,
   StatlineMapping1766600000001,
   AreaSearch1766700000000,
+  CbsSources1767600000000,
 ];

@@ -11,6 +11,7 @@ import { ScopeModule } from './scope/scope.module';
 import { SignalsModule } from './signals/signals.module';
 import { SummaryModule } from './summary/summary.module';
 import { AuditModule } from './audit/audit.module';
+import { CbsSyncModule } from './cbs-sync/cbs-sync.module';
 import { AuthGuard } from './auth/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { AppConfig } from './config/app-config';
@@ -42,6 +43,7 @@ export class AppModule {
         UnitsModule,
         ObservationsModule,
         ImportsModule,
+        CbsSyncModule,
         AnnotationsModule,
         SignalsModule,
         MeetingsModule,

@@ -133,6 +133,23 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect(analyst.find((r: { subject: string }) => r.subject === wijken[0]).value).toBe(3);
     });
 
+    it('keeps the meaning of stored figures: an indicator with data cannot change its measure, subject kind or rate unit (400 naming the field)', async () => {
+      const catalogue = (await (await app.request('/api/v1/indicators', { role: 'analyst' })).json()) as { code: string }[];
+      const prop = catalogue.find((i) => i.code === 't-prop')!;
+      const rate = catalogue.find((i) => i.code === 't-rate')!;
+      const res = await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: [{ ...prop, measure: 'mean' }, { ...rate, per: 100 }] });
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body.errors).toEqual(expect.arrayContaining([
+        expect.objectContaining({ field: '[0].measure', code: 'indicator.measure.locked', params: { indicator: 't-prop', measure: 'proportion' } }),
+        expect.objectContaining({ field: '[1].per', code: 'indicator.per.locked' }),
+      ]));
+      // Texts may still change; an indicator without figures may change its measure.
+      const ok = await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: [{ ...prop, description: 'Nieuwe omschrijving' }, { ...catalogue.find((i) => i.code === 't-mean')!, measure: 'proportion', polarity: 'higher-is-worse' }] });
+      expect(ok.status).toBe(201);
+      await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: { ...catalogue.find((i) => i.code === 't-mean')! } });
+    });
+
     it('answers the same file again with 200 duplicateOf; a new file replaces and keeps history', async () => {
       const body = `indicator,subject,period,value\nt-mean,${wijken[0]},2024,7.1\n`;
       const first = await (await csv(body)).json();

@@ -160,6 +160,19 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
     expect((await app.request('/api/v1/statline-mappings', { role: 'manager' })).status).toBe(403);
   });
 
+  it('previews a JSON batch with ?dryRun=true: validated, summarised, nothing written', async () => {
+    const obsBefore = await observationCount();
+    const batchesBefore = await batchCount();
+    const json = { source: 'koppeling', observations: [{ indicator: 'pv-count', subject: wijk, period: '2024-Q2', value: 12 }] };
+    const res = await app.request('/api/v1/imports?dryRun=true', { method: 'POST', role: 'analyst', json });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ dryRun: true, status: 'valid', format: 'json', rowsAccepted: 1, summary: { indicators: ['pv-count'], rowsNew: 1 } });
+    const bad = await app.request('/api/v1/imports?dryRun=true', { method: 'POST', role: 'analyst', json: { observations: [{ indicator: 'nope', subject: wijk, period: '2024-Q2', value: 1 }] } });
+    expect(bad.status).toBe(422);
+    expect(await observationCount()).toBe(obsBefore);
+    expect(await batchCount()).toBe(batchesBefore);
+  });
+
   it('refuses a dryRun that is not true or false', async () => {
     expect((await post('x', '?dryRun=yes')).status).toBe(400);
   });

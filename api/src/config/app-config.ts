@@ -5,6 +5,7 @@ import { passwordProblem } from '../users/password-policy';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import { loadRobustConfig, type RobustConfig } from './robust-config';
 import { loadAlertsConfig, type AlertsConfig } from '../alerts/alerts-config';
+import { loadCbsSyncConfig, type CbsSyncConfig } from '../cbs-sync/cbs-sync-config';
 
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig extends RobustConfig {
@@ -32,6 +33,8 @@ export interface AppConfig extends RobustConfig {
   auth: AuthConfig;
   /** Mail, webhooks and the alert scheduler (issue 13). */
   alerts: AlertsConfig;
+  /** CBS open-data sync (issue 16). */
+  cbsSync: CbsSyncConfig;
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     readCacheEntries,
     auth,
     alerts: loadAlertsConfig(env),
+    cbsSync: loadCbsSyncConfig(env),
   };
 }
 

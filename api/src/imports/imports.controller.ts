@@ -51,7 +51,7 @@ export class ImportsController {
       }
       const dryRun = dryRunParam === 'true';
       if (isJson(req)) {
-        outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor);
+        outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor, { dryRun });
       } else {
         const upload = await uploadStream(req, this.config.bodyLimitBytes);
         const r = { actor: p.actor, source, dryRun };

@@ -21,7 +21,7 @@ import { peekUpload } from './peek';
 import { StatlineMappingsRepository } from './statline-mappings';
 import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
 
-export type ImportFormat = 'long' | 'statline' | 'json';
+export type ImportFormat = 'long' | 'statline' | 'json' | 'odata';
 
 export interface ImportOutcome {
   /** 201 for a new batch, 200 for a duplicate of an earlier one or a preview. */
@@ -206,7 +206,9 @@ export class ImportsService {
     const ignoredColumns = table.columns.filter((c) => !byColumn.has(c));
     const rows: LongRow[] = [];
     if (errors.total === 0) {
-      if (used.length === 0) {
+      // A preview of a table no column of which is known yet answers its columns (all ignored), so
+      // the analyst can map them; importing it as it is stays an error.
+      if (used.length === 0 && !req.dryRun) {
         errors.add(1, null, `no column of this table matches an indicator's statlineColumn (columns: ${table.columns.slice(0, 20).map((c) => JSON.stringify(c)).join(', ')}${table.columns.length > 20 ? ' …' : ''})`);
       }
       for (const r of totalRows(table)) {
@@ -254,8 +256,25 @@ export class ImportsService {
     });
   }
 
+  /**
+   * Rows read elsewhere — the CBS open-data sync (issue 16) — validated and written exactly like a
+   * file's: one batch, all or nothing, a duplicate when checksum and target match an earlier one.
+   */
+  async importRows(req: { actor: string; source: string; target: string; checksum: string; rows: LongRow[]; errors: ErrorList }): Promise<ImportOutcome> {
+    const [rules, subjects] = await Promise.all([this.rules(), this.imports.subjectCodes()]);
+    return this.write({
+      actor: req.actor, source: req.source, format: 'odata', target: req.target, checksum: () => req.checksum,
+      batches: chunks(req.rows, STAGE_ROWS), errors: req.errors, rules, subjects, rowChecks: false, ignoredColumns: [],
+    });
+  }
+
+  /** The register's area codes (the sync checks a table's regions against it). */
+  async areaCodes(): Promise<Set<string>> {
+    return (await this.imports.subjectCodes()).areas;
+  }
+
   /** `POST /observations {source, observations:[{indicator,subject,period,value,numerator,denominator,n,status}]}`. */
-  async importJson(body: unknown, actor: string): Promise<ImportOutcome> {
+  async importJson(body: unknown, actor: string, opts: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray((body as { observations?: unknown }).observations)) {
       throw new InvalidInputError('Send {source, observations:[{indicator, subject, period, value | numerator, denominator}]}', [
         { field: 'observations', message: 'observations must be an array' },
@@ -284,6 +303,7 @@ export class ImportsService {
       subjects,
       rowChecks: true,
       ignoredColumns: [],
+      dryRun: opts.dryRun,
     });
   }
 

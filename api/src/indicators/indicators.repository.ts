@@ -76,6 +76,17 @@ export class IndicatorsRepository {
     return new Set(rows.map((r) => r.code));
   }
 
+  /** Of these codes, the indicators that hold figures, with their stored measure and subject kind. */
+  async withFigures(codes: string[]): Promise<Map<string, { measure: string; subjectKind: string; per: number | null }>> {
+    if (codes.length === 0) return new Map();
+    const rows: { code: string; measure: string; subjectKind: string; per: number | null }[] = await this.db.query(
+      `SELECT i.code, i.measure, i.subject_kind AS "subjectKind", i.per FROM indicator i
+        WHERE i.code = ANY($1) AND EXISTS (SELECT 1 FROM observation o WHERE o.indicator_code = i.code)`,
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, { measure: r.measure, subjectKind: r.subjectKind, per: r.per === null ? null : Number(r.per) }]));
+  }
+
   async upsert(items: Indicator[], manager: EntityManager): Promise<void> {
     for (const i of items) {
       await manager.query(

@@ -141,6 +141,19 @@ export class IndicatorsService {
         }),
       );
     }
+    if (!errors.length) {
+      // Figures already stored keep their meaning (issue 16): an indicator with data cannot change
+      // what it measures, what it is about, or the unit of its rate.
+      const stored = await this.indicators.withFigures(items.map((i) => i.code));
+      items.forEach((it, i) => {
+        const was = stored.get(it.code);
+        if (!was) return;
+        const at = Array.isArray(body) ? `[${i}].` : '';
+        if (was.measure !== it.measure) errors.push({ field: `${at}measure`, message: `${it.code} has figures measured as ${was.measure}: its measure cannot change`, code: 'indicator.measure.locked', params: { indicator: it.code, measure: was.measure } });
+        if (was.subjectKind !== it.subjectKind) errors.push({ field: `${at}subjectKind`, message: `${it.code} has figures about ${was.subjectKind}s: what it is about cannot change`, code: 'indicator.subjectKind.locked', params: { indicator: it.code } });
+        if (it.measure === 'rate' && was.measure === 'rate' && was.per !== it.per) errors.push({ field: `${at}per`, message: `${it.code} has figures per ${was.per}: the unit of the rate cannot change`, code: 'indicator.per.locked', params: { indicator: it.code, per: String(was.per) } });
+      });
+    }
     if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field}: ${e.message}`).slice(0, 5).join('; '), errors);
     await this.db.transaction(async (m) => {
       await this.indicators.upsert(items, m);

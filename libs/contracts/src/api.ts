@@ -1,3 +1,4 @@
+import type { CBS_SCHEDULES } from './domain';
 import type {
   AreaLevel, LocalizedText, Measure, ObservationStatus, Polarity, Quadrant, Role, RuleName, Severity, SignalStatus,
   SubjectKind,
@@ -14,6 +15,7 @@ export interface ApiError {
 export interface FieldError {
   field: string;
   message: string;
+  /** Stable message key the web app translates (DESIGN §4b), with its parameters. */
   code?: string;
   params?: Record<string, string | number>;
 }
@@ -373,4 +375,35 @@ export interface FunnelView {
     side: 'above' | 'below' | null;
   }[];
   limits: { denominator: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
+}
+
+/** Issue 16: a CBS open-data table synced into the catalogue (`/api/v1/cbs-sources`). */
+export type CbsSchedule = (typeof CBS_SCHEDULES)[number];
+export interface CbsSource {
+  id: string;
+  /** StatLine table id, e.g. `85984NED` (Kerncijfers wijken en buurten 2024). */
+  tableId: string;
+  name: string | null;
+  /** OData measure code (v4) or topic property (v3) → indicator code. */
+  columns: Record<string, string>;
+  /** Period of tables without a Perioden dimension (`2024`). */
+  period: string | null;
+  schedule: CbsSchedule;
+  nextRunAt: string | null;
+  lastRunAt: string | null;
+  lastStatus: 'completed' | 'duplicate' | 'failed' | null;
+  lastError: string | null;
+  /** Message key (`cbs.sync.*`) and parameters of the last failure, for the user's language. */
+  lastErrorCode: string | null;
+  lastErrorParams: Record<string, string | number> | null;
+  lastBatchId: string | null;
+  createdBy: string;
+}
+export interface CbsSyncResult {
+  status: 'completed' | 'duplicate' | 'failed';
+  batchId: string | null;
+  rowsAccepted: number;
+  error: string | null;
+  errorCode: string | null;
+  errorParams: Record<string, string | number> | null;
 }

@@ -97,3 +97,6 @@ export const QUADRANT_INFO: Record<Quadrant, QuadrantInfo> = {
     },
   },
 };
+
+/** How often a registered CBS open-data table is synced (issue 16). */
+export const CBS_SCHEDULES = ['manual', 'daily', 'weekly', 'monthly'] as const;

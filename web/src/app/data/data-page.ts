@@ -1,4 +1,6 @@
 import './import-messages';
+import './cbs-messages';
+import './catalogue-messages';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
@@ -18,10 +20,12 @@ import type { ImportMessageKey } from './import-messages';
 import { ImportFormat, ImportsApi } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
 import { SignalSettingsSection } from './signal-settings-section';
+import { CbsSourcesSection } from './cbs-sources-section';
+import { ColumnMappingSection } from './column-mapping-section';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection],
+  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   // Long file names and the changes column must not push the history past the window.
@@ -53,8 +57,11 @@ export class DataPage {
   protected readonly changed = signal<ImportSummary | null>(null);
   private pending: { file: File; format: ImportFormat } | null = null;
   /** Indicator names by code: the page shows names, not codes. */
+  private readonly indicators = inject(IndicatorsApi);
+  private readonly names$ = new BehaviorSubject<void>(undefined);
   private readonly names = toSignal(
-    inject(IndicatorsApi).catalogue().pipe(
+    this.names$.pipe(
+      switchMap(() => this.indicators.catalogue()),
       map((list) => new Map(list.map((i) => [i.code, i.name]))),
       catchError(() => of(new Map())),
     ),
@@ -70,7 +77,7 @@ export class DataPage {
     return name ? this.i18n.text(name) : code;
   }
 
-  private static readonly FORMATS: Record<string, MessageKey> = { long: 'data.fmt.long', statline: 'data.fmt.statline', json: 'data.fmt.json' };
+  private static readonly FORMATS: Record<string, MessageKey> = { long: 'data.fmt.long', statline: 'data.fmt.statline', json: 'data.fmt.json', odata: 'cbs.format' as MessageKey };
 
   /** The batch's format in words (the raw name for a format this page does not know). */
   protected formatName(format: string): string {
@@ -108,6 +115,7 @@ export class DataPage {
 
   private start(files: FileList | null): File | null {
     const file = files?.[0] ?? null;
+    this.remapped.set(false);
     this.result.set(null);
     this.changed.set(null);
     this.preview.set(null);
@@ -134,6 +142,27 @@ export class DataPage {
       },
       error: (err: unknown) => this.failed(err, false),
     });
+  }
+
+  /** The preview's column mapping was saved: preview the same file again, now reading the mapped columns. */
+  protected readonly remapped = signal(false);
+  protected previewAgain(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.busy.set(true);
+    this.api.preview(p.file, p.format).subscribe({
+      next: (preview) => {
+        this.busy.set(false);
+        this.names$.next(); // the mapping may have made new indicators
+        this.remapped.set(true);
+        this.preview.set(preview);
+      },
+      error: (err: unknown) => this.failed(err, false),
+    });
+  }
+
+  protected mappingSaved(): string {
+    return this.i18n.t('map.saved' as MessageKey);
   }
 
   /** Step 2 (or directly): import the file. */
@@ -167,6 +196,11 @@ export class DataPage {
       },
       error: (err: unknown) => this.failed(err, true),
     });
+  }
+
+  /** The CBS section fetched a table: its batch belongs in the history. */
+  protected refreshHistory(): void {
+    this.reload$.next();
   }
 
   private failed(err: unknown, reload: boolean): void {

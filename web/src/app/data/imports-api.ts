@@ -20,6 +20,17 @@ export class ImportsApi {
     return this.http.post<ImportPreview>(this.base, this.form(file), { params: new HttpParams().set('format', format).set('dryRun', 'true') });
   }
 
+  /** The remembered column mapping of a StatLine table (by its header signature), if any. */
+  mapping(signature: string): Observable<Record<string, string>> {
+    return this.http
+      .get<{ signature: string; columns: Record<string, string> }[]>('/api/v1/statline-mappings')
+      .pipe(map((list) => list.find((m) => m.signature === signature)?.columns ?? {}));
+  }
+
+  saveMapping(signature: string, columns: Record<string, string>, title: string | null): Observable<unknown> {
+    return this.http.put(`/api/v1/statline-mappings/${encodeURIComponent(signature)}`, { columns, ...(title ? { title } : {}) });
+  }
+
   batch(id: string): Observable<ImportBatch> {
     return this.http.get<ImportBatch>(`${this.base}/${encodeURIComponent(id)}`);
   }

@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Annotation, Indicator, Observation, ObservationProvenance, Page, FunnelView } from 'contracts';
-import { Observable, map, shareReplay } from 'rxjs';
+import { Observable, map, shareReplay, tap } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
 export interface ObservationQuery {
@@ -22,6 +22,16 @@ export class IndicatorsApi {
       .get<Indicator[] | Page<Indicator>>('/api/v1/indicators')
       .pipe(map(asItems), shareReplay({ bufferSize: 1, refCount: true }));
     return this.catalogue$;
+  }
+
+  /**
+   * Creates or changes indicators (analysts and admins); the cached catalogue is dropped so every
+   * page reads the new one.
+   */
+  save(indicators: Indicator | Indicator[]): Observable<{ upserted: number; indicators: Indicator[] }> {
+    return this.http.post<{ upserted: number; indicators: Indicator[] }>('/api/v1/indicators', indicators).pipe(
+      tap(() => (this.catalogue$ = undefined)),
+    );
   }
 
   /** The funnel plot of an indicator's areas at one period, with the engine's limits (null: no funnel for this measure). */

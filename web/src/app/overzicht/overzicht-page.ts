@@ -196,7 +196,7 @@ export class OverzichtPage {
     if (!ind) return '';
     if (ind.measure === 'proportion') return '%';
     if (ind.measure === 'rate') return this.i18n.t('ux.perPopulation', { per: this.i18n.number(ind.per ?? 1000, 0) });
-    return this.i18n.t(`measure.${ind.measure}` as MessageKey);
+    return this.i18n.t(ind.measure === 'mean' ? 'ux.measure.mean' : 'ux.measure.count');
   });
 
   /** "1.234 inwoners of respondenten", marked uncertain when small; null when unknown or hidden. */

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import type { CbsSource, CbsSyncResult } from 'contracts';
+import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { CbsSyncService, type CbsSourceInput } from './cbs-sync.service';
+
+/**
+ * `/api/v1/cbs-sources` (analyst, admin): CBS open-data tables synced into the catalogue's
+ * indicators. `POST {tableId, name?, columns: {"<measure or column>": "<indicator>"}, period?,
+ * schedule?: manual|daily|weekly|monthly}`; `POST /:id/sync` runs one now and answers
+ * `{status: completed|duplicate|failed, batchId, rowsAccepted, error}`.
+ */
+@Controller('v1/cbs-sources')
+@Roles('analyst', 'admin')
+export class CbsSyncController {
+  constructor(private readonly sync: CbsSyncService) {}
+
+  @Get()
+  list(): Promise<CbsSource[]> {
+    return this.sync.list();
+  }
+
+  @Post()
+  create(@Body() body: CbsSourceInput, @CurrentPrincipal() p: Principal): Promise<CbsSource> {
+    return this.sync.create(body ?? {}, p.actor);
+  }
+
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: CbsSourceInput, @CurrentPrincipal() p: Principal): Promise<CbsSource> {
+    return this.sync.update(id, body ?? {}, p.actor);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
+    return this.sync.remove(id, p.actor);
+  }
+
+  @Post(':id/sync')
+  @HttpCode(200)
+  run(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<CbsSyncResult> {
+    return this.sync.syncNow(id, p.actor);
+  }
+}

@@ -1,0 +1,195 @@
+import './catalogue-messages';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type { Indicator, Measure, Polarity, Quadrant } from 'contracts';
+import { MEASURES, POLARITIES, QUADRANTS, QUADRANT_INFO } from 'contracts';
+import { concatMap, type Observable, of, switchMap } from 'rxjs';
+import { apiMessage } from '../core/http/api-error';
+import { I18nService } from '../core/i18n/i18n.service';
+import type { MessageKey } from '../core/i18n/messages';
+import { IndicatorsApi } from '../indicators/indicators-api';
+import { type CatalogueMessageKey } from './catalogue-messages';
+import { ImportsApi } from './imports-api';
+
+const NEW = '__new__';
+
+/** What a StatLine column holds, from its unit in the header: "Roker (%)" → a share, "(aantal)" → a count. */
+export function measureOfColumn(column: string): Measure {
+  const unit = /\(([^()]*)\)\s*$/.exec(column)?.[1]?.trim().toLowerCase() ?? '';
+  if (unit === '%' || unit.startsWith('% ')) return 'proportion';
+  if (unit === 'aantal' || unit === 'number') return 'count';
+  return 'mean';
+}
+
+/** A catalogue code for a new indicator named by the analyst: "Rokers (%)" → "rokers". */
+export function codeFromName(name: string, taken: ReadonlySet<string>): string {
+  const base = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'indicator';
+  let code = base;
+  for (let n = 2; taken.has(code); n++) code = `${base}-${n}`;
+  return code;
+}
+
+interface Choice {
+  target: string;
+  name: string;
+  quadrant: Quadrant;
+  polarity: Polarity;
+  measure: Measure;
+}
+
+/**
+ * In the preview of a StatLine file (issue 16): each ignored column can be read into an existing
+ * indicator or a new one made right here; the choice is remembered for the table (its header
+ * signature), so next year's file imports in one click. After saving, the page previews again.
+ */
+@Component({
+  selector: 'app-column-mapping-section',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="mapping-heading" class="mapping" data-testid="column-mapping">
+      <h4 id="mapping-heading">{{ tx('map.heading') }}</h4>
+      <p class="hint">{{ tx('map.hint') }}</p>
+      <div class="scroll">
+        <table>
+          <caption class="visually-hidden">{{ tx('map.heading') }}</caption>
+          <thead><tr><th scope="col">{{ tx('map.column') }}</th><th scope="col">{{ tx('map.target') }}</th></tr></thead>
+          <tbody>
+            @for (col of columns(); track col) {
+              @let c = choice(col);
+              <tr>
+                <th scope="row" class="col">{{ col }}</th>
+                <td>
+                  <select [attr.aria-label]="tx('map.targetLabel', { column: col })" (change)="choose(col, { target: v($event) })">
+                    <option value="" [selected]="!c.target">{{ tx('map.skip') }}</option>
+                    @for (i of fitting(col); track i.code) {<option [value]="i.code" [selected]="c.target === i.code">{{ i18n.text(i.name) }}</option>}
+                    <option [value]="NEW" [selected]="c.target === NEW">{{ tx('map.newIndicator') }}</option>
+                  </select>
+                  @if (c.target === NEW) {
+                    <div class="new">
+                      <input [attr.aria-label]="tx('map.newNameLabel', { column: col })" [placeholder]="tx('map.newName')" [value]="c.name" (input)="choose(col, { name: v($event) })" />
+                      <select [attr.aria-label]="tx('map.newQuadrant', { column: col })" (change)="choose(col, { quadrant: $any(v($event)) })">
+                        @for (q of quadrants; track q) {<option [value]="q" [selected]="q === c.quadrant">{{ q }} – {{ i18n.text(quadrantInfo[q].name) }}</option>}
+                      </select>
+                      <select [attr.aria-label]="tx('map.newPolarity', { column: col })" (change)="choose(col, { polarity: $any(v($event)) })">
+                        @for (p of polarities; track p) {<option [value]="p" [selected]="p === c.polarity">{{ i18n.t(p === 'higher-is-worse' ? 'data.higherWorse' : 'data.higherBetter') }}</option>}
+                      </select>
+                      <select [attr.aria-label]="tx('map.newMeasure', { column: col })" (change)="choose(col, { measure: $any(v($event)) })">
+                        @for (m of measures; track m) {<option [value]="m" [selected]="m === c.measure">{{ tx($any('measure.' + m)) }}</option>}
+                      </select>
+                    </div>
+                  }
+                  @if (errors()[col]; as e) {<p class="error">{{ e }}</p>}
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+      @if (message(); as m) {<p class="error" role="alert">{{ m }}</p>}
+      <button type="button" data-testid="mapping-apply" [disabled]="busy() || !anyChosen()" (click)="apply()">{{ busy() ? tx('map.busy') : tx('map.apply') }}</button>
+    </section>
+  `,
+  styles: `
+    .mapping { margin: 1rem 0; }
+    .col { font-weight: normal; overflow-wrap: anywhere; max-width: 24rem; text-align: left; }
+    .new { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
+    .scroll { overflow-x: auto; max-height: 28rem; overflow-y: auto; }
+  `,
+})
+export class ColumnMappingSection {
+  private readonly imports = inject(ImportsApi);
+  private readonly indicators = inject(IndicatorsApi);
+  protected readonly i18n = inject(I18nService);
+  readonly signature = input.required<string>();
+  readonly columns = input.required<string[]>();
+  readonly title = input<string | null>(null);
+  /** Saved: the page previews the file again. */
+  readonly mapped = output<void>();
+
+  protected readonly NEW = NEW;
+  protected readonly quadrants = QUADRANTS;
+  protected readonly quadrantInfo = QUADRANT_INFO;
+  protected readonly polarities = POLARITIES;
+  protected readonly measures = MEASURES;
+  private readonly catalogue = toSignal(this.indicators.catalogue(), { initialValue: [] as Indicator[] });
+  private readonly choices = signal<Record<string, Partial<Choice>>>({});
+  protected readonly errors = signal<Record<string, string>>({});
+  protected readonly message = signal<string | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly anyChosen = computed(() => Object.values(this.choices()).some((c) => c.target));
+
+  protected tx(key: CatalogueMessageKey, params?: Record<string, string | number>): string {
+    return this.i18n.t(key as MessageKey, params);
+  }
+
+  protected v(e: Event): string {
+    return (e.target as HTMLInputElement).value;
+  }
+
+  protected choice(col: string): Choice {
+    const c = this.choices()[col] ?? {};
+    return { target: c.target ?? '', name: c.name ?? col.replace(/\s*\([^()]*\)\s*$/, ''), quadrant: c.quadrant ?? 'I', polarity: c.polarity ?? 'higher-is-worse', measure: c.measure ?? measureOfColumn(col) };
+  }
+
+  /** Existing area indicators whose measure fits the column. */
+  protected fitting(col: string): Indicator[] {
+    const m = measureOfColumn(col);
+    return this.catalogue().filter((i) => i.subjectKind === 'area' && (m === 'mean' ? i.measure !== 'proportion' && i.measure !== 'count' : i.measure === m));
+  }
+
+  protected choose(col: string, patch: Partial<Choice>): void {
+    this.choices.update((all) => ({ ...all, [col]: { ...all[col], ...patch } }));
+  }
+
+  protected apply(): void {
+    const chosen = this.columns().filter((c) => this.choice(c).target);
+    const errors: Record<string, string> = {};
+    const taken = new Set(this.catalogue().map((i) => i.code));
+    const created: Indicator[] = [];
+    const columns: Record<string, string> = {};
+    for (const col of chosen) {
+      const c = this.choice(col);
+      if (c.target !== NEW) {
+        columns[col] = c.target;
+        continue;
+      }
+      if (!c.name.trim()) {
+        errors[col] = this.tx('map.nameRequired');
+        continue;
+      }
+      const code = codeFromName(c.name, taken);
+      taken.add(code);
+      created.push({
+        code, name: { nl: c.name.trim(), en: c.name.trim() }, quadrant: c.quadrant, measure: c.measure, polarity: c.polarity, subjectKind: 'area',
+        per: c.measure === 'rate' ? 1000 : null, minCount: 5, leadsTo: [], source: this.title() ? `CBS StatLine: ${this.title()}` : 'CBS StatLine', description: col,
+      });
+      columns[col] = code;
+    }
+    this.errors.set(errors);
+    this.message.set(null);
+    if (Object.keys(errors).length) return;
+    this.busy.set(true);
+    const created$: Observable<unknown> = created.length ? this.indicators.save(created) : of(null);
+    created$
+      .pipe(
+        switchMap(() => this.imports.mapping(this.signature())),
+        concatMap((existing) => this.imports.saveMapping(this.signature(), { ...existing, ...columns }, this.title())),
+      )
+      .subscribe({
+        next: () => {
+          this.busy.set(false);
+          this.choices.set({});
+          this.mapped.emit();
+        },
+        error: (e: unknown) => {
+          this.busy.set(false);
+          const list = e instanceof HttpErrorResponse && Array.isArray(e.error?.errors) ? (e.error.errors as { field: string; code?: string }[]) : [];
+          const byColumn: Record<string, string> = {};
+          for (const fe of list) if (this.columns().includes(fe.field)) byColumn[fe.field] = fe.code === 'mapping.measure' ? this.tx('mapping.measure') : this.tx('field.invalid');
+          this.errors.set(byColumn);
+          this.message.set(list.length ? this.tx('cat.invalid') : (apiMessage(e) ?? this.tx('cat.invalid')));
+        },
+      });
+  }
+}
