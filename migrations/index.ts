@@ -9,6 +9,8 @@ import { Alerts1766500000000 } from './1766500000000-alerts';
 import { ImportSummary1766600000000 } from './1766600000000-import-summary';
 import { StatlineMapping1766600000001 } from './1766600000001-statline-mapping';
 import { AreaSearch1766700000000 } from './1766700000000-area-search';
+import { WorkLedger1766850000000 } from './1766850000000-work-ledger';
+import { DecisionEffectDue1767000000000 } from './1767000000000-decision-effect-due';
 import { CbsSources1767600000000 } from './1767600000000-cbs-sources';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
@@ -24,5 +26,7 @@ export const MIGRATIONS = [
   ImportSummary1766600000000,
   StatlineMapping1766600000001,
   AreaSearch1766700000000,
+  WorkLedger1766850000000,
+  DecisionEffectDue1767000000000,
   CbsSources1767600000000,
 ];

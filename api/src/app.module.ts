@@ -12,6 +12,7 @@ import { SignalsModule } from './signals/signals.module';
 import { SummaryModule } from './summary/summary.module';
 import { AuditModule } from './audit/audit.module';
 import { CbsSyncModule } from './cbs-sync/cbs-sync.module';
+import { WorkLedgerModule } from './work-ledger/work-ledger.module';
 import { AuthGuard } from './auth/auth.guard';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { AppConfig } from './config/app-config';
@@ -35,6 +36,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(database),
         AuditModule,
+        WorkLedgerModule,
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
         // Feature modules (one folder each: module, controller, service, repository):
         UsersModule,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, login, screenshot, startServer, type Server } from './support';
@@ -130,6 +131,11 @@ describe('user journeys in Chromium against the built product', () => {
       await page.locator('[data-testid=meeting-row] a').first().click();
       await page.locator('[data-testid=agenda-item]').first().waitFor();
       await expectAccessible(page, 'beleidstafel-vergadering');
+      // The brief downloads as a PDF (rendered by the server from the same content).
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=brief-pdf]').click()]);
+      expect(download.suggestedFilename()).toMatch(/^Beleidstafel-Den-Haag-december-2026-12-10\.pdf$/);
+      const pdf = readFileSync((await download.path())!);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       await page.locator('[data-testid=brief-link]').click();
       await page.getByText('Herkenbaar: het team ziet dit ook in de wijk.').first().waitFor();
       await page.getByText(/Hebben we het eerlijk ingericht|Kunnen we omgaan met variatie/).first().waitFor();

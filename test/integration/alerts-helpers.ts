@@ -17,9 +17,10 @@ export function decodeMail(raw: string): { subject: string; text: string } {
   const subjectLine = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
   const subject = subjectLine
     .replace(/\r?\n[ \t]/g, ' ')
+    // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
+    .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_m, s: string) => qp(s.replace(/_/g, ' ')))
-    .replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_m, s: string) => Buffer.from(s, 'base64').toString('utf8'))
-    .replace(/\?=\s+=\?/g, '');
+    .replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_m, s: string) => Buffer.from(s, 'base64').toString('utf8'));
   const parts = raw.split(/\r?\n--/).map((part) => {
     const [head, ...rest] = part.split(/\r?\n\r?\n/);
     const body = rest.join('\n\n');
@@ -55,6 +56,7 @@ export interface Hook {
   status: number;
   body: string;
   signature: string;
+  delivery: string;
 }
 
 /** A local webhook receiver that answers `statuses` in turn (then 200). */
@@ -65,7 +67,7 @@ export async function startReceiver(statuses: number[] = []): Promise<{ url: str
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const status = statuses[calls.length] ?? 200;
-      calls.push({ status, body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-wijksignaal-signature'] ?? '') });
+      calls.push({ status, body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-wijksignaal-signature'] ?? ''), delivery: String(req.headers['x-wijksignaal-delivery'] ?? '') });
       res.writeHead(status).end();
     });
   });
@@ -73,3 +75,44 @@ export async function startReceiver(statuses: number[] = []): Promise<{ url: str
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+
+/**
+ * A slow SMTP server: it answers the end of DATA only after `delayMs`, and accepts a message only
+ * when the sender is still connected then (a sender killed mid-send leaves nothing accepted, as
+ * with a real MTA). `accepted` holds the X-Wijksignaal-Delivery key of each accepted message.
+ */
+export async function startSlowSmtp(delayMs: number): Promise<{
+  port: number;
+  accepted: string[];
+  receiving: number;
+  delayMs: number;
+  close(): Promise<void>;
+}> {
+  const closed = new Set<string>();
+  const state = { port: 0, accepted: [] as string[], receiving: 0, delayMs, close: async () => undefined as void };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onClose(session) {
+      closed.add(session.id);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        state.receiving++;
+        const key = /^X-Wijksignaal-Delivery:((?:.*)(?:\r?\n[ \t].*)*)/im.exec(Buffer.concat(chunks).toString('utf8'))?.[1]?.replace(/\s+/g, '') ?? '';
+        setTimeout(() => {
+          if (closed.has(session.id)) return;
+          state.accepted.push(key);
+          callback();
+        }, state.delayMs);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  state.port = (server.server.address() as AddressInfo).port;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}

@@ -146,6 +146,12 @@ describe.each(DB_KINDS)('alerts: subscriptions, mail, webhooks, delivery log on 
     const full = (await (await app.request('/api/v1/deliveries?limit=1000', { role: 'admin' })).json()) as { kind: string; channel: string; status: string; attempts: number }[];
     expect(full.filter((d) => d.channel === 'webhook').every((d) => d.status === 'sent')).toBe(true);
     expect(full.some((d) => d.channel === 'webhook' && d.attempts === 2)).toBe(true);
+    // The Beheer list: area names and the latest call's result, never the secret.
+    const hooks = (await (await app.request('/api/v1/webhooks', { role: 'admin' })).json()) as { id: string; areaNames: Record<string, string>; lastDelivery: { status: string } | null }[];
+    const teamsHook = hooks.find((h) => h.id === id)!;
+    const [{ name: wijkName }] = (await q(`SELECT name FROM area WHERE code = $1`, [wijk])) as { name: string }[];
+    expect(teamsHook.areaNames).toEqual({ [wijk]: wijkName });
+    expect(teamsHook.lastDelivery).toMatchObject({ status: 'sent' });
 
     // The unsubscribe link works without login.
     const link = /https:\/\/wijksignaal\.example\.nl(\/api\/v1\/unsubscribe\?token=[A-Za-z0-9_.-]+)/.exec(mail.text)![1];
@@ -203,6 +209,40 @@ describe.each(DB_KINDS)('alerts: subscriptions, mail, webhooks, delivery log on 
     expect(detail.history.some((h) => h.comment === `Eigenaar: ${analyst.name}`)).toBe(true);
     const audit = (await q(`SELECT actor FROM audit_event WHERE action = 'signal.owner' AND target = $1`, [s.id])) as { actor: string }[];
     expect(audit).toEqual([{ actor: 'manager@demo.local' }]);
+  });
+
+  it('a decision in monitoring reminds its owner, in English, when its effect measurement is due; once', async () => {
+    const people = (await (await app.request('/api/v1/signal-owners', { role: 'manager' })).json()) as { id: string; name: string; role: string }[];
+    const analyst = people.find((p) => p.role === 'analyst')!;
+    const [s] = (await q(`SELECT id FROM signal WHERE group_id IS NULL AND status IN ('open','interpreted') AND $1 = ANY(subjects) ORDER BY id LIMIT 1`, [hoods[0]])) as { id: string }[];
+    expect(s).toBeDefined();
+    expect((await app.request(`/api/v1/signals/${s.id}/owner`, { method: 'PUT', role: 'manager', json: { userId: analyst.id } })).status).toBe(200);
+    await app.request('/api/v1/me/subscriptions', { method: 'PUT', role: 'analyst', json: { mode: 'off', language: 'en' } });
+    const meeting = (await (await app.request('/api/v1/meetings', { method: 'POST', role: 'manager', json: { date: '2026-01-15', title: 'Beleidstafel januari', area: wijk } })).json()) as { id: string };
+    const withItem = (await (await app.request(`/api/v1/meetings/${meeting.id}/items`, { method: 'POST', role: 'manager', json: { signalId: s.id } })).json()) as { items: { id: string; signalId: string }[] };
+    const item = withItem.items.find((i) => i.signalId === s.id)!;
+    const bad = await app.request(`/api/v1/meetings/${meeting.id}/items/${item.id}/decision`, { method: 'PUT', role: 'manager', json: { decision: 'Extra jongerenwerk', effectDueOn: '2025-12-01' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('effectDueOn');
+    const ok = await app.request(`/api/v1/meetings/${meeting.id}/items/${item.id}/decision`, { method: 'PUT', role: 'manager', json: { decision: 'Extra jongerenwerk', effectDueOn: '2026-07-01' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ decision: 'Extra jongerenwerk', effectDueOn: '2026-07-01' });
+    await q(`UPDATE signal SET status = 'monitoring' WHERE id = $1`, [s.id]);
+    const count = () => smtp.mails.filter((m) => m.subject.includes("measure a decision's effect")).length;
+    // Not yet due: nothing.
+    await tick(new Date('2026-06-30T12:00:00Z'));
+    expect(count()).toBe(0);
+    await tick(new Date('2026-07-01T08:00:00Z'));
+    await tick(new Date('2026-07-02T08:00:00Z'));
+    const mails = smtp.mails.filter((m) => m.subject.includes("measure a decision's effect"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual(['analyst@demo.local']);
+    expect(mails[0].text).toContain('Beleidstafel januari (2026-01-15): "Extra jongerenwerk"');
+    expect(mails[0].text).toContain('on 2026-07-01');
+    expect(mails[0].text).toContain(`https://wijksignaal.example.nl/signalen/${s.id}`);
+    const [area] = (await q(`SELECT name FROM area WHERE code = $1`, [hoods[0]])) as { name: string }[];
+    expect(mails[0].text).toContain(area.name);
+    expect(mails[0].text).not.toMatch(/\bBM\d{8}\b/);
   });
 
   it('an SMTP server that is down: the digest stays pending and is sent on a later tick, once', async () => {

@@ -56,6 +56,9 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
     expect(out.summary).toMatchObject({ indicators: ['pv-lonely'], periods: ['2020'], rowsNew: expected.length, rowsReplaced: 0, rowsUnchanged: 0 });
     expect(out.summary.areaCount).toBe(new Set(expected.map((r) => (r.areaCode === 'NL01' ? 'NL00' : r.areaCode))).size);
     expect(out.summary.areas.length).toBeLessThanOrEqual(20);
+    // People read names: the listed subjects come with their names from the register.
+    expect(out.summary.areaNames).toHaveLength(out.summary.areas.length);
+    expect(out.summary.areaNames.every((n: string, i: number) => n !== out.summary.areas[i])).toBe(true);
     expect(out.summary.ignoredColumns).toContain('Roker (%)');
     expect(await observationCount()).toBe(obsBefore);
     expect(await batchCount()).toBe(batchesBefore);

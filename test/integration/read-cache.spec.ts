@@ -2,6 +2,7 @@ import { createApp, type RunningApp } from '../../api/src/bootstrap';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../../api/src/config/app-config';
 import { DetectionService } from '../../api/src/signals/detection.service';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
+import { QuadrantsService } from '../../api/src/quadrants/quadrants.service';
 
 type Row = { subject: string; numerator: number | null; suppressed?: boolean };
 
@@ -55,6 +56,29 @@ describe.each(DB_KINDS)('read cache and ETags on %s', (kind) => {
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     expect(numeratorOf(await after.json(), wijken[0])).toBe(41);
+  });
+
+  it('computes an answer once for many concurrent requests after a change (single flight), and each gets it', async () => {
+    await load([42, 50, 60]);
+    await settle();
+    const quadrants = app.running.app.get(QuadrantsService);
+    const original = quadrants.view.bind(quadrants);
+    // A slow view (as under load) makes every request arrive while the first is still computing.
+    const spy = jest.spyOn(quadrants, 'view').mockImplementation(async (...args: Parameters<typeof original>) => {
+      await new Promise((r) => setTimeout(r, 300));
+      return original(...args);
+    });
+    try {
+      const answers = await Promise.all(Array.from({ length: 25 }, () => app.request(`/api/v1/areas/${wijken[0]}/quadrants`, { role: 'manager' })));
+      expect(answers.map((r) => r.status)).toEqual(Array(25).fill(200));
+      const bodies = await Promise.all(answers.map((r) => r.text()));
+      expect(new Set(bodies).size).toBe(1);
+      // Without single flight each of the 25 concurrent misses computes the view; with it, one per
+      // data version (a background write settling in the window may move the version once).
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('never serves one role’s cached answer to another (disclosure differs per role)', async () => {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { QUADRANT_INFO } from 'contracts';
 import { DomainEvents } from '../../api/src/common/domain-events';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
@@ -187,6 +189,25 @@ describe.each(DB_KINDS)('signals, policy table and summaries on %s', (kind) => {
     expect(en).toContain('Question for the policy table');
     expect((await q(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'meetings.brief.export'`)) as { n: number }[]).toEqual([{ n: 2 }]);
 
+    // The same brief as a PDF (DESIGN §4b): A4, one page per agenda item, the same texts, in the reader's language.
+    const pdf = await app.request(`/api/v1/meetings/${meeting.id}/brief?format=pdf`, { role: 'manager' });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="brief-.*\.pdf"$/);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    mkdirSync('test-output', { recursive: true });
+    writeFileSync(`test-output/brief-${kind}.pdf`, bytes); // to look at
+    const pdfText = pdfTexts(bytes);
+    expect(pdfText).toContain('Notitie voor de beleidstafel');
+    expect(pdfText).toContain('De Eik');
+    expect(pdfText).toContain('Afwijkend van vergelijkbare gebieden'); // the rule's name, not peer-outlier
+    expect(pdfText).not.toContain('peer-outlier');
+    expect(pdfText).toContain('Gebied of school Waarde Basisschool De Eik'); // the top-ten table, the school first
+    expect(pdfPages(bytes)).toBe(1);
+    expect((await app.request(`/api/v1/meetings/${meeting.id}/brief?format=docx`, { role: 'manager' })).status).toBe(400);
+    expect((await app.request(`/api/v1/meetings/${meeting.id}/brief?format=pdf`, { role: 'council' })).status).toBe(403);
+
     // Monitoring: data after the decision, re-run, effect measured and shown.
     for (const period of ['2025-Q1', '2025-Q2', '2025-Q3']) await put('youth-care-referrals', 'TSCH0', period, 22, 400);
     for (const period of ['2025-Q1', '2025-Q2', '2025-Q3']) for (let i = 1; i < 10; i++) await put('youth-care-referrals', `TSCH${i}`, period, 20, 400);
@@ -280,3 +301,29 @@ describe.each(DB_KINDS)('signals, policy table and summaries on %s', (kind) => {
     expect(runs).toEqual([{ trigger: 'import:b1,import:b2', finished: true }]);
   });
 });
+
+/** Page count of a PDF: its page objects. */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+}
+
+/** The text a PDF shows, read from its (deflated) content streams: PDFKit writes WinAnsi hex strings. */
+function pdfTexts(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let out = '';
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
+      for (const hex of tj[1].matchAll(/<([0-9a-fA-F]*)>/g)) out += Buffer.from(hex[1], 'hex').toString('latin1');
+      out += ' ';
+    }
+  }
+  return out.replace(/\s+/g, ' ');
+}

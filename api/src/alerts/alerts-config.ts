@@ -9,9 +9,16 @@ export interface AlertsConfig {
   tickMs: number;
   /** A signal open or interpreted this many days without action reminds its owner. */
   reminderDays: number;
+  /** A decision without an effect-measurement date is due this many days after it was taken. */
+  effectReviewDays: number;
   /** First retry after this many ms; doubles per attempt. */
   retryBaseMs: number;
   maxAttempts: number;
+  /**
+   * A claimed delivery belongs to its process this long; after that (the process died mid-send)
+   * another process or a restart claims it again. Must exceed the longest SMTP/webhook send.
+   */
+  leaseMs: number;
 }
 
 function whole(raw: string | undefined, name: string, dflt: number, min: number): number {
@@ -36,7 +43,9 @@ export function loadAlertsConfig(env: NodeJS.ProcessEnv): AlertsConfig {
     publicUrl,
     tickMs: whole(env.ALERTS_TICK_MS, 'ALERTS_TICK_MS', 60_000, 0),
     reminderDays: whole(env.REMINDER_DAYS, 'REMINDER_DAYS', 28, 1),
+    effectReviewDays: whole(env.EFFECT_REVIEW_DAYS, 'EFFECT_REVIEW_DAYS', 90, 1),
     retryBaseMs: whole(env.ALERTS_RETRY_BASE_MS, 'ALERTS_RETRY_BASE_MS', 30_000, 1),
     maxAttempts: whole(env.ALERTS_MAX_ATTEMPTS, 'ALERTS_MAX_ATTEMPTS', 5, 1),
+    leaseMs: whole(env.ALERTS_LEASE_MS, 'ALERTS_LEASE_MS', 120_000, 1000),
   };
 }

@@ -105,8 +105,10 @@ export class AlertsRepository {
 
   async saveSubscription(userId: string, s: Subscription): Promise<void> {
     await this.db.query(
-      `INSERT INTO alert_subscription (user_id, areas, quadrants, rules, min_severity, mode, include_stale, language)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+      // A first subscription counts the last week as unread (as the role default does), so the badge
+      // on Signalen shows what the new choice catches at once.
+      `INSERT INTO alert_subscription (user_id, areas, quadrants, rules, min_severity, mode, include_stale, language, last_seen_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8, now() - interval '7 days')
        ON CONFLICT (user_id) DO UPDATE SET areas = EXCLUDED.areas, quadrants = EXCLUDED.quadrants, rules = EXCLUDED.rules,
          min_severity = EXCLUDED.min_severity, mode = EXCLUDED.mode, include_stale = EXCLUDED.include_stale,
          language = EXCLUDED.language, updated_at = now()`,
@@ -185,6 +187,40 @@ export class AlertsRepository {
        WHERE last_action < $1 ORDER BY id LIMIT 1000`,
       [before],
     );
+  }
+
+  /**
+   * Decisions whose effect measurement is due: the signal is in `monitoring`, the latest decided
+   * agenda item's `effect_due_on` (or decision day + `defaultDays`) is on or before `today`.
+   */
+  async effectDue(today: Date, defaultDays: number): Promise<{ item_id: string; signal_id: string; owner_id: string | null; decision: string; due_on: string }[]> {
+    return this.db.query(
+      `SELECT item_id, signal_id, owner_id, decision, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM (
+         SELECT DISTINCT ON (s.id) ai.id AS item_id, s.id AS signal_id, s.owner_id, ai.decision,
+                COALESCE(ai.effect_due_on, (ai.decided_at AT TIME ZONE 'UTC')::date + $2::int) AS due_on
+         FROM signal s JOIN agenda_item ai ON ai.signal_id = s.id AND ai.decision IS NOT NULL
+         WHERE s.status = 'monitoring' AND s.group_id IS NULL
+         ORDER BY s.id, ai.decided_at DESC) x
+       WHERE due_on <= $1::date ORDER BY signal_id LIMIT 1000`,
+      [today.toISOString().slice(0, 10), defaultDays],
+    );
+  }
+
+  /** Per webhook its latest finished or failing call (the Beheer list). */
+  async lastWebhookResults(): Promise<Map<string, { status: string; at: string; error: string | null }>> {
+    const rows: { webhook_id: string; status: string; at: Date; last_error: string | null }[] = await this.db.query(
+      `SELECT DISTINCT ON (webhook_id) webhook_id::text AS webhook_id, status, COALESCE(sent_at, created_at) AS at, last_error
+       FROM alert_delivery WHERE webhook_id IS NOT NULL AND status IN ('sent','failed','pending') AND attempts > 0
+       ORDER BY webhook_id, COALESCE(sent_at, created_at) DESC, id DESC`,
+    );
+    return new Map(rows.map((r) => [r.webhook_id, { status: r.status, at: new Date(r.at).toISOString(), error: r.last_error }]));
+  }
+
+  /** Which of these delivery keys are planned already. */
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows: { delivery_key: string }[] = await this.db.query(`SELECT delivery_key FROM alert_delivery WHERE delivery_key = ANY($1::text[])`, [keys]);
+    return new Set(rows.map((r) => r.delivery_key));
   }
 
   /**
@@ -298,6 +334,18 @@ export class AlertsRepository {
   }
 
   // ---------- owners ----------
+
+  /** The latest decision on a signal, with its meeting and effect date (the effect-due mail). */
+  async latestDecision(signalId: string): Promise<{ text: string; meetingTitle: string; meetingDate: string; dueOn: string | null } | null> {
+    const rows: { text: string; meeting_title: string; meeting_date: string; due_on: string | null }[] = await this.db.query(
+      `SELECT ai.decision AS text, m.title AS meeting_title, to_char(m.date, 'YYYY-MM-DD') AS meeting_date, to_char(ai.effect_due_on, 'YYYY-MM-DD') AS due_on
+       FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
+       WHERE ai.signal_id = $1 AND ai.decision IS NOT NULL ORDER BY ai.decided_at DESC LIMIT 1`,
+      [signalId],
+    );
+    const r = rows[0];
+    return r ? { text: r.text, meetingTitle: r.meeting_title, meetingDate: r.meeting_date, dueOn: r.due_on } : null;
+  }
 
   async signalOwner(signalId: string): Promise<{ status: string; owner: { id: string; name: string; role: Role } | null } | null> {
     const rows: { status: string; owner_id: string | null; name: string | null; role: Role | null }[] = await this.db.query(

@@ -41,6 +41,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<TickResult> | null = null;
   private transport: Transporter | null = null;
+  /** Signals as shown to a role in a language, kept for one tick (a digest round shows the same signals to many). */
+  private shownCache: Map<string, MailSignal> | null = null;
 
   constructor(
     private readonly repo: AlertsRepository,
@@ -112,8 +114,16 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   // ---------- webhooks ----------
 
+  /** Webhooks without their secrets, with the names of their areas and the result of their latest call. */
   async listWebhooks(): Promise<unknown[]> {
-    return (await this.repo.webhooks()).map(({ secret: _s, ...w }) => ({ id: w.id, name: w.name, url: w.url, format: w.format, filter: w.filter, active: w.active, createdBy: w.created_by, createdAt: w.created_at }));
+    const hooks = await this.repo.webhooks();
+    const last = await this.repo.lastWebhookResults();
+    const names = await this.repo.names([...new Set(hooks.flatMap((h) => h.filter.areas))], [], 'nl');
+    return hooks.map(({ secret: _s, ...w }) => ({
+      id: w.id, name: w.name, url: w.url, format: w.format, filter: w.filter, active: w.active, createdBy: w.created_by, createdAt: w.created_at,
+      areaNames: Object.fromEntries(w.filter.areas.map((c) => [c, names.areas.get(c) ?? c])),
+      lastDelivery: last.get(String(w.id)) ?? null,
+    }));
   }
 
   async createWebhook(p: Principal, body: unknown): Promise<{ id: string; secret: string }> {
@@ -167,15 +177,20 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async runTick(now: Date): Promise<TickResult> {
     const planned = await this.planAll(now);
     const result: TickResult = { planned, sent: 0, failed: 0, retried: 0 };
-    // Retries scheduled during this round wait for a later one.
-    const dueBy = new Date();
-    for (;;) {
-      const batch = await this.repo.claim(50, 120_000, dueBy);
-      if (!batch.length) break;
-      for (const d of batch) {
-        const r = await this.deliver(d);
-        result[r]++;
+    this.shownCache = new Map();
+    try {
+      // Retries scheduled during this round wait for a later one.
+      const dueBy = new Date();
+      for (;;) {
+        const batch = await this.repo.claim(50, this.config.alerts.leaseMs, dueBy);
+        if (!batch.length) break;
+        for (const d of batch) {
+          const r = await this.deliver(d);
+          result[r]++;
+        }
       }
+    } finally {
+      this.shownCache = null;
     }
     return result;
   }
@@ -186,10 +201,19 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const subs = await this.repo.subscriptions();
     const cfg = this.config.alerts;
     const staleBefore = new Date(now.getTime() - cfg.reminderDays * 86_400_000);
-    for (const user of await this.repo.activeUsers()) {
+    const users = await this.repo.activeUsers();
+    // Digests planned before (this or another process, before a restart) need no more work.
+    const digestKey = (userId: string, mode: Subscription['mode']) =>
+      mode === 'immediate' || mode === 'off' ? null : `digest:${userId}:${mode}:${previousPeriod(mode, now).key}`;
+    const known = await this.repo.existingKeys(
+      users.map((u) => digestKey(u.id, (subs.get(u.id) ?? defaultSubscription(u.role, home)).mode)).filter((k): k is string => k !== null),
+    );
+    for (const user of users) {
       const stored = subs.get(user.id);
       const sub = stored ?? defaultSubscription(user.role, home);
       if (sub.mode === 'off') continue;
+      const dk = digestKey(user.id, sub.mode);
+      if (dk && known.has(dk)) continue;
       const expanded = await this.repo.expandAreas(sub.areas);
       if (sub.mode === 'immediate') {
         const since = stored?.createdAt ?? now;
@@ -214,6 +238,15 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
         if (await this.repo.plan({ key, channel: 'email', kind: 'reminder', userId: u.id, recipient: u.email, signalIds: [s.id] })) planned++;
       }
     }
+    // Decisions in monitoring whose effect measurement is due: to the signal's owner, or the managers.
+    for (const d of await this.repo.effectDue(now, cfg.effectReviewDays)) {
+      const owner = d.owner_id ? await this.repo.user(d.owner_id) : null;
+      const to = owner && owner.active ? [owner] : managers;
+      for (const u of to) {
+        const key = `effect-due:${d.item_id}:${u.id}:${d.due_on}`;
+        if (await this.repo.plan({ key, channel: 'email', kind: 'effect-due', userId: u.id, recipient: u.email, signalIds: [d.signal_id] })) planned++;
+      }
+    }
     for (const w of await this.repo.webhooks()) {
       if (!w.active) continue;
       planned += await this.repo.planPerSignal(`webhook:${w.id}:signal.created:`, { channel: 'webhook', webhookId: w.id, recipient: w.url }, w.filter, await this.repo.expandAreas(w.filter.areas), new Date(w.created_at));
@@ -222,6 +255,15 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async mailSignals(ids: string[], role: Role, lang: 'nl' | 'en'): Promise<MailSignal[]> {
+    const cache = this.shownCache;
+    if (!cache) return this.presentSignals(ids, role, lang);
+    const key = (id: string) => `${role}|${lang}|${id}`;
+    const missing = ids.filter((id) => !cache.has(key(id)));
+    if (missing.length) for (const s of await this.presentSignals(missing, role, lang)) cache.set(key(s.id), s);
+    return ids.map((id) => cache.get(key(id))).filter((s): s is MailSignal => s !== undefined);
+  }
+
+  private async presentSignals(ids: string[], role: Role, lang: 'nl' | 'en'): Promise<MailSignal[]> {
     const rows: SignalRow[] = await this.repo.signals(ids);
     const names = await this.repo.names([...new Set(rows.flatMap((r) => r.subjects))], [...new Set(rows.flatMap((r) => r.indicators))], lang);
     const shown = await discloseForRole(this.signals, rows, role);
@@ -275,7 +317,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const stored = await this.repo.subscription(user.id);
     const lang = stored?.language ?? 'nl';
     const cfg = this.config.alerts;
-    const kind = d.kind === 'signal.created' ? 'immediate' : d.kind === 'reminder' ? 'reminder' : (d.kind.replace('digest.', '') as 'daily' | 'weekly' | 'monthly');
+    const kind = d.kind === 'signal.created' ? 'immediate' : d.kind === 'reminder' || d.kind === 'effect-due' ? d.kind : (d.kind.replace('digest.', '') as 'daily' | 'weekly' | 'monthly');
+    const decision = d.kind === 'effect-due' && d.signal_ids[0] ? await this.repo.latestDecision(d.signal_ids[0]) : null;
     const mail = renderMail({
       kind,
       language: lang,
@@ -285,6 +328,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       signals: await this.mailSignals(d.signal_ids, user.role, lang),
       stale: await this.mailSignals(d.stale_ids, user.role, lang),
       reminderDays: cfg.reminderDays,
+      decision,
     });
     if (!cfg.smtpUrl) {
       await this.repo.finish(d.id, 'outbox', mail);

@@ -198,6 +198,8 @@ const T = {
     open: 'Bekijk het signaal',
     severity: { low: 'laag', medium: 'middel', high: 'hoog' },
     reminderLine: (days: number) => `Dit signaal staat al langer dan ${days} dagen open zonder actie.`,
+    effectDue: 'Herinnering: effect van een besluit meten',
+    effectDueLine: (d: MailDecision) => `Besluit van ${d.meetingTitle} (${d.meetingDate}): "${d.text}". Het effect moet${d.dueOn ? ` per ${d.dueOn}` : ' nu'} worden gemeten; leg de meting vast bij het signaal.`,
     unsubscribe: 'Geen meldingen meer ontvangen? Afmelden',
     settings: 'Instellingen wijzigen',
   },
@@ -212,6 +214,8 @@ const T = {
     open: 'Open the signal',
     severity: { low: 'low', medium: 'medium', high: 'high' },
     reminderLine: (days: number) => `This signal has been open for more than ${days} days without action.`,
+    effectDue: "Reminder: measure a decision's effect",
+    effectDueLine: (d: MailDecision) => `Decision of ${d.meetingTitle} (${d.meetingDate}): "${d.text}". Its effect is due to be measured${d.dueOn ? ` on ${d.dueOn}` : ' now'}; record the measurement on the signal.`,
     unsubscribe: 'No longer want these messages? Unsubscribe',
     settings: 'Change settings',
   },
@@ -229,8 +233,16 @@ export function oneLine(text: string): string {
   return line.length > 240 ? `${line.slice(0, 237)}…` : line;
 }
 
+/** The decision an effect-due reminder is about. */
+export interface MailDecision {
+  text: string;
+  meetingTitle: string;
+  meetingDate: string;
+  dueOn: string | null;
+}
+
 export function renderMail(input: {
-  kind: 'immediate' | 'daily' | 'weekly' | 'monthly' | 'reminder';
+  kind: 'immediate' | 'daily' | 'weekly' | 'monthly' | 'reminder' | 'effect-due';
   language: 'nl' | 'en';
   recipientName: string;
   publicUrl: string;
@@ -238,20 +250,28 @@ export function renderMail(input: {
   signals: MailSignal[];
   stale: MailSignal[];
   reminderDays: number;
+  decision?: MailDecision | null;
 }): RenderedMail {
   const t = T[input.language];
   const link = (s: MailSignal) => `${input.publicUrl}/signalen/${s.id}`;
   const subject =
     input.kind === 'immediate' ? `Wijksignaal: ${t.immediate(input.signals.length)}${input.signals.length === 1 ? ` — ${input.signals[0].title}` : ''}`
     : input.kind === 'reminder' ? `Wijksignaal: ${t.reminder}${input.signals[0] ? ` — ${input.signals[0].title}` : ''}`
+    : input.kind === 'effect-due' ? `Wijksignaal: ${t.effectDue}${input.signals[0] ? ` — ${input.signals[0].title}` : ''}`
     : `Wijksignaal: ${t.digest[input.kind]}`;
   const lineOf = (s: MailSignal) => {
     const where = [...s.areaNames, ...s.indicatorNames].join(' · ');
-    return { head: `${s.title} (${t.severity[s.severity]})`, where, line: input.kind === 'reminder' ? t.reminderLine(input.reminderDays) : oneLine(s.explanation), url: link(s) };
+    return { head: `${s.title} (${t.severity[s.severity]})`, where, line:
+        input.kind === 'reminder' ? t.reminderLine(input.reminderDays)
+        : input.kind === 'effect-due' && input.decision ? t.effectDueLine(input.decision)
+        : oneLine(s.explanation),
+      url: link(s),
+    };
   };
   const sections: { heading: string; items: ReturnType<typeof lineOf>[] }[] = [];
-  if (input.kind !== 'reminder') sections.push({ heading: t.newHeading, items: input.signals.map(lineOf) });
-  else sections.push({ heading: t.reminder, items: input.signals.map(lineOf) });
+  if (input.kind === 'reminder') sections.push({ heading: t.reminder, items: input.signals.map(lineOf) });
+  else if (input.kind === 'effect-due') sections.push({ heading: t.effectDue, items: input.signals.map(lineOf) });
+  else sections.push({ heading: t.newHeading, items: input.signals.map(lineOf) });
   if (input.stale.length) sections.push({ heading: t.staleHeading(input.reminderDays), items: input.stale.map(lineOf) });
   const text = [
     t.hello(input.recipientName),

@@ -6,6 +6,7 @@ import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import { loadRobustConfig, type RobustConfig } from './robust-config';
 import { loadAlertsConfig, type AlertsConfig } from '../alerts/alerts-config';
 import { loadCbsSyncConfig, type CbsSyncConfig } from '../cbs-sync/cbs-sync-config';
+import { loadWorkConfig, type WorkConfig } from '../work-ledger/work-config';
 
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig extends RobustConfig {
@@ -35,6 +36,8 @@ export interface AppConfig extends RobustConfig {
   alerts: AlertsConfig;
   /** CBS open-data sync (issue 16). */
   cbsSync: CbsSyncConfig;
+  /** Running work: heartbeat and sweep of interrupted imports and detection runs (issue 9). */
+  work: WorkConfig;
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth,
     alerts: loadAlertsConfig(env),
     cbsSync: loadCbsSyncConfig(env),
+    work: loadWorkConfig(env),
   };
 }
 

@@ -28,6 +28,43 @@ const COLUMNS = `id, created_at AS "createdAt", created_by AS "createdBy", sourc
 export class ImportsRepository {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Records an import as `running` before its work starts, in its own statement (issue 9): if the
+   * process dies, the row stays and is marked `interrupted`; the data itself is all or nothing.
+   */
+  async begin(b: { id: string; createdBy: string; source: string; format: string; target: string; owner: string }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO import_batch (id, created_by, source, format, checksum, target, status, owner, heartbeat_at)
+       VALUES ($1, $2, $3, $4, '', $5, 'running', $6, now())`,
+      [b.id, b.createdBy, b.source, b.format, b.target, b.owner],
+    );
+  }
+
+  /** The outcome of a running import (in the import's transaction when it completes). */
+  async finish(b: NewBatch, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `UPDATE import_batch SET checksum = $2, rows_accepted = $3, rows_rejected = $4, status = $5, errors = $6, error_count = $7,
+         ignored_columns = $8, summary = $9, finished_at = now() WHERE id = $1`,
+      [b.id, b.checksum, b.rowsAccepted, b.rowsRejected, b.status, JSON.stringify(b.errors), b.errorCount, JSON.stringify(b.ignoredColumns),
+        b.summary ? JSON.stringify(b.summary) : null],
+    );
+  }
+
+  /** A running import that turned out a duplicate of an earlier batch leaves no row of its own. */
+  async discard(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM import_batch WHERE id = $1 AND status = 'running'`, [id]);
+  }
+
+  /** A running import that stopped on an unexpected error is not left `running`. */
+  async abandon(id: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE import_batch SET status = 'interrupted', finished_at = now(), error_count = 1,
+         errors = jsonb_build_array(jsonb_build_object('line', 0, 'column', null, 'message', $2::text, 'code', 'import.interrupted'))
+       WHERE id = $1 AND status = 'running'`,
+      [id, `interrupted: ${reason}; nothing of this import was written`],
+    );
+  }
+
   async insert(b: NewBatch, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query(
       `INSERT INTO import_batch (id, created_by, source, format, checksum, target, rows_accepted, rows_rejected, status, errors, error_count, ignored_columns, summary)
@@ -65,6 +102,16 @@ export class ImportsRepository {
   }
 
   /** Area names for StatLine tables that carry names only. */
+  /** Names of these area and unit codes (a summary names what it lists). */
+  async namesOf(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows: { code: string; name: string }[] = await this.db.query(
+      `SELECT code, name FROM area WHERE code = ANY($1) UNION ALL SELECT code, name FROM unit WHERE code = ANY($1)`,
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   areaNames(): Promise<{ code: string; name: string; level: string }[]> {
     return this.db.query(`SELECT code, name, level FROM area`);
   }

@@ -19,6 +19,7 @@ import { UploadInterruptedError, type UploadStream } from './request-body';
 import { jsonRow } from './json-rows';
 import { peekUpload } from './peek';
 import { StatlineMappingsRepository } from './statline-mappings';
+import { WorkLedgerService } from '../work-ledger/work-ledger.service';
 import { checkRange, chunks, safeChecksum, toChunk, withSummary, type Rule } from './rows';
 
 export type ImportFormat = 'long' | 'statline' | 'json' | 'odata';
@@ -87,6 +88,7 @@ export class ImportsService {
     @Inject(DATABASE_KIND) private readonly kind: DatabaseKind,
     private readonly disclosure: DisclosureService,
     private readonly mappings: StatlineMappingsRepository,
+    private readonly ledger: WorkLedgerService,
   ) {}
 
   list(limit = 100, offset = 0): Promise<ImportBatch[]> {
@@ -359,6 +361,9 @@ export class ImportsService {
     const subjectsSeen = new Set<string>();
     const probed = new Set<string>(); // indicators whose slices with observations are known
     const existing = new Set<string>(); // slices that held observations when the import began
+    // The batch is on record as `running` before any work (issue 9): a crash leaves it to be marked interrupted.
+    let open = !job.dryRun;
+    if (open) await this.imports.begin({ id: batchId, createdBy: job.actor, source: job.source, format: job.format, target: job.target, owner: this.ledger.owner });
     const qr = this.db.createQueryRunner();
     await qr.connect();
     let accepted = 0;
@@ -431,10 +436,11 @@ export class ImportsService {
             ...(job.detection ? { formatDetection: job.detection } : {}),
           });
         }
-        await this.imports.insert({
+        await this.imports.finish({
           id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum: safeChecksum(job.checksum), target: job.target,
           rowsAccepted: 0, rowsRejected: rejected, status: 'failed', errors: list, errorCount: errors.total, ignoredColumns: job.ignoredColumns,
         });
+        open = false;
         await this.audit.record({ actor: job.actor, action: 'import.failed', target: batchId, details: { format: job.format, source: job.source, errorCount: errors.total } });
         throw new UnprocessableError(`${errors.total} error${errors.total === 1 ? '' : 's'} in this ${job.format} import; nothing was written`, list, {
           batchId, status: 'failed', rowsAccepted: 0, rowsRejected: rejected, errorCount: errors.total,
@@ -442,11 +448,14 @@ export class ImportsService {
       }
 
       const checksum = job.checksum();
+      const listed = [...subjectsSeen].sort().slice(0, SUMMARY_AREAS);
+      const names = await this.imports.namesOf(listed);
       const summaryBase = {
         indicators: [...indicatorsSeen].sort(),
         periods: [...periodsSeen].sort(),
         areaCount: subjectsSeen.size,
-        areas: [...subjectsSeen].sort().slice(0, SUMMARY_AREAS),
+        areas: listed,
+        areaNames: listed.map((c) => names.get(c) ?? c),
         ignoredColumns: job.ignoredColumns,
       };
       if (job.dryRun) {
@@ -472,6 +481,8 @@ export class ImportsService {
       const duplicateOf = await this.imports.findCompleted(checksum, job.target, qr.manager);
       if (duplicateOf) {
         await qr.rollbackTransaction(); // undoes the rows written while reading
+        await this.imports.discard(batchId);
+        open = false;
         await this.audit.record({ actor: job.actor, action: 'import.duplicate', target: duplicateOf.id, details: { format: job.format, source: job.source, checksum } });
         return {
           httpStatus: 200,
@@ -488,7 +499,7 @@ export class ImportsService {
       // Free counts: keys COPYed into empty slices and staged keys the merge inserted are new; the
       // merge's UPDATE count is every existing key written (a changed figure or the same one).
       const summary: ImportSummary = { ...summaryBase, rowsNew: accepted - updated, rowsReplaced: updated, rowsUnchanged: null };
-      await this.imports.insert(
+      await this.imports.finish(
         {
           id: batchId, createdBy: job.actor, source: job.source, format: job.format, checksum, target: job.target,
           rowsAccepted: accepted, rowsRejected: 0, status: 'completed', errors: [], errorCount: 0, ignoredColumns: job.ignoredColumns, summary,
@@ -503,6 +514,7 @@ export class ImportsService {
         qr.manager,
       );
       await qr.commitTransaction();
+      open = false;
       this.logger.log(
         `Import ${batchId} (${job.format}, ${job.source}): ${accepted} rows (${accepted - staged} into new slices directly, ${staged} merged) in ${Date.now() - started} ms (waiting for the database ${waitMs} ms, merge ${mergeMs} ms)`,
       );
@@ -519,6 +531,13 @@ export class ImportsService {
           ...(job.detection && !job.detection.sure ? { format: job.format, formatDetection: job.detection } : {}),
         },
       };
+    } catch (e) {
+      if (open) {
+        await (qr.isTransactionActive ? qr.rollbackTransaction() : Promise.resolve()).catch(() => undefined);
+        await this.imports.abandon(batchId, (e as Error)?.message ?? String(e)).catch(() => undefined);
+        open = false;
+      }
+      throw e;
     } finally {
       try {
         if (qr.isTransactionActive) await qr.rollbackTransaction();

@@ -34,7 +34,7 @@ function num(v: number, lang: Lang, digits = 1): string {
   return lang === 'nl' ? s.replace('.', ',') : s;
 }
 
-const L = {
+export const L = {
   nl: {
     brief: 'Notitie voor de beleidstafel', area: 'Gebied', date: 'Datum', item: 'Agendapunt', see: 'Wat we zien', quadrant: 'Kwadrant',
     inclusion: 'Inclusievraag', interpretation: 'Duiding door het team', none: 'Nog geen duiding vastgelegd.', question: 'Vraag aan de beleidstafel',
@@ -42,6 +42,15 @@ const L = {
     improved: 'verbeterd', worsened: 'verslechterd', unchanged: 'geen duidelijke verandering', unknown: 'nog niet te meten',
     persists: 'Let op: het patroon houdt aan na het besluit.', before: 'voor', after: 'na', chart: 'Grafiek', generated: 'Gemaakt op',
     severity: { low: 'laag', medium: 'middel', high: 'hoog' },
+    rule: {
+      'peer-outlier': 'Afwijkend van vergelijkbare gebieden', 'rising-trend': 'Stijgende lijn', 'leading-indicator': 'Voorbode',
+      'systemic-pattern': 'Patroon in veel gebieden', 'stacked-problems': 'Gestapelde problemen',
+    } as Record<string, string>,
+    statusName: {
+      open: 'open', interpreted: 'geduid', 'on-agenda': 'op de agenda', decided: 'besloten', monitoring: 'wordt gevolgd', closed: 'afgesloten', dismissed: 'terzijde gelegd',
+    } as Record<string, string>,
+    top: 'Hoogste tien', subject: 'Gebied of school', value: 'Waarde', period: 'Periode', change: 'Verandering', score: 'Afwijking (z)',
+    source: 'Bron: Wijksignaal; cijfers onder het onthullingsminimum zijn niet getoond.', page: 'Pagina',
   },
   en: {
     brief: 'Brief for the policy table', area: 'Area', date: 'Date', item: 'Agenda item', see: 'What we see', quadrant: 'Quadrant',
@@ -50,6 +59,15 @@ const L = {
     improved: 'improved', worsened: 'worsened', unchanged: 'no clear change', unknown: 'not measurable yet',
     persists: 'Note: the pattern persists after the decision.', before: 'before', after: 'after', chart: 'Chart', generated: 'Generated on',
     severity: { low: 'low', medium: 'medium', high: 'high' },
+    rule: {
+      'peer-outlier': 'Different from comparable areas', 'rising-trend': 'Rising trend', 'leading-indicator': 'Early warning',
+      'systemic-pattern': 'Pattern across many areas', 'stacked-problems': 'Stacked problems',
+    } as Record<string, string>,
+    statusName: {
+      open: 'open', interpreted: 'interpreted', 'on-agenda': 'on the agenda', decided: 'decided', monitoring: 'being monitored', closed: 'closed', dismissed: 'set aside',
+    } as Record<string, string>,
+    top: 'Top ten', subject: 'Area or school', value: 'Value', period: 'Period', change: 'Change', score: 'Deviation (z)',
+    source: 'Source: Wijksignaal; figures below the disclosure minimum are not shown.', page: 'Page',
   },
 } as const;
 
@@ -66,10 +84,12 @@ svg { display: block; margin: 2mm 0; max-width: 100%; } svg text { font-size: 7p
 .decision { background: #eef7ee; border-left: 3pt solid #2e7d32; padding: 1.5mm 3mm; }
 .warn { color: #b3261e; font-weight: 600; }
 ul { margin: 1mm 0; padding-left: 5mm; }
+table.top { border-collapse: collapse; font-size: 9pt; margin: 1mm 0 2mm; } table.top th, table.top td { padding: 0.5mm 3mm 0.5mm 0; text-align: left; }
+table.top .num { text-align: right; } table.top tr.mark td { font-weight: 600; color: #b3261e; }
 @media print { a { color: inherit; text-decoration: none; } }
 `;
 
-interface Ctx {
+export interface Ctx {
   lang: Lang;
   names: Map<string, string>;
   indicators: Map<string, LocalizedText>;
@@ -92,7 +112,7 @@ export function renderBrief(input: {
 <head><meta charset="utf-8"><title>${esc(t.brief)} — ${esc(meeting.title)}</title><style>${CSS}</style></head>
 <body>
 <h1>${esc(t.brief)}: ${esc(meeting.title)}</h1>
-<div class="meta">${esc(t.date)}: ${esc(meeting.date)} · ${esc(t.area)}: ${esc(input.areaName)} (${esc(meeting.area)}) · ${esc(t.generated)} ${esc(new Date().toISOString().slice(0, 10))}</div>
+<div class="meta">${esc(t.date)}: ${esc(meeting.date)} · ${esc(t.area)}: ${esc(input.areaName)} · ${esc(t.generated)} ${esc(new Date().toISOString().slice(0, 10))}</div>
 ${body}
 </body>
 </html>`;
@@ -105,17 +125,18 @@ function renderItem(b: BriefItem, n: number, ctx: Ctx): string {
   if (!s) return `<section class="item"><h2>${esc(t.item)} ${n}</h2></section>`;
   const q = QUADRANT_INFO[s.quadrant];
   const interp = b.interpretation.length
-    ? `<ul>${b.interpretation.map((i) => `<li>${esc(i.at)} · ${esc(i.actor)} (${esc(i.to)}): ${esc(i.comment)}</li>`).join('')}</ul>`
+    ? `<ul>${b.interpretation.map((i) => `<li>${esc(i.at)} · ${esc(i.actor)} (${esc(t.statusName[i.to] ?? i.to)}): ${esc(i.comment)}</li>`).join('')}</ul>`
     : `<p>${esc(t.none)}</p>`;
   const decision = b.item.decision
     ? `<h3>${esc(t.decision)}</h3><div class="decision">${esc(b.item.decision)}${b.item.decidedAt ? ` <span class="badge">${esc(b.item.decidedAt.slice(0, 10))}</span>` : ''}</div>${renderEffect(b.effect, ctx)}`
     : '';
   return `<section class="item">
 <h2>${esc(t.item)} ${n}. ${esc(text(s.title, lang))}</h2>
-<div><span class="badge">${esc(s.rule)}</span><span class="badge">${esc(t.status)}: ${esc(s.status)}</span><span class="badge">${esc(t.severity[s.severity])}</span><span class="badge">${esc(s.period)}</span></div>
+<div><span class="badge">${esc(t.rule[s.rule] ?? s.rule)}</span><span class="badge">${esc(t.status)}: ${esc(t.statusName[s.status] ?? s.status)}</span><span class="badge">${esc(t.severity[s.severity])}</span><span class="badge">${esc(s.period)}</span></div>
 <h3>${esc(t.see)}</h3>
 <p>${esc(text(s.explanation, lang))}</p>
 ${renderChart(s.evidence, ctx)}
+${renderTop(topTen(s.evidence, ctx))}
 <div class="quadrant"><strong>${esc(t.quadrant)} ${esc(s.quadrant)} — ${esc(q.name[lang])}</strong> (${esc(q.keyConcept[lang])})<br>${esc(t.inclusion)}: <em>${esc(q.inclusionQuestion[lang])}</em></div>
 <h3>${esc(t.interpretation)}</h3>
 ${interp}
@@ -151,10 +172,10 @@ function label(code: string, ctx: Ctx): string {
 
 function frame(inner: string, title: string, yMin: number, yMax: number, ctx: Ctx): string {
   const y = scale(yMin, yMax, H - PAD.b, PAD.t);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}" font-family="Helvetica, Arial, sans-serif" font-size="8">
 <title>${esc(title)}</title>
 <line x1="${PAD.l}" y1="${PAD.t}" x2="${PAD.l}" y2="${H - PAD.b}" stroke="#999"/><line x1="${PAD.l}" y1="${H - PAD.b}" x2="${W - PAD.r}" y2="${H - PAD.b}" stroke="#999"/>
-<text x="${PAD.l - 3}" y="${y(yMax) + 3}" text-anchor="end">${esc(num(yMax, ctx.lang))}</text><text x="${PAD.l - 3}" y="${y(yMin) + 3}" text-anchor="end">${esc(num(yMin, ctx.lang))}</text>
+<text x="${PAD.l - 3}" y="${y(yMax) + 3}" text-anchor="end" fill="#444">${esc(num(yMax, ctx.lang))}</text><text x="${PAD.l - 3}" y="${y(yMin) + 3}" text-anchor="end" fill="#444">${esc(num(yMin, ctx.lang))}</text>
 ${inner}</svg>`;
 }
 
@@ -253,6 +274,54 @@ function barChart(bars: { label: string; value: number; mark: boolean }[], title
     })
     .join('');
   return frame(rects, title, yMin, yMax, ctx);
+}
+
+/** The evidence as a table of at most ten rows (the brief shows it under the chart). */
+export interface TopTable {
+  columns: [string, string];
+  rows: { label: string; value: string; mark: boolean }[];
+}
+
+export function topTen(evidence: unknown, ctx: Ctx): TopTable | null {
+  if (!evidence || typeof evidence !== 'object') return null;
+  const t = L[ctx.lang];
+  const e = evidence as { kind?: string } & Record<string, unknown>;
+  const pct = (v: number) => `${v >= 0 ? '+' : '−'}${num(Math.abs(v) * 100, ctx.lang, 0)}%`;
+  const series = (sl: SeriesLike | undefined): TopTable | null => {
+    const pts = (sl?.points ?? []).filter((p) => typeof p.value === 'number');
+    if (!pts.length) return null;
+    return { columns: [t.period, t.value], rows: pts.slice(-10).reverse().map((p) => ({ label: p.period, value: num(p.value as number, ctx.lang), mark: false })) };
+  };
+  switch (e.kind) {
+    case 'series':
+      return series(e as SeriesLike);
+    case 'leader-follower':
+      return series((e as { follower?: SeriesLike }).follower) ?? series((e as { leader?: SeriesLike }).leader);
+    case 'funnel': {
+      const pts = ((e.points ?? []) as { subject: string; value: number | null; highlighted: boolean }[]).filter((p) => typeof p.value === 'number');
+      const sorted = [...pts].sort((a, b) => Number(b.highlighted) - Number(a.highlighted) || (b.value as number) - (a.value as number)).slice(0, 10);
+      return sorted.length ? { columns: [t.subject, t.value], rows: sorted.map((p) => ({ label: label(p.subject, ctx), value: num(p.value as number, ctx.lang), mark: p.highlighted })) } : null;
+    }
+    case 'share': {
+      const areas = ((e.areas ?? []) as { subject: string; relativeChange: number | null; rose: boolean }[]).filter((a) => typeof a.relativeChange === 'number');
+      const sorted = [...areas].sort((a, b) => (b.relativeChange as number) - (a.relativeChange as number)).slice(0, 10);
+      return sorted.length ? { columns: [t.subject, t.change], rows: sorted.map((a) => ({ label: label(a.subject, ctx), value: pct(a.relativeChange as number), mark: a.rose })) } : null;
+    }
+    case 'profile': {
+      const inds = ((e.indicators ?? []) as { indicator: string; z: number; counted: boolean }[]).filter((i) => typeof i.z === 'number');
+      const sorted = [...inds].sort((a, b) => Math.abs(b.z) - Math.abs(a.z)).slice(0, 10);
+      return sorted.length ? { columns: [t.subject, t.score], rows: sorted.map((i) => ({ label: ctx.indicators.get(i.indicator)?.[ctx.lang] ?? i.indicator, value: num(i.z, ctx.lang), mark: i.counted })) } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function renderTop(table: TopTable | null): string {
+  if (!table) return '';
+  return `<table class="top"><thead><tr><th>${esc(table.columns[0])}</th><th class="num">${esc(table.columns[1])}</th></tr></thead><tbody>${table.rows
+    .map((r) => `<tr${r.mark ? ' class="mark"' : ''}><td>${esc(r.label)}</td><td class="num">${esc(r.value)}</td></tr>`)
+    .join('')}</tbody></table>`;
 }
 
 export function renderChart(evidence: unknown, ctx: Ctx): string {

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import type { AgendaItem, Meeting } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal';
+import { InvalidInputError } from '../common/errors';
 import { MeetingsService } from './meetings.service';
 
 @Controller('v1/meetings')
@@ -23,12 +25,26 @@ export class MeetingsController {
     return this.meetings.get(id, p.role);
   }
 
+  /** `?format=pdf` answers `application/pdf` (DESIGN §4b); the default is printable HTML. */
   @Get(':id/brief')
   @Roles('manager', 'analyst', 'admin')
-  @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  brief(@Param('id') id: string, @Query('lang') lang: string | undefined, @CurrentPrincipal() p: Principal): Promise<string> {
-    return this.meetings.brief(id, lang === 'en' ? 'en' : 'nl', p);
+  async brief(
+    @Param('id') id: string,
+    @Query('lang') lang: string | undefined,
+    @Query('format') format: string | undefined,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string | StreamableFile> {
+    if (format !== undefined && format !== 'html' && format !== 'pdf') {
+      throw new InvalidInputError('format must be html or pdf', [{ field: 'format', message: 'must be html or pdf', code: 'brief.format' }], { code: 'brief.format' });
+    }
+    const out = await this.meetings.brief(id, lang === 'en' ? 'en' : 'nl', p, format === 'pdf' ? 'pdf' : 'html');
+    if (typeof out === 'string') {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return out;
+    }
+    return new StreamableFile(out, { type: 'application/pdf', disposition: `attachment; filename="brief-${id.slice(0, 8)}.pdf"`, length: out.length });
   }
 
   @Post(':id/items')
@@ -42,7 +58,7 @@ export class MeetingsController {
   decide(
     @Param('id') id: string,
     @Param('itemId') itemId: string,
-    @Body() body: { decision?: unknown },
+    @Body() body: { decision?: unknown; effectDueOn?: unknown },
     @CurrentPrincipal() p: Principal,
   ): Promise<AgendaItem> {
     return this.meetings.decide(id, itemId, body ?? {}, p);

@@ -18,6 +18,7 @@ export interface AgendaItemRow {
   decision: string | null;
   decided_at: Date | null;
   decided_by: string | null;
+  effect_due_on: string | null;
 }
 
 const MEETING = `id, to_char(date, 'YYYY-MM-DD') AS date, title, area_code AS area, created_by`;
@@ -51,7 +52,7 @@ export class MeetingsRepository {
 
   items(meetingIds: string[], manager: EntityManager = this.db.manager): Promise<AgendaItemRow[]> {
     return manager.query(
-      `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by FROM agenda_item
+      `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by, to_char(effect_due_on, 'YYYY-MM-DD') AS effect_due_on FROM agenda_item
        WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
       [meetingIds],
     );
@@ -60,21 +61,21 @@ export class MeetingsRepository {
   item(meetingId: string, itemId: string, manager: EntityManager): Promise<AgendaItemRow | null> {
     return manager
       .query(
-        `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by FROM agenda_item
+        `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by, to_char(effect_due_on, 'YYYY-MM-DD') AS effect_due_on FROM agenda_item
          WHERE meeting_id = $1 AND id = $2 FOR UPDATE`,
         [meetingId, itemId],
       )
       .then((r: AgendaItemRow[]) => r[0] ?? null);
   }
 
-  async decide(itemId: string, decision: string, actor: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE agenda_item SET decision = $2, decided_at = now(), decided_by = $3 WHERE id = $1`, [itemId, decision, actor]);
+  async decide(itemId: string, decision: string, effectDueOn: string | null, actor: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE agenda_item SET decision = $2, decided_at = now(), decided_by = $3, effect_due_on = $4 WHERE id = $1`, [itemId, decision, actor, effectDueOn]);
   }
 
   /** Agenda items (with their meeting) of signals, for summaries. */
   itemsOfSignals(signalIds: string[]): Promise<(AgendaItemRow & { meeting_date: string; meeting_title: string })[]> {
     return this.db.query(
-      `SELECT ai.id, ai.meeting_id, ai.signal_id, ai.position, ai.notes, ai.decision, ai.decided_at, ai.decided_by,
+      `SELECT ai.id, ai.meeting_id, ai.signal_id, ai.position, ai.notes, ai.decision, ai.decided_at, ai.decided_by, to_char(ai.effect_due_on, 'YYYY-MM-DD') AS effect_due_on,
               to_char(m.date, 'YYYY-MM-DD') AS meeting_date, m.title AS meeting_title
        FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id WHERE ai.signal_id = ANY($1::uuid[]) ORDER BY m.date, ai.position`,
       [signalIds],

@@ -9,6 +9,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { SignalsRepository, type StoredEffect } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
 import { renderBrief, type BriefItem, type Lang } from './brief';
+import { renderBriefPdf } from './brief-pdf';
 import { MeetingsRepository, type AgendaItemRow, type MeetingRow } from './meetings.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,6 +75,7 @@ export class MeetingsService {
       notes: i.notes,
       decision: i.decision,
       decidedAt: i.decided_at ? new Date(i.decided_at).toISOString() : null,
+      effectDueOn: i.effect_due_on ?? null,
       effect: i.decision ? effectOf(signal?.effect as StoredEffect | null | undefined) : null,
     };
   }
@@ -126,10 +128,16 @@ export class MeetingsService {
    * Records the policy table's decision: the signal moves to decided, and the decision becomes a
    * dated annotation (the meeting's date) on the signal's indicators for its area.
    */
-  async decide(meetingId: string, itemId: string, body: { decision?: unknown }, p: Principal): Promise<AgendaItem> {
+  async decide(meetingId: string, itemId: string, body: { decision?: unknown; effectDueOn?: unknown }, p: Principal): Promise<AgendaItem> {
     const meeting = await this.findOr404(meetingId);
+    const errors: FieldError[] = [];
     if (typeof body.decision !== 'string' || !body.decision.trim() || body.decision.length > 4000)
-      throw invalid([{ field: 'decision', message: 'must be a text of 1 to 4000 characters' }]);
+      errors.push({ field: 'decision', message: 'must be a text of 1 to 4000 characters' });
+    const due = body.effectDueOn === undefined || body.effectDueOn === null || body.effectDueOn === '' ? null : body.effectDueOn;
+    if (due !== null && !isIsoDate(due)) errors.push({ field: 'effectDueOn', message: 'must be a date like 2025-09-14' });
+    else if (due !== null && (due as string) <= meeting.date) errors.push({ field: 'effectDueOn', message: `must be after the meeting date ${meeting.date}` });
+    if (errors.length) throw invalid(errors);
+    if (typeof body.decision !== 'string') throw invalid(errors);
     const decision = body.decision.trim();
     if (!UUID.test(itemId)) throw new NotFoundError(`Unknown agenda item ${itemId}`);
     await this.db.transaction(async (m) => {
@@ -148,20 +156,23 @@ export class MeetingsService {
       } else {
         throw new ConflictError(`A signal that is ${signal.status} cannot receive a decision (it must be on the agenda)`, undefined, { code: 'meetings.cannotDecide', params: { status: signal.status } });
       }
-      await this.meetings.decide(itemId, decision, p.actor, m);
+      await this.meetings.decide(itemId, decision, due as string | null, p.actor, m);
       const updated = await this.annotations.updateForAgendaItem(itemId, textNl, textEn, m);
       if (!updated) {
         const area = signal.subjects.length === 1 ? ((await this.meetings.subjectArea(signal.subjects[0], m)) ?? meeting.area) : meeting.area;
         await this.annotations.insert({ date: meeting.date, indicators: signal.indicators, area, textNl, textEn, agendaItemId: itemId, actor: p.actor }, m);
       }
-      await this.audit.record({ actor: p.actor, action: 'meetings.item.decide', target: itemId, details: { meetingId, signalId: signal.id } }, m);
+      await this.audit.record({ actor: p.actor, action: 'meetings.item.decide', target: itemId, details: { meetingId, signalId: signal.id, effectDueOn: due } }, m);
     });
     const full = await this.get(meetingId, p.role);
     return full.items.find((i) => i.id === itemId)!;
   }
 
-  /** Printable HTML brief for the conversation; every export is audited. */
-  async brief(meetingId: string, lang: Lang, p: Principal): Promise<string> {
+  /**
+   * The brief for the conversation — printable HTML, or a PDF (`format: 'pdf'`) from the same
+   * content; every export is audited.
+   */
+  async brief(meetingId: string, lang: Lang, p: Principal, format: 'html' | 'pdf' = 'html'): Promise<string | Buffer> {
     const meeting = await this.get(meetingId, p.role);
     const signalIds = meeting.items.map((i) => i.signalId);
     const history = signalIds.length ? await this.signalsRepo.history(signalIds) : [];
@@ -180,16 +191,17 @@ export class MeetingsService {
         .map((h) => ({ at: new Date(h.at).toISOString().slice(0, 10), actor: h.actor, to: h.to, comment: h.comment as string })),
       effect: ((i.signal as { effect?: StoredEffect | null } | undefined)?.effect ?? null) as StoredEffect | null,
     }));
-    const html = renderBrief({
+    const input = {
       meeting,
       areaName: area?.name ?? meeting.area,
       items,
       lang,
       names: new Map(names.map((n) => [n.code, n.name])),
       indicators: new Map(indicators.map((n) => [n.code, { nl: n.name_nl, en: n.name_en }])),
-    });
-    await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, items: items.length } });
-    return html;
+    };
+    const out = format === 'pdf' ? await renderBriefPdf(input) : renderBrief(input);
+    await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, format, items: items.length } });
+    return out;
   }
 }
 

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { from, of, switchMap, tap, type Observable } from 'rxjs';
+import { from, lastValueFrom, map, of, switchMap, type Observable } from 'rxjs';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DataVersionRepository } from './data-version.repository';
@@ -50,6 +50,12 @@ interface Entry {
 @Injectable()
 export class ReadCacheInterceptor implements NestInterceptor {
   private readonly cache: Lru<string, Entry>;
+  /**
+   * Answers being computed, by key and version: concurrent misses for the same answer share one
+   * computation (single flight) instead of each taking a database connection — 100 clients asking
+   * for the same quadrant view after an import no longer exhaust the pool.
+   */
+  private readonly inflight = new Map<string, Promise<Entry>>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -80,16 +86,30 @@ export class ReadCacheInterceptor implements NestInterceptor {
           for (const [name, value] of hit.headers) res.setHeader(name, value);
           return of(hit.body);
         }
-        return next.handle().pipe(
-          tap((body) => {
-            const headers: [string, string][] = [];
-            for (const name of KEPT_HEADERS) {
-              const value = res.getHeader(name);
-              if (typeof value === 'string') headers.push([name, value]);
-            }
-            this.cache.set(key, { version, body, headers });
-          }),
-        );
+        const flight = `${version}\u0000${key}`;
+        const running = this.inflight.get(flight);
+        if (running) {
+          return from(running).pipe(
+            map((entry) => {
+              for (const [name, value] of entry.headers) res.setHeader(name, value);
+              return entry.body;
+            }),
+          );
+        }
+        const computed = lastValueFrom(next.handle()).then((body): Entry => {
+          const headers: [string, string][] = [];
+          for (const name of KEPT_HEADERS) {
+            const value = res.getHeader(name);
+            if (typeof value === 'string') headers.push([name, value]);
+          }
+          const entry = { version, body, headers };
+          this.cache.set(key, entry);
+          return entry;
+        });
+        this.inflight.set(flight, computed);
+        const done = () => this.inflight.delete(flight);
+        computed.then(done, done);
+        return from(computed).pipe(map((entry) => entry.body));
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { WorkLedgerService } from '../work-ledger/work-ledger.service';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Subscription } from 'rxjs';
 import { AnnotationsRepository } from '../annotations/annotations.repository';
@@ -86,6 +87,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly ledger: WorkLedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -165,7 +167,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
 
   private async execute(trigger: string, qr: QueryRunner, actor: string): Promise<RunResult> {
     const started = Date.now();
-    const runId = await this.repo.startRun(trigger);
+    const runId = await this.repo.startRun(trigger, this.ledger.owner);
     if (await this.repo.refreshStatistics()) this.logger.debug('Analysed observation before the run (statistics were stale)');
     const settings = await this.signals.settings();
     const indicators = (await this.repo.indicators()).map(indicatorMeta);
@@ -255,7 +257,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
       await qr.commitTransaction();
     } catch (err) {
       await qr.rollbackTransaction().catch(() => undefined);
-      await this.repo.finishRun(runId, { created: 0, updated: 0, resolved: 0, skipped: [{ reason: `run failed: ${String((err as Error)?.message ?? err)}` }] }).catch(() => undefined);
+      await this.repo.finishRun(runId, { created: 0, updated: 0, resolved: 0, skipped: [{ reason: `run failed: ${String((err as Error)?.message ?? err)}` }] }, undefined, 'failed').catch(() => undefined);
       throw err;
     }
     return counts;

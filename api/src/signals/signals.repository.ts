@@ -317,20 +317,29 @@ export class SignalsRepository {
     await manager.query(`UPDATE signal SET pattern_active = false, resolved_at = now(), updated_at = now(), status = $2 WHERE id = $1`, [id, status]);
   }
 
-  async startRun(trigger: string): Promise<string> {
-    const rows: { id: string }[] = await this.db.query(`INSERT INTO signal_run (trigger) VALUES ($1) RETURNING id::text AS id`, [trigger]);
+  /** A run is on record as `running` (owned by this instance, with a heartbeat) before its work starts (issue 9). */
+  async startRun(trigger: string, owner: string): Promise<string> {
+    const rows: { id: string }[] = await this.db.query(
+      `INSERT INTO signal_run (trigger, status, owner, heartbeat_at) VALUES ($1, 'running', $2, now()) RETURNING id::text AS id`,
+      [trigger, owner],
+    );
     return rows[0].id;
   }
 
-  async finishRun(id: string, r: { created: number; updated: number; resolved: number; skipped: unknown[] }, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(`UPDATE signal_run SET finished_at = now(), created = $2, updated = $3, resolved = $4, skipped = $5 WHERE id = $1`, [
-      id, r.created, r.updated, r.resolved, JSON.stringify(r.skipped),
+  async finishRun(
+    id: string,
+    r: { created: number; updated: number; resolved: number; skipped: unknown[] },
+    manager: EntityManager = this.db.manager,
+    status: 'completed' | 'failed' = 'completed',
+  ): Promise<void> {
+    await manager.query(`UPDATE signal_run SET finished_at = now(), status = $6, created = $2, updated = $3, resolved = $4, skipped = $5 WHERE id = $1`, [
+      id, r.created, r.updated, r.resolved, JSON.stringify(r.skipped), status,
     ]);
   }
 
   runs(limit = 20): Promise<unknown[]> {
     return this.db.query(
-      `SELECT id::text AS id, started_at AS "startedAt", finished_at AS "finishedAt", trigger, created, updated, resolved,
+      `SELECT id::text AS id, started_at AS "startedAt", finished_at AS "finishedAt", status, trigger, created, updated, resolved,
               jsonb_array_length(skipped) AS "skippedCount"
        FROM signal_run ORDER BY id DESC LIMIT $1`,
       [limit],

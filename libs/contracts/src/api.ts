@@ -199,6 +199,8 @@ export interface ImportSummary {
   /** Number of distinct subjects (areas or units) and the first few codes. */
   areaCount: number;
   areas: string[];
+  /** Names of `areas` (same order; the code where a subject has no name), for people. */
+  areaNames?: string[];
   rowsNew: number;
   rowsReplaced: number;
   rowsUnchanged: number | null;
@@ -228,7 +230,8 @@ export interface ImportBatch {
   checksum: string;
   rowsAccepted: number;
   rowsRejected: number;
-  status: 'completed' | 'failed';
+  /** `running` while it is read; `interrupted` when the server stopped during it (nothing of it written). */
+  status: 'running' | 'completed' | 'failed' | 'interrupted';
   errors: ImportError[];
   errorCount: number;
   ignoredColumns: string[];
@@ -337,6 +340,8 @@ export interface AgendaItem {
   notes: string | null;
   decision: string | null;
   decidedAt: string | null;
+  /** When the decision's effect is to be measured (YYYY-MM-DD); its owner is reminded then. */
+  effectDueOn: string | null;
   effect?: { change: number | null; direction: 'improved' | 'worsened' | 'unchanged' | 'unknown'; note?: string } | null;
 }
 

@@ -10,6 +10,7 @@ import { LoadStateView } from '../shared/load-state-view';
 import { EvidenceView } from '../signalen/evidence-view';
 import { SignalsApi } from '../signalen/signals-api';
 import { MeetingsApi } from './meetings-api';
+import { AreasApi } from '../areas/areas-api';
 
 interface BriefItem {
   item: AgendaItem;
@@ -64,6 +65,14 @@ export class BriefPage {
       ),
     ),
     { initialValue: LOADING as LoadState<Brief> },
+  );
+  /** The meeting's area by name (people read names, not codes). */
+  private readonly areas = inject(AreasApi);
+  protected readonly areaName = toSignal(
+    toObservable(this.state).pipe(
+      switchMap((s) => (s.status === 'ok' ? this.areas.detail(s.data.meeting.area).pipe(map((a) => a.name), catchError(() => of(s.data.meeting.area))) : of(''))),
+    ),
+    { initialValue: '' },
   );
   protected readonly quadrant = (q: Signal['quadrant']) => QUADRANT_INFO[q];
   protected readonly interpretations = interpretations;

@@ -9,7 +9,7 @@ import { MeetingPage } from './meeting-page';
 
 const meeting = (decision: string | null): Meeting => ({
   id: 'm1', date: '2024-06-01', title: 'Beleidstafel juni', area: 'GM0518',
-  items: [{ id: 'i1', signalId: 's1', position: 1, notes: null, decision, decidedAt: decision ? '2024-06-01' : null }],
+  items: [{ id: 'i1', signalId: 's1', position: 1, notes: null, decision, decidedAt: decision ? '2024-06-01' : null, effectDueOn: decision ? '2024-09-01' : null }],
 });
 
 describe('MeetingPage', () => {
@@ -51,6 +51,21 @@ describe('MeetingPage', () => {
 
     expect(el.querySelector('[data-testid="decision-text"]')?.textContent).toContain('Afspraken met de corporatie');
     expect(el.querySelector('[role="status"]')?.textContent).toContain('Het besluit is vastgelegd');
+    http.verify();
+  });
+
+  it('sends the effect-measurement date with the decision and shows it', async () => {
+    const { fixture, el } = await render();
+    expect(el.querySelector('label[for="effect-due-i1"]')?.textContent).toContain('Effect meten op');
+    (el.querySelector('[data-testid="decision-input"]') as HTMLTextAreaElement).value = 'Extra jongerenwerk';
+    (el.querySelector('[data-testid="effect-due-input"]') as HTMLInputElement).value = '2024-09-01';
+    el.querySelector('[data-testid="decision-submit"]')!.closest('form')!.dispatchEvent(new Event('submit'));
+    const put = http.expectOne('/api/v1/meetings/m1/items/i1/decision');
+    expect(put.request.body).toEqual({ decision: 'Extra jongerenwerk', effectDueOn: '2024-09-01' });
+    put.flush({ ...meeting('Extra jongerenwerk').items[0] });
+    http.expectOne('/api/v1/meetings/m1').flush(meeting('Extra jongerenwerk'));
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="effect-due-text"]')?.textContent).toMatch(/Effect meten op.*2024/);
     http.verify();
   });
 

@@ -1,4 +1,5 @@
 import '../core/i18n/messages-pages';
+import './brief-messages';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -95,7 +96,7 @@ export class MeetingPage {
     });
   }
 
-  protected decide(item: AgendaItem, decision: string): void {
+  protected decide(item: AgendaItem, decision: string, effectDueOn = ''): void {
     const m = this.meeting();
     if (!m) return;
     if (!decision.trim()) {
@@ -104,13 +105,41 @@ export class MeetingPage {
     }
     this.itemErrors.update((e) => ({ ...e, [item.id]: '' }));
     this.busy.set(true);
-    this.api.decide(m.id, item.id, decision.trim()).subscribe({
+    this.api.decide(m.id, item.id, decision.trim(), effectDueOn || null).subscribe({
       next: () => this.refresh(this.i18n.t('beleidstafel.decided')),
       error: (err: unknown) => {
         this.busy.set(false);
         this.itemErrors.update((e) => ({ ...e, [item.id]: apiMessage(err) ?? this.i18n.t('state.errorGeneric') }));
       },
     });
+  }
+
+  protected readonly pdfBusy = signal(false);
+
+  /** Downloads the brief as a PDF (the server renders it from the same content as the HTML brief). */
+  protected downloadPdf(): void {
+    const m = this.meeting();
+    if (!m) return;
+    this.pdfBusy.set(true);
+    this.api.briefPdf(m.id, this.i18n.lang()).subscribe({
+      next: (blob) => {
+        this.pdfBusy.set(false);
+        const url = URL.createObjectURL(blob);
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = `${m.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'notitie'}-${m.date}.pdf`;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      },
+      error: () => {
+        this.pdfBusy.set(false);
+        this.error.set(this.i18n.t('brief.pdfFailed' as MessageKey));
+      },
+    });
+  }
+
+  protected pdfLabel(): string {
+    return this.i18n.t((this.pdfBusy() ? 'brief.pdfBusy' : 'brief.pdf') as MessageKey);
   }
 
   /** Opens the server's HTML brief: it needs the token, so it is fetched and shown from a Blob URL. */

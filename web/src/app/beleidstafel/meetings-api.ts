@@ -31,11 +31,17 @@ export class MeetingsApi {
     return this.http.post<AgendaItem>(`${this.base}/${encodeURIComponent(meetingId)}/items`, body);
   }
 
-  decide(meetingId: string, itemId: string, decision: string): Observable<AgendaItem> {
+  /** Records the decision; `effectDueOn` (YYYY-MM-DD) is when its effect is measured and its owner reminded. */
+  decide(meetingId: string, itemId: string, decision: string, effectDueOn: string | null = null): Observable<AgendaItem> {
     return this.http.put<AgendaItem>(
       `${this.base}/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(itemId)}/decision`,
-      { decision },
+      effectDueOn ? { decision, effectDueOn } : { decision },
     );
+  }
+
+  /** The brief as a PDF (`?format=pdf`) in the reader's language; fetched with the token, saved from a Blob. */
+  briefPdf(meetingId: string, lang: string): Observable<Blob> {
+    return this.http.get(`${this.base}/${encodeURIComponent(meetingId)}/brief`, { params: { format: 'pdf', lang }, responseType: 'blob' });
   }
 
   /** The server's printable HTML brief; fetched with the token, opened as a Blob URL. */

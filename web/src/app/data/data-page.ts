@@ -85,6 +85,12 @@ export class DataPage {
     return key ? this.i18n.t(key) : format;
   }
 
+  /** A batch's status in words. */
+  protected statusName(status: ImportBatch['status']): string {
+    if (status === 'running' || status === 'interrupted') return this.tx(`imp.status.${status}`);
+    return this.i18n.t(status === 'failed' ? 'data.status.failed' : 'data.status.completed');
+  }
+
   /** Texts of the import preview (registered in import-messages.ts). */
   protected tx(key: ImportMessageKey, params?: Record<string, string | number>): string {
     return this.i18n.t(key as MessageKey, params);

@@ -24,7 +24,9 @@ export interface Webhook {
   name: string;
   url: string;
   format: string;
-  filter: { areas: string[] };
+  filter: { areas: string[]; quadrants?: string[]; rules?: string[]; minSeverity?: string };
+  areaNames?: Record<string, string>;
+  lastDelivery?: { status: string; at: string; error: string | null } | null;
 }
 export interface Delivery {
   id: string;
@@ -53,6 +55,10 @@ export class AlertsApi {
   unread(): Observable<{ count: number }> {
     return this.http.get<{ count: number }>('/api/v1/me/alerts/unread');
   }
+  /** Signalen opened: what matched my subscription until now is no longer new. */
+  seen(): Observable<unknown> {
+    return this.http.post('/api/v1/me/alerts/seen', {});
+  }
   owned(): Observable<string[]> {
     return this.http.get<string[]>('/api/v1/me/owned-signals');
   }
@@ -68,7 +74,7 @@ export class AlertsApi {
   webhooks(): Observable<Webhook[]> {
     return this.http.get<Webhook[]>('/api/v1/webhooks');
   }
-  createWebhook(body: { url: string; name?: string; format: string; filter: { areas: string[] } }): Observable<{ id: string; secret: string }> {
+  createWebhook(body: { url: string; name?: string; format: string; filter: { areas: string[]; quadrants: string[]; rules: string[]; minSeverity: string } }): Observable<{ id: string; secret: string }> {
     return this.http.post<{ id: string; secret: string }>('/api/v1/webhooks', body);
   }
   deleteWebhook(id: string): Observable<unknown> {

@@ -68,7 +68,7 @@ import type { MessageKey } from '../core/i18n/messages';
         <fieldset>
           <legend>{{ 'quadrants' | at }}</legend>
           @for (q of quadrants; track q) {
-            <label class="inline"><input type="checkbox" [checked]="f.quadrants.includes(q)" (change)="toggleQuadrant(q)" /> {{ q }}</label>
+            <label class="inline"><input type="checkbox" [checked]="f.quadrants.includes(q)" (change)="toggleQuadrant(q)" /> {{ 'quadrant.' + q | at }}</label>
           }
         </fieldset>
         <fieldset>

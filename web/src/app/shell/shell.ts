@@ -1,4 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd } from '@angular/router';
+import { filter } from 'rxjs';
+import { AlertsApi } from '../meldingen/alerts-api';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -28,6 +32,26 @@ export class Shell {
   protected link(item: NavItem): ReturnType<typeof sectionLink> {
     return sectionLink(item.path, this.current.code());
   }
+  private readonly alerts = inject(AlertsApi);
+  /** New signals matching my subscription since I last opened Signalen (the badge on Signalen). */
+  protected readonly unread = signal(0);
+
+  constructor() {
+    this.router.events
+      .pipe(filter((e): e is NavigationEnd => e instanceof NavigationEnd), takeUntilDestroyed())
+      .subscribe((e) => this.refreshUnread(e.urlAfterRedirects));
+  }
+
+  private refreshUnread(url: string): void {
+    if (!this.user()) return;
+    const path = url.split(/[?#]/)[0];
+    if (path === '/signalen') {
+      this.alerts.seen().subscribe({ next: () => this.unread.set(0), error: () => undefined });
+    } else {
+      this.alerts.unread().subscribe({ next: (r) => this.unread.set(r.count), error: () => undefined });
+    }
+  }
+
   protected readonly otherLang = computed(() => (this.i18n.lang() === 'nl' ? 'en' : 'nl'));
 
   protected logout(): void {

@@ -1,0 +1,40 @@
+import { loadAlertsConfig } from './alerts-config';
+import { renderMail, type MailSignal } from './core';
+
+const signal: MailSignal = {
+  id: '00000000-0000-4000-8000-000000000001',
+  title: 'Eenzaamheid stijgt in Oostduinen',
+  explanation: 'Eenzaamheid in Oostduinen was 16,0%. Meer uitleg.',
+  severity: 'high',
+  areaNames: ['Oostduinen'],
+  indicatorNames: ['Eenzaamheid'],
+};
+const base = { publicUrl: 'https://w.example.nl', unsubscribeUrl: 'https://w.example.nl/u?t=x', stale: [], reminderDays: 28 };
+
+describe('alerts core: the decision follow-up mail', () => {
+  const decision = { text: 'Extra jongerenwerk', meetingTitle: 'Beleidstafel januari', meetingDate: '2026-01-15', dueOn: '2026-07-01' };
+
+  it('names the meeting, the decision, the date, the area and indicator, and links to the signal (Dutch)', () => {
+    const m = renderMail({ ...base, kind: 'effect-due', language: 'nl', recipientName: 'An', signals: [signal], decision });
+    expect(m.subject).toBe('Wijksignaal: Herinnering: effect van een besluit meten — Eenzaamheid stijgt in Oostduinen');
+    expect(m.text).toContain('Besluit van Beleidstafel januari (2026-01-15): "Extra jongerenwerk". Het effect moet per 2026-07-01 worden gemeten');
+    expect(m.text).toContain('Oostduinen · Eenzaamheid');
+    expect(m.text).toContain('https://w.example.nl/signalen/00000000-0000-4000-8000-000000000001');
+    expect(m.html).toContain('&quot;Extra jongerenwerk&quot;');
+  });
+
+  it('speaks English to an English reader; without a date it says "now"', () => {
+    const m = renderMail({ ...base, kind: 'effect-due', language: 'en', recipientName: 'An', signals: [signal], decision: { ...decision, dueOn: null } });
+    expect(m.subject).toContain("Reminder: measure a decision's effect");
+    expect(m.text).toContain('Its effect is due to be measured now');
+  });
+});
+
+describe('alerts config', () => {
+  it('reads the lease and the effect review days, and names a bad one', () => {
+    expect(loadAlertsConfig({})).toMatchObject({ leaseMs: 120_000, effectReviewDays: 90 });
+    expect(loadAlertsConfig({ ALERTS_LEASE_MS: '5000', EFFECT_REVIEW_DAYS: '30' })).toMatchObject({ leaseMs: 5000, effectReviewDays: 30 });
+    expect(() => loadAlertsConfig({ ALERTS_LEASE_MS: '10' })).toThrow(/ALERTS_LEASE_MS/);
+    expect(() => loadAlertsConfig({ EFFECT_REVIEW_DAYS: 'soon' })).toThrow(/EFFECT_REVIEW_DAYS/);
+  });
+});
