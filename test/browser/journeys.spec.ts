@@ -89,7 +89,7 @@ describe('user journeys in Chromium against the built product', () => {
       const failed = page.locator('[data-testid=import-history] tr[data-status=failed]').filter({ hasText: 'kapot.csv' });
       await failed.waitFor();
       await failed.locator('summary').click();
-      expect(await failed.locator('details').textContent()).toMatch(/regel 3, subject: unknown area "GM9999"/);
+      expect(await failed.locator('details').textContent()).toMatch(/regel 3, subject: Onbekend gebied “GM9999”/);
       await expectAccessible(page, 'data-history-errors');
     });
   });

@@ -118,3 +118,36 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * Page-level horizontal overflow: the document's scroll and client widths, and the outermost
+ * elements that reach past the viewport's right edge (so a failure names its cause).
+ */
+export async function pageOverflow(page: Page): Promise<{ scroll: number; client: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    const culprits: string[] = [];
+    const describe = (el: Element): string => {
+      const id = el.id ? `#${el.id}` : '';
+      const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${id}${cls}`;
+    };
+    const walk = (el: Element): void => {
+      for (const child of Array.from(el.children)) {
+        const style = getComputedStyle(child);
+        if (style.display === 'none' || style.position === 'fixed') continue;
+        const rect = child.getBoundingClientRect();
+        if (rect.right > client + 1 && rect.width > 0) {
+          // Report the innermost element that overflows itself, not every ancestor.
+          const before = culprits.length;
+          if (style.overflowX === 'visible') walk(child);
+          if (culprits.length === before) culprits.push(`${describe(child)} (${Math.round(rect.width)}px)`);
+        } else if (style.overflowX === 'visible') {
+          walk(child);
+        }
+      }
+    };
+    walk(document.body);
+    return { scroll: document.documentElement.scrollWidth, client, culprits: culprits.slice(0, 8) };
+  });
+}

@@ -317,7 +317,9 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect(res.status).toBe(status);
       const out = await res.json();
       expect(out).toMatchObject({ statusCode: status, rowsAccepted: 0, errorCount: expect.any(Number) });
-      expect(out.errors[0]).toEqual({ line: error.line, column: error.column, message: expect.stringMatching(error.message) });
+      expect(out.errors[0]).toMatchObject({ line: error.line, column: error.column, message: expect.stringMatching(error.message) });
+      // Where the parser knows the problem, the error carries a stable code for the web app's translation.
+      if (out.errors[0].code !== undefined) expect(out.errors[0].code).toMatch(/^import\.[a-zA-Z]+$/);
       expect(await count()).toBe(before);
     });
 
@@ -381,7 +383,7 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       const res = await csv(`${H}\n${rows.join('\n')}\nt-big,WK999999,2021-Q1,1,10\n`);
       expect(res.status).toBe(422);
       const out = await res.json();
-      expect(out.errors).toEqual([{ line: rows.length + 2, column: 'subject', message: expect.stringMatching(/unknown area "WK999999"/) }]);
+      expect(out.errors).toEqual([{ line: rows.length + 2, column: 'subject', message: expect.stringMatching(/unknown area "WK999999"/), code: 'import.unknownArea', params: { value: 'WK999999' } }]);
       expect(out.rowsRejected).toBe(rows.length + 1);
       expect(await stored('t-big')).toBe(0);
     });
@@ -392,7 +394,7 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect(res.status).toBe(422);
       const out = await res.json();
       const [indicator, subject] = rows[0].split(',');
-      expect(out.errors).toEqual([{ line: rows.length + 2, column: null, message: `duplicate row: indicator "${indicator}", subject "${subject}", period 2021-Q1 is on lines 2 and ${rows.length + 2}` }]);
+      expect(out.errors).toEqual([{ line: rows.length + 2, column: null, message: `duplicate row: indicator "${indicator}", subject "${subject}", period 2021-Q1 is on lines 2 and ${rows.length + 2}`, code: 'import.duplicate', params: { first: 2, period: '2021-Q1' } }]);
       expect(await stored('t-big')).toBe(0);
     });
 

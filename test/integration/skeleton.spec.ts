@@ -66,7 +66,7 @@ describe.each(DB_KINDS)('walking skeleton on %s', (kind) => {
     expect(area.children.length).toBeGreaterThan(0);
     const missing = await app.request('/api/v1/areas/GM9999', { role: 'manager' });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ statusCode: 404, message: expect.stringContaining('GM9999') });
+    expect(await missing.json()).toEqual({ statusCode: 404, code: 'error.notFound', message: expect.stringContaining('GM9999') });
   });
 
   it('serves boundaries of a municipality’s districts as GeoJSON', async () => {

@@ -29,11 +29,11 @@ export class AuthGuard implements CanActivate {
 
     if (principal.kind === 'api-key') {
       const scope = this.reflector.getAllAndOverride<string | undefined>(API_KEY_SCOPE, targets);
-      if (!scope || !principal.scopes.includes(scope)) throw new ForbiddenError('This API key may not call this endpoint');
+      if (!scope || !principal.scopes.includes(scope)) throw new ForbiddenError('This API key may not call this endpoint', undefined, { code: 'auth.keyScope' });
       return true;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role as Role)) throw new ForbiddenError('Your role may not do this');
+    if (roles && !roles.includes(principal.role as Role)) throw new ForbiddenError('Your role may not do this', undefined, { code: 'auth.roleForbidden' });
     return true;
   }
 
@@ -41,12 +41,12 @@ export class AuthGuard implements CanActivate {
     const key = req.header('x-api-key');
     if (key) {
       const found = await this.apiKeys.verify(key, `${req.method} ${req.path}`);
-      if (!found) throw new UnauthorizedError('Invalid or revoked API key');
+      if (!found) throw new UnauthorizedError('Invalid or revoked API key', undefined, { code: 'auth.badKey' });
       return found;
     }
     const header = req.header('authorization') ?? '';
     const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedError('Sign in first: no bearer token');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedError('Sign in first: no bearer token', undefined, { code: 'auth.noSession' });
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);

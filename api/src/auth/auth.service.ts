@@ -65,7 +65,7 @@ export class AuthService {
     if (!user || !ok || !user.active) {
       this.limiter.fail(email, address);
       await this.audit.record({ actor: email.toLowerCase(), action: 'auth.login-failed', details: { address } });
-      throw new UnauthorizedError('E-mail address or password is incorrect');
+      throw new UnauthorizedError('E-mail address or password is incorrect', undefined, { code: 'auth.invalidCredentials' });
     }
     this.limiter.succeed(email);
     const issued = await this.startSession(user, 'password', null);

@@ -17,7 +17,31 @@ const STATUS = new Map<new (...args: never[]) => DomainError, number>([
   [TooManyRequestsError, 429],
 ]);
 
-/** The one error shape of the API: `{statusCode, message, errors?}`. */
+/**
+ * A stable message key per status, for errors that carry no more specific `code` (DESIGN §4b):
+ * the web app translates `code` and falls back to `message`.
+ */
+export const DEFAULT_CODES: Readonly<Record<number, string>> = {
+  400: 'error.invalid',
+  401: 'error.unauthorized',
+  403: 'error.forbidden',
+  404: 'error.notFound',
+  409: 'error.conflict',
+  413: 'error.tooLarge',
+  415: 'error.unsupportedMediaType',
+  422: 'error.unprocessable',
+  429: 'error.tooManyRequests',
+  500: 'error.internal',
+  503: 'error.unavailable',
+};
+
+/** Adds the status's default `code` when the error named none. */
+export function withCode(status: number, body: Record<string, unknown>): Record<string, unknown> {
+  if (typeof body.code === 'string' && body.code) return body;
+  return { ...body, code: DEFAULT_CODES[status] ?? (status >= 500 ? 'error.internal' : 'error.invalid') };
+}
+
+/** The one error shape of the API: `{statusCode, message, code, params?, errors?}`. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
@@ -27,7 +51,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
     const db = classifyDatabaseError(exception);
-    const { status, body } = db ? { status: db.status, body: { statusCode: db.status, message: db.message } } : this.toBody(exception);
+    const { status, body: bare } = db
+      ? { status: db.status, body: { statusCode: db.status, message: db.message, code: db.status === 503 ? 'error.unavailable' : 'error.invalid' } }
+      : this.toBody(exception);
+    const body = withCode(status, bare);
     if (status === 503 && !res.headersSent) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (status === 503) this.warnUnavailable(`${req.method} ${req.originalUrl}: ${body.message}`);
     else if (status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${String((exception as Error)?.stack ?? exception)}`);
@@ -65,14 +92,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null) {
         const r = response as Record<string, unknown>;
         const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
-        return { status, body: { statusCode: status, message, ...(r.errors ? { errors: r.errors } : {}) } };
+        return {
+          status,
+          body: { statusCode: status, message, ...(typeof r.code === 'string' ? { code: r.code } : {}), ...(r.params ? { params: r.params } : {}), ...(r.errors ? { errors: r.errors } : {}) },
+        };
       }
       return { status, body: { statusCode: status, message: String(response) } };
     }
     // body-parser and friends signal with a `status`/`type` on a plain error.
     const e = exception as { status?: number; type?: string; message?: string } | null;
     if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      const message = e.type === 'entity.too.large' ? `Request body is larger than the limit of ${(e as { limit?: number }).limit ?? 'the configured'} bytes (JSON_LIMIT; BODY_LIMIT on import routes)` : e.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (e.message ?? 'Bad request');
+      if (e.type === 'entity.too.large') return { status: e.status, body: { statusCode: e.status, code: 'error.tooLarge', message: `Request body is larger than the limit of ${(e as { limit?: number }).limit ?? 'the configured'} bytes (JSON_LIMIT; BODY_LIMIT on import routes)` } };
+      if (e.type === 'entity.parse.failed') return { status: e.status, body: { statusCode: e.status, code: 'error.badJson', message: 'Request body is not valid JSON' } };
+      const message = e.message ?? 'Bad request';
       return { status: e.status, body: { statusCode: e.status, message } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { statusCode: 500, message: 'Internal server error' } };

@@ -181,7 +181,7 @@ export class ImportsService {
           break;
         }
         if (!subjects.areas.has(code)) {
-          errors.add(r.line, table.areaCodeColumn, `unknown area code ${JSON.stringify(raw)}${r.areaName ? ` (${r.areaName})` : ''}: not in the area register`);
+          errors.add(r.line, table.areaCodeColumn, `unknown area code ${JSON.stringify(raw)}${r.areaName ? ` (${r.areaName})` : ''}: not in the area register`, 'import.unknownArea', { value: String(raw).slice(0, 40) });
           continue;
         }
         const status: ObservationStatus = period.provisional ? 'provisional' : 'final';

@@ -112,7 +112,7 @@ export class MeetingsService {
     await this.db.transaction(async (m) => {
       const signal = await this.signalsRepo.find(signalId, m, true);
       if (!signal) throw invalid([{ field: 'signalId', message: `unknown signal ${signalId}` }]);
-      if (await this.agenda.agendaItemOn(meetingId, signalId, m)) throw new ConflictError('This signal is already on the agenda of this meeting');
+      if (await this.agenda.agendaItemOn(meetingId, signalId, m)) throw new ConflictError('This signal is already on the agenda of this meeting', undefined, { code: 'meetings.alreadyOnAgenda' });
       if (signal.status === 'open' || signal.status === 'interpreted') {
         await this.signalsRepo.setStatus(signalId, 'on-agenda', m);
         await this.signalsRepo.addEvent(
@@ -120,7 +120,7 @@ export class MeetingsService {
           m,
         );
       } else if (signal.status !== 'on-agenda') {
-        throw new ConflictError(`A signal that is ${signal.status} cannot be put on the agenda`);
+        throw new ConflictError(`A signal that is ${signal.status} cannot be put on the agenda`, undefined, { code: 'meetings.cannotAdd', params: { status: signal.status } });
       }
       const itemId = await this.agenda.addAgendaItem(meetingId, signalId, notes, m);
       await this.audit.record({ actor: p.actor, action: 'meetings.item.add', target: itemId, details: { meetingId, signalId } }, m);
@@ -158,7 +158,7 @@ export class MeetingsService {
         // Correcting the recorded decision keeps the status; the history shows the change.
         await this.signalsRepo.addEvent({ signalId: signal.id, actor: p.actor, from: signal.status, to: signal.status, comment: `Besluit gewijzigd / decision changed: ${decision}` }, m);
       } else {
-        throw new ConflictError(`A signal that is ${signal.status} cannot receive a decision (it must be on the agenda)`);
+        throw new ConflictError(`A signal that is ${signal.status} cannot receive a decision (it must be on the agenda)`, undefined, { code: 'meetings.cannotDecide', params: { status: signal.status } });
       }
       await this.meetings.decide(itemId, decision, due as string | null, p.actor, m);
       const updated = await this.annotations.updateForAgendaItem(itemId, textNl, textEn, m);

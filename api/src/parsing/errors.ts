@@ -7,6 +7,9 @@ export interface ImportIssue {
   line: number;
   column: string | null;
   message: string;
+  /** Stable message key the web app translates (DESIGN §4b); `message` stays the English text. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** A problem that stops parsing the whole file (not text, line too long, bad header …). */
@@ -35,13 +38,13 @@ export class ErrorList {
 
   constructor(readonly limit: number = MAX_REPORTED_ERRORS) {}
 
-  add(line: number, column: string | null, message: string): void {
+  add(line: number, column: string | null, message: string, code?: string, params?: Record<string, string | number>): void {
     this.total++;
-    if (this.items.length < this.limit) this.items.push({ line, column, message });
+    if (this.items.length < this.limit) this.items.push({ line, column, message, ...(code ? { code } : {}), ...(code && params ? { params } : {}) });
   }
 
   addIssue(issue: ImportIssue): void {
-    this.add(issue.line, issue.column, issue.message);
+    this.add(issue.line, issue.column, issue.message, issue.code, issue.params);
   }
 
   get ok(): boolean {

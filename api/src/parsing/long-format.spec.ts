@@ -19,6 +19,10 @@ async function parseAndValidate(text: string) {
   return { rows: parsed.rows, errors: errors.sorted(), total: errors.total };
 }
 
+
+/** The errors without their message keys (asserted on their own below). */
+const plain = ({ code: _code, params: _params, ...rest }: { code?: string; params?: unknown; line: number; column: string | null; message: string }) => rest;
+
 describe('long format', () => {
   it('parses the contract header in any order and case, with n and status', async () => {
     const text =
@@ -73,11 +77,11 @@ describe('long format', () => {
   });
 
   it('reports header problems on line 1 with the column name', async () => {
-    expect((await parseAndValidate('indicator,subject,value\nx,y,1\n')).errors).toEqual([
+    expect((await parseAndValidate('indicator,subject,value\nx,y,1\n')).errors.map(plain)).toEqual([
       { line: 1, column: 'period', message: 'missing required column "period"' },
     ]);
     const unknown = await parseAndValidate('indicator,subject,period,value,colour\n');
-    expect(unknown.errors).toEqual([{ line: 1, column: 'colour', message: expect.stringMatching(/^unknown column "colour"/) }]);
+    expect(unknown.errors.map(plain)).toEqual([{ line: 1, column: 'colour', message: expect.stringMatching(/^unknown column "colour"/) }]);
     const noValue = await parseAndValidate('indicator,subject,period,denominator\n');
     expect(noValue.errors[0]).toMatchObject({ line: 1, column: 'value' });
     const twice = await parseAndValidate('indicator,subject,period,value,Value\n');
@@ -86,12 +90,12 @@ describe('long format', () => {
 
   it('reports a wrong delimiter, an empty file and a header without rows', async () => {
     const wrong = await parseAndValidate('indicator|subject|period|value\nloneliness|GM0599|2024|3\n');
-    expect(wrong.errors).toEqual([
+    expect(wrong.errors.map(plain)).toEqual([
       { line: 1, column: 'indicator|subject|period|value', message: expect.stringMatching(/wrong delimiter/) },
     ]);
-    expect((await parseAndValidate('')).errors).toEqual([{ line: 1, column: null, message: expect.stringMatching(/^file is empty/) }]);
+    expect((await parseAndValidate('')).errors.map(plain)).toEqual([{ line: 1, column: null, message: expect.stringMatching(/^file is empty/) }]);
     expect((await parseAndValidate('\r\n\r\n')).errors[0].message).toMatch(/^file is empty/);
-    expect((await parseAndValidate('indicator,subject,period,value\n')).errors).toEqual([
+    expect((await parseAndValidate('indicator,subject,period,value\n')).errors.map(plain)).toEqual([
       { line: 2, column: null, message: 'the file has a header but no data rows' },
     ]);
   });
@@ -115,7 +119,7 @@ describe('long format', () => {
       '=CMD(),GM0599,2019,1,,,', // 15 formula as indicator code: stored as text, unknown
     ].join('\n');
     const { errors, total, rows } = await parseAndValidate(text);
-    expect(errors).toEqual([
+    expect(errors.map(plain)).toEqual([
       { line: 2, column: 'period', message: expect.stringMatching(/^invalid period "2024-Q5"|quarter 5/) },
       { line: 3, column: 'value', message: 'value: not a number: "abc"' },
       { line: 4, column: 'value', message: 'value: not a number: "=CMD()" (formula-like text is never evaluated)' },
@@ -145,9 +149,9 @@ describe('long format', () => {
 
   it('reports a binary file and a line of megabytes', async () => {
     const bin = await parseLongCsv(Buffer.from('indicator,subject\n', 'utf16le'));
-    expect(bin.errors).toEqual([{ line: 1, column: null, message: expect.stringMatching(/^file is not text/) }]);
+    expect(bin.errors.map(plain)).toEqual([{ line: 1, column: null, message: expect.stringMatching(/^file is not text/) }]);
     const long = await parseLongCsv(`indicator,subject,period,value\nloneliness,GM0599,2024,"${'9'.repeat(2 * 1024 * 1024)}"\n`);
-    expect(long.errors).toEqual([{ line: 2, column: null, message: 'line 2 is longer than 1048576 characters' }]);
+    expect(long.errors.map(plain)).toEqual([{ line: 2, column: null, message: 'line 2 is longer than 1048576 characters' }]);
   });
 
   it('streams batches from a chunked byte source', async () => {
@@ -182,5 +186,15 @@ describe('long format', () => {
     };
     const { errors } = validateRows([row], catalogue, { rowChecks: true });
     expect(errors.map((e) => e.column)).toEqual(['denominator', 'value']);
+  });
+});
+
+describe('long format error codes (translated by the web app)', () => {
+  it('gives each row problem a stable code with its params', async () => {
+    const { errors } = await parseAndValidate('indicator,subject,period,value,numerator,denominator\nloneliness,GM0599,2024-Q5,1,,\nloneliness,GM0599,2024,abc,,\n');
+    expect(errors.map((e) => [e.code, e.params])).toEqual([
+      ['import.badPeriod', { value: '2024-Q5' }],
+      ['import.notANumber', { column: 'value', value: 'abc' }],
+    ]);
   });
 });

@@ -66,7 +66,7 @@ const STATUS: Record<string, ObservationStatus> = {
 /** Reads the header record. Adds errors (line 1) and returns null when it is unusable. */
 export function readLongHeader(record: CsvRecord | undefined, errors: ErrorList): ColumnIndex | null {
   if (!record || isBlankRecord(record)) {
-    errors.add(record?.line ?? 1, null, 'file is empty: expected a header line indicator,subject,period,value,numerator,denominator');
+    errors.add(record?.line ?? 1, null, 'file is empty: expected a header line indicator,subject,period,value,numerator,denominator', 'import.emptyFile');
     return null;
   }
   const line = record.line;
@@ -74,26 +74,26 @@ export function readLongHeader(record: CsvRecord | undefined, errors: ErrorList)
   const before = errors.total;
   const names = record.fields.map((f) => f.replace(/^\uFEFF/, '').trim());
   if (names.length === 1 && /[|:^~\s]/.test(names[0]) && !LONG_COLUMNS.includes(names[0].toLowerCase() as LongColumn)) {
-    errors.add(line, names[0], `the header has a single column ${quote(names[0], 60)}: wrong delimiter? Separate columns with ',' (or ';' or tab)`);
+    errors.add(line, names[0], `the header has a single column ${quote(names[0], 60)}: wrong delimiter? Separate columns with ',' (or ';' or tab)`, 'import.wrongDelimiter');
     return null;
   }
   names.forEach((name, i) => {
     const key = name.toLowerCase();
     if (name === '') {
-      errors.add(line, `column ${i + 1}`, `column ${i + 1} has no name`);
+      errors.add(line, `column ${i + 1}`, `column ${i + 1} has no name`, 'import.columnNoName', { n: i + 1 });
     } else if (!(LONG_COLUMNS as readonly string[]).includes(key)) {
-      errors.add(line, name, `unknown column ${quote(name)}; expected ${LONG_COLUMNS.slice(0, 6).join(',')} (optional: n, status)`);
+      errors.add(line, name, `unknown column ${quote(name)}; expected ${LONG_COLUMNS.slice(0, 6).join(',')} (optional: n, status)`, 'import.unknownColumn', { column: name });
     } else if (index[key as LongColumn] !== undefined) {
-      errors.add(line, name, `column ${quote(name)} appears twice`);
+      errors.add(line, name, `column ${quote(name)} appears twice`, 'import.columnTwice', { column: name });
     } else {
       index[key as LongColumn] = i;
     }
   });
   for (const req of LONG_REQUIRED) {
-    if (index[req] === undefined) errors.add(line, req, `missing required column ${quote(req)}`);
+    if (index[req] === undefined) errors.add(line, req, `missing required column ${quote(req)}`, 'import.missingColumn', { column: req });
   }
   if (index.value === undefined && index.numerator === undefined) {
-    errors.add(line, 'value', 'missing column "value" (or "numerator" with "denominator")');
+    errors.add(line, 'value', 'missing column "value" (or "numerator" with "denominator")', 'import.missingValueColumn');
   }
   return errors.total > before ? null : index;
 }
@@ -103,10 +103,10 @@ export function checkRow(row: LongRow, errors: ErrorList): boolean {
   const before = errors.total;
   for (const col of ['numerator', 'denominator', 'n'] as const) {
     const v = row[col];
-    if (v !== null && v < 0) errors.add(row.line, col, `${col} must not be negative (${v})`);
+    if (v !== null && v < 0) errors.add(row.line, col, `${col} must not be negative (${v})`, 'import.negative', { column: col, value: v });
   }
   if (row.value === null && row.numerator === null) {
-    errors.add(row.line, 'value', 'needs a value or a numerator (both are empty)');
+    errors.add(row.line, 'value', 'needs a value or a numerator (both are empty)', 'import.noValue');
   }
   return errors.total === before;
 }
@@ -128,7 +128,7 @@ export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number
   const f = record.fields;
   const line = record.line;
   if (f.length !== width) {
-    errors.add(line, null, `expected ${width} fields, found ${f.length}`);
+    errors.add(line, null, `expected ${width} fields, found ${f.length}`, 'import.fieldCount', { expected: width, found: f.length });
     return null;
   }
   const before = errors.total;
@@ -138,16 +138,16 @@ export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number
   };
   const indicator = text('indicator');
   const subject = text('subject');
-  if (indicator === '') errors.add(line, 'indicator', 'indicator is empty');
-  if (subject === '') errors.add(line, 'subject', 'subject is empty');
+  if (indicator === '') errors.add(line, 'indicator', 'indicator is empty', 'import.empty', { column: 'indicator' });
+  if (subject === '') errors.add(line, 'subject', 'subject is empty', 'import.empty', { column: 'subject' });
   const p = cachedPeriod(text('period'));
-  if (isPeriodError(p)) errors.add(line, 'period', p.error);
+  if (isPeriodError(p)) errors.add(line, 'period', p.error, 'import.badPeriod', { value: text('period') });
   const num = (col: 'value' | 'numerator' | 'denominator' | 'n'): number | null => {
     const i = index[col];
     if (i === undefined) return null;
     const r = parseNumber(f[i]);
     if (isNumberError(r)) {
-      errors.add(line, col, `${col}: ${r.error}`);
+      errors.add(line, col, `${col}: ${r.error}`, 'import.notANumber', { column: col, value: f[i].trim().slice(0, 40) });
       return null;
     }
     return r.value;
@@ -160,7 +160,7 @@ export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number
   const st = text('status').toLowerCase();
   if (st !== '') {
     const s = STATUS[st];
-    if (!s) errors.add(line, 'status', `status ${quote(st)} is not final or provisional`);
+    if (!s) errors.add(line, 'status', `status ${quote(st)} is not final or provisional`, 'import.badStatus', { value: st.slice(0, 40) });
     else status = s;
   }
   if (errors.total > before || isPeriodError(p)) return null;
@@ -224,7 +224,7 @@ export async function* streamLongCsv(
     await records.return(',');
   }
   if (!headerSeen && errors.total === 0) readLongHeader(undefined, errors);
-  else if (index && dataRows === 0 && errors.total === 0) errors.add(2, null, 'the file has a header but no data rows');
+  else if (index && dataRows === 0 && errors.total === 0) errors.add(2, null, 'the file has a header but no data rows', 'import.noRows');
   if (batch.length) yield batch;
   return { rows: [], errors: errors.sorted(), errorCount: errors.total, dataRows, delimiter };
 }
@@ -300,15 +300,15 @@ export class RowValidator {
     const line = row.line;
     if (this.options.rowChecks) checkRow(row, errors);
     const first = this.seen.firstLine(`${row.indicator}\u0000${row.period.label}`, row.subject, line);
-    if (first !== 0) errors.add(line, null, duplicateMessage(row.indicator, row.subject, row.period.label, first, line));
+    if (first !== 0) errors.add(line, null, duplicateMessage(row.indicator, row.subject, row.period.label, first, line), 'import.duplicate', { first, period: row.period.label });
     const rule = lookup(this.catalogue, row.indicator);
     if (!rule) {
-      errors.add(line, 'indicator', `unknown indicator ${quote(row.indicator)}`);
+      errors.add(line, 'indicator', `unknown indicator ${quote(row.indicator)}`, 'import.unknownIndicator', { value: row.indicator.slice(0, 40) });
       return;
     }
     if (!this.catalogue.subjectExists(row.subject, rule.subjectKind)) {
       const what = rule.subjectKind === 'area' ? 'area' : 'unit';
-      errors.add(line, 'subject', `unknown ${what} ${quote(row.subject)} (indicator ${row.indicator} is reported per ${what})`);
+      errors.add(line, 'subject', `unknown ${what} ${quote(row.subject)} (indicator ${row.indicator} is reported per ${what})`, what === 'area' ? 'import.unknownArea' : 'import.unknownUnit', { value: row.subject.slice(0, 40) });
     }
     const { value, numerator, denominator } = row;
     if (rule.measure === 'proportion' || rule.measure === 'rate') {
@@ -316,14 +316,14 @@ export class RowValidator {
         errors.add(line, 'denominator', `a ${rule.measure} needs a denominator with the numerator (or a value)`);
       }
       if (numerator !== null && denominator !== null && denominator === 0 && numerator > 0) {
-        errors.add(line, 'denominator', `denominator is 0 while numerator is ${numerator}`);
+        errors.add(line, 'denominator', `denominator is 0 while numerator is ${numerator}`, 'import.zeroDenominator', { numerator });
       }
     }
     if (rule.measure === 'proportion' && numerator !== null && denominator !== null && numerator > denominator) {
-      errors.add(line, 'numerator', `numerator ${numerator} is greater than denominator ${denominator} (indicator ${row.indicator} is a proportion)`);
+      errors.add(line, 'numerator', `numerator ${numerator} is greater than denominator ${denominator} (indicator ${row.indicator} is a proportion)`, 'import.numeratorTooBig', { numerator, denominator });
     }
     if (rule.measure !== 'mean' && value !== null && value < 0) {
-      errors.add(line, 'value', `value must not be negative for a ${rule.measure} (${value})`);
+      errors.add(line, 'value', `value must not be negative for a ${rule.measure} (${value})`, 'import.negative', { column: 'value', value });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  QUADRANTS, type AreaQuadrants, type Indicator, type Quadrant, type QuadrantIndicatorView, type Role,
+  QUADRANTS, type AreaQuadrants, type Indicator, type LocalizedText, type Quadrant, type QuadrantIndicatorView, type Role,
 } from 'contracts';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { toPt, type IndicatorMeta } from '../core/signals';
@@ -98,6 +98,11 @@ export class QuadrantsService {
     const area = await this.repo.area(code);
     if (!area) throw new NotFoundError(`Unknown area ${code}`);
     return area;
+  }
+
+  /** Every indicator's name by its code (for sentences that mention indicators without data here). */
+  async indicatorNames(): Promise<Map<string, LocalizedText>> {
+    return new Map((await this.repo.indicators()).map((i) => [i.code, i.name]));
   }
 
   /** Per indicator: value at the period (or latest), series, trend, municipality and peers. */

@@ -136,7 +136,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
    */
   async run(trigger: string, opts: { wait: boolean; actor?: string } = { wait: false }): Promise<RunResult> {
     while (this.current) {
-      if (!opts.wait) throw new ConflictError('a detection run is in progress');
+      if (!opts.wait) throw new ConflictError('a detection run is in progress', undefined, { code: 'signals.runInProgress' });
       await this.current.catch(() => undefined);
     }
     const p = this.runLocked(trigger, opts);
@@ -157,7 +157,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
       for (;;) {
         locked = await tryAdvisoryLock(qr, ADVISORY_KEY);
         if (locked) break;
-        if (!opts.wait || Date.now() > deadline) throw new ConflictError('a detection run is in progress');
+        if (!opts.wait || Date.now() > deadline) throw new ConflictError('a detection run is in progress', undefined, { code: 'signals.runInProgress' });
         await new Promise((r) => setTimeout(r, 250));
       }
       return await this.execute(trigger, qr, opts.actor ?? SYSTEM);

@@ -163,7 +163,7 @@ export class SignalsService {
     const meetingId = typeof input.meetingId === 'string' ? input.meetingId : null;
     if (meetingId && to !== 'on-agenda') throw bad('meetingId', 'only goes with status on-agenda');
     if (!principal.role || !ROLES_FOR[to].includes(principal.role))
-      throw new ForbiddenError(`A ${principal.role ?? 'system'} may not move a signal to ${to}`);
+      throw new ForbiddenError(`A ${principal.role ?? 'system'} may not move a signal to ${to}`, undefined, { code: 'signals.roleMayNotMove', params: { to } });
     if (!UUID.test(id)) throw new NotFoundError(`Unknown signal ${id}`);
 
     await this.db.transaction(async (m) => {
@@ -173,6 +173,8 @@ export class SignalsService {
         const allowed = TRANSITIONS[row.status];
         throw new ConflictError(
           `A signal that is ${row.status} cannot move to ${to}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it is final)'}`,
+          undefined,
+          { code: 'signals.cannotMove', params: { from: row.status, to } },
         );
       }
       let note = comment;

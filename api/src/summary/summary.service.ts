@@ -1,27 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { QUADRANTS, type CouncilSummary, type LocalizedText, type Role } from 'contracts';
+import { basisSentence, changed, confirmedRises, municipalityOf, standsOut, type PanelNames } from './council-panel';
 import { MeetingsRepository } from '../meetings/meetings.repository';
-import { QuadrantsService, type IndicatorState } from '../quadrants/quadrants.service';
+import { QuadrantsService } from '../quadrants/quadrants.service';
 import { ACTIVE_STATUSES } from '../signals/lifecycle';
 import type { StoredEffect } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
-
-/** A latest change counts as notable from this relative size on. */
-const NOTABLE = 0.05;
-const STRONG = 0.2;
-
-/** What changed, in words only: no figures at all (the council never sees small numbers). */
-export function changeSentence(s: IndicatorState): LocalizedText | null {
-  if (s.suppressed || s.relativeChange === null || !s.previousPeriod || !s.period) return null;
-  const r = s.relativeChange;
-  if (Math.abs(r) < NOTABLE || s.trend === 'unknown' || s.trend === 'flat') return null;
-  const strong = Math.abs(r) >= STRONG;
-  const up = r > 0;
-  const nl = `${s.indicator.name.nl} is ${strong ? 'sterk ' : ''}${up ? 'gestegen' : 'gedaald'} (${s.period} tegenover ${s.previousPeriod}); dat is ${s.trendMeaning === 'worse' ? 'ongunstig' : 'gunstig'}.`;
-  const verb = `${up ? 'rose' : 'fell'}${strong ? ' sharply' : ''}`;
-  const en = `${s.indicator.name.en} ${verb} (${s.period} compared with ${s.previousPeriod}); that is ${s.trendMeaning === 'worse' ? 'unfavourable' : 'favourable'}.`;
-  return { nl, en };
-}
+import { UnitsRepository } from '../units/units.repository';
 
 function effectWords(e: StoredEffect | null | undefined, lang: 'nl' | 'en'): string {
   if (!e) return lang === 'nl' ? 'effect nog niet gemeten' : 'effect not measured yet';
@@ -39,6 +24,7 @@ export class SummaryService {
     private readonly quadrants: QuadrantsService,
     private readonly signals: SignalsService,
     private readonly meetings: MeetingsRepository,
+    private readonly units: UnitsRepository,
   ) {}
 
   /** Plain-language summary for the council: per quadrant what stands out and what changed; the policy agenda and its outcomes. */
@@ -52,16 +38,16 @@ export class SummaryService {
     const byId = new Map(all.map((s) => [s.id, s]));
     const latestItem = new Map<string, (typeof items)[number]>();
     for (const i of items) latestItem.set(i.signal_id, i);
+    const names = await this.panelNames(area, active, states.map((s) => s.indicator));
+    const confirmed = confirmedRises(active, area.code);
     return {
       area: { code: area.code, name: area.name, level: area.level, parent: area.parent },
       period,
+      basis: basisSentence(period),
       quadrants: QUADRANTS.map((q) => ({
         quadrant: q,
-        standsOut: active.filter((s) => s.quadrant === q).map((s) => (typeof s.title === 'string' ? { nl: s.title, en: s.title } : s.title)),
-        changed: states
-          .filter((s) => s.indicator.quadrant === q)
-          .map(changeSentence)
-          .filter((t): t is LocalizedText => t !== null),
+        standsOut: standsOut(q, active, names),
+        changed: changed(q, states, confirmed, area.code),
       })),
       agenda: [...latestItem.values()].map((i) => {
         const s = byId.get(i.signal_id)!;
@@ -71,6 +57,43 @@ export class SummaryService {
           : null;
         return { title: s.title, status: s.status, outcome };
       }),
+    };
+  }
+
+  /** Names of the areas and indicators the panel's sentences mention. */
+  private async panelNames(
+    area: { code: string; name: string; level: string },
+    active: readonly { subjects: string[]; groupId?: string | null }[],
+    indicators: readonly { code: string; name: LocalizedText }[],
+  ): Promise<PanelNames> {
+    const areaNames = new Map<string, string>([[area.code, area.name]]);
+    const municipalityCode = area.level === 'municipality' ? area.code : municipalityOf(area.code);
+    const wanted = new Set<string>(active.filter((s) => !s.groupId).flatMap((s) => s.subjects.slice(0, 1)));
+    if (municipalityCode) wanted.add(municipalityCode);
+    const missing: string[] = [];
+    for (const code of wanted) {
+      if (areaNames.has(code)) continue;
+      const found = /^(GM|WK|BU|NL)/.test(code) ? await this.quadrants.area(code).catch(() => null) : null;
+      if (found) areaNames.set(code, found.name);
+      else missing.push(code);
+    }
+    // Subjects that are no areas are units (schools, practices): their names and the area they are in.
+    const unitArea = new Map<string, string>();
+    if (missing.length && municipalityCode) {
+      const units = await this.units.list(municipalityCode).catch(() => []);
+      for (const u of units) {
+        if (!missing.includes(u.code)) continue;
+        areaNames.set(u.code, u.name);
+        unitArea.set(u.code, u.area);
+      }
+    }
+    const indicatorNames = new Map(indicators.map((i) => [i.code, i.name]));
+    const catalogue = await this.quadrants.indicatorNames().catch(() => new Map<string, LocalizedText>());
+    return {
+      area: (code) => areaNames.get(code) ?? code,
+      linkOf: (code) => unitArea.get(code) ?? code,
+      indicator: (code) => indicatorNames.get(code) ?? catalogue.get(code) ?? { nl: code, en: code },
+      municipality: municipalityCode ? { code: municipalityCode, name: areaNames.get(municipalityCode) ?? municipalityCode } : null,
     };
   }
 }

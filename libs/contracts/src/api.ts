@@ -7,6 +7,9 @@ import type {
 export interface ApiError {
   statusCode: number;
   message: string;
+  /** Stable message key the web app translates (DESIGN §4b); `message` is the English fallback. */
+  code?: string;
+  params?: Record<string, string | number>;
   errors?: ImportError[] | FieldError[];
 }
 export interface FieldError {
@@ -158,6 +161,9 @@ export interface ImportError {
   line: number;
   column: string | number;
   message: string;
+  /** Stable message key (DESIGN §4b) with its params; `message` is the English fallback. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 export interface ImportResult {
   batchId: string;
@@ -339,11 +345,19 @@ export interface AgendaItem {
   effect?: { change: number | null; direction: 'improved' | 'worsened' | 'unchanged' | 'unknown'; note?: string } | null;
 }
 
+/** One sentence of the council panel (a LocalizedText) with the area it leads to. */
+export interface CouncilItem extends LocalizedText {
+  link: { area: string; municipality: string | null } | null;
+}
+
 /** GET /api/v1/summary/:areaCode — plain language, no small numbers. */
 export interface CouncilSummary {
   area: AreaSummary;
   period: string | null;
-  quadrants: { quadrant: Quadrant; standsOut: LocalizedText[]; changed: LocalizedText[] }[];
+  /** The period basis, stated once for the whole panel. */
+  basis?: LocalizedText;
+  /** Per quadrant at most three items each, strongest first; one plain sentence, no figures. */
+  quadrants: { quadrant: Quadrant; standsOut: CouncilItem[]; changed: CouncilItem[] }[];
   agenda: { title: LocalizedText | string; status: SignalStatus; outcome: string | null }[];
 }
 

@@ -10,6 +10,8 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
+import { actorText } from '../shared/actor';
+import '../core/i18n/messages-pages';
 import { AdminApi } from './admin-api';
 import { AlertsAdmin } from '../meldingen/alerts-admin';
 
@@ -31,6 +33,9 @@ import { AlertsAdmin } from '../meldingen/alerts-admin';
 export class BeheerPage {
   private readonly api = inject(AdminApi);
   private readonly i18n = inject(I18nService);
+  protected actor(a: string | null | undefined): string {
+    return actorText(a, this.i18n.t('actor.system'));
+  }
   private readonly reloadUsers$ = new BehaviorSubject<void>(undefined);
   private readonly reloadKeys$ = new BehaviorSubject<void>(undefined);
 

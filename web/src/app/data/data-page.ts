@@ -8,12 +8,14 @@ import { RouterLink } from '@angular/router';
 import type { ImportBatch, ImportError, ImportPreview, ImportResult, ImportSummary } from 'contracts';
 import { BehaviorSubject, catchError, map, of, switchMap } from 'rxjs';
 import { IndicatorsApi } from '../indicators/indicators-api';
-import { apiMessage, importErrors } from '../core/http/api-error';
+import { apiMessage, codeText, importErrors } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
+import { actorText } from '../shared/actor';
+import '../core/i18n/messages-pages';
 import type { ImportMessageKey } from './import-messages';
 import { ImportFormat, ImportsApi } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
@@ -32,6 +34,13 @@ import { ColumnMappingSection } from './column-mapping-section';
 export class DataPage {
   private readonly api = inject(ImportsApi);
   private readonly i18n = inject(I18nService);
+  /** An import error in the user's language (its code), else the server's text. */
+  protected issue(e: ImportError): string {
+    return codeText(e.code, e.params) ?? e.message;
+  }
+  protected actor(a: string | null | undefined): string {
+    return actorText(a, this.i18n.t('actor.system'));
+  }
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly history = toSignal(

@@ -50,7 +50,7 @@ import { IndicatorEditor } from './indicator-editor';
                 @for (i of s.data; track i.code) {
                   <tr>
                     <th scope="row">{{ i.name | loc }}</th>
-                    <td>{{ i.code }}</td>
+                    <td><code>{{ i.code }}</code></td>
                     <td>{{ i.quadrant }}</td>
                     <td>{{ (i.polarity === 'higher-is-worse' ? 'data.higherWorse' : 'data.higherBetter') | t }}</td>
                     <td>{{ measureName(i) }}</td>

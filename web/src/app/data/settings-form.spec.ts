@@ -28,4 +28,16 @@ describe('signal settings form', () => {
     expect(fieldErrors(err)).toEqual({ 'peerOutlier.coverage': 'must be between 0.5 and 1' });
     expect(fieldErrors(new Error('x'))).toEqual({});
   });
+
+  it('shows a field error with a known code in the user’s language, a generic or unknown one as the server wrote it', () => {
+    const err = new HttpErrorResponse({
+      status: 400,
+      error: { statusCode: 400, message: 'x', code: 'error.invalid', errors: [
+        { field: 'a', message: 'a: not a number: "x"', code: 'import.notANumber', params: { column: 'a', value: 'x' } },
+        { field: 'b', message: 'must be at most 1', code: 'error.invalid' },
+        { field: 'c', message: 'must be a list', code: 'validation.somethingNew' },
+      ] },
+    });
+    expect(fieldErrors(err)).toEqual({ a: 'a: “x” is geen getal.', b: 'must be at most 1', c: 'must be a list' });
+  });
 });

@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { codeText } from '../core/http/api-error';
 
 /** One editable leaf of the signal settings, addressed by its dotted path (`peerOutlier.coverage`). */
 export interface SettingsField {
@@ -57,8 +58,11 @@ export function fieldErrors(error: unknown): Record<string, string> {
   if (!Array.isArray(errors)) return out;
   for (const e of errors) {
     if (e && typeof e === 'object' && typeof (e as { field?: unknown }).field === 'string') {
-      const { field, message } = e as { field: string; message?: unknown };
-      out[field] = out[field] ? `${out[field]}; ${String(message ?? '')}` : String(message ?? '');
+      const { field, message, code, params } = e as { field: string; message?: unknown; code?: unknown; params?: unknown };
+      // A field error with a code (DESIGN §4b) reads in the user's language; else the server's text.
+      const specific = typeof code === 'string' && !code.startsWith('error.') ? codeText(code, params) : null;
+      const text = specific ?? String(message ?? '');
+      out[field] = out[field] ? `${out[field]}; ${text}` : text;
     }
   }
   return out;

@@ -9,6 +9,7 @@ import { TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { SettingsApi, type SignalSettings } from './settings-api';
 import { buildSettings, fieldErrors, flattenSettings, type SettingsField } from './settings-form';
+import { settingGroupLabel, settingLabel } from './setting-labels';
 
 /** Signal rule settings; a 400 answer shows each error next to its field. */
 @Component({
@@ -22,13 +23,16 @@ import { buildSettings, fieldErrors, flattenSettings, type SettingsField } from 
       @let s = state();
       @if (s.status === 'ok') {
         <form #form (submit)="$event.preventDefault(); save(form)" novalidate data-testid="settings-form">
+          @for (g of groups(); track g.key) {
+          <fieldset class="group">
+          <legend>{{ g.label }}</legend>
           <div class="grid">
-            @for (f of fields(); track f.path) {
+            @for (f of g.fields; track f.path) {
               <div class="field">
                 @if (f.type === 'boolean') {
-                  <label><input type="checkbox" [name]="f.path" [checked]="f.value" /> {{ f.path }}</label>
+                  <label><input type="checkbox" [name]="f.path" [checked]="f.value" /> {{ label(f.path) }}</label>
                 } @else {
-                  <label [for]="'set-' + f.path">{{ f.path }}</label>
+                  <label [for]="'set-' + f.path">{{ label(f.path) }}</label>
                   <input [id]="'set-' + f.path" [name]="f.path" [value]="display(f)" inputmode="decimal"
                     [attr.aria-invalid]="errors()[f.path] ? 'true' : null"
                     [attr.aria-describedby]="errors()[f.path] ? 'err-' + f.path : null" />
@@ -39,6 +43,8 @@ import { buildSettings, fieldErrors, flattenSettings, type SettingsField } from 
               </div>
             }
           </div>
+          </fieldset>
+          }
           @if (message(); as m) {
             <p [class]="failed() ? 'error' : 'success'" [attr.role]="failed() ? 'alert' : 'status'">{{ m }}</p>
           }
@@ -53,6 +59,8 @@ import { buildSettings, fieldErrors, flattenSettings, type SettingsField } from 
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem 1rem; margin-bottom: 1rem; }
     .field { display: flex; flex-direction: column; }
     .field label { font-weight: 600; overflow-wrap: anywhere; }
+    .group { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; min-width: 0; }
+    .group legend { font-weight: 700; padding: 0 0.25rem; }
   `,
 })
 export class SignalSettingsSection {
@@ -63,6 +71,21 @@ export class SignalSettingsSection {
   protected readonly state = toSignal(this.reload$.pipe(switchMap(() => this.api.get().pipe(toLoadState()))), {
     initialValue: LOADING as LoadState<SignalSettings>,
   });
+  /** The fields by rule, each group under its name (fields arrive in the server's order). */
+  protected readonly groups = computed(() => {
+    const lang = this.i18n.lang();
+    const out: { key: string; label: string; fields: SettingsField[] }[] = [];
+    for (const f of this.fields()) {
+      const key = f.path.split('.')[0] ?? f.path;
+      let g = out.find((x) => x.key === key);
+      if (!g) out.push((g = { key, label: settingGroupLabel(f.path, lang), fields: [] }));
+      g.fields.push(f);
+    }
+    return out;
+  });
+  protected label(path: string): string {
+    return settingLabel(path, this.i18n.lang());
+  }
   protected readonly fields = computed(() => {
     const s = this.state();
     return s.status === 'ok' ? flattenSettings(s.data) : [];

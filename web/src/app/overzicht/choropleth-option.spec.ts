@@ -1,5 +1,5 @@
-import { buildChoroplethOption, buildClasses, classOf, CLASS_COLOURS, NO_DATA_COLOUR } from './choropleth-option';
-import { districtRows, periodOrLatest, periodsOf } from './district-values';
+import { buildChoroplethOption, buildClasses, classOf, CLASS_COLOURS, NO_DATA_COLOUR, rangeLabel, tooltipText } from './choropleth-option';
+import { districtRows, periodOrLatest, periodsOf, SMALL_BASE, worstFirst } from './district-values';
 
 describe('buildClasses', () => {
   it('makes quantile classes from light to dark', () => {
@@ -85,8 +85,43 @@ describe('districtRows', () => {
     expect(periodsOf(obs)).toEqual(['2023', '2024']);
     const rows = districtRows(districts, obs, '2024', (v) => String(v));
     expect(rows).toEqual([
-      { code: 'WK01', name: 'A', value: 2, display: '2' },
-      { code: 'WK02', name: 'B', value: null, display: '< 5' },
+      { code: 'WK01', name: 'A', value: 2, display: '2', base: null, small: false },
+      { code: 'WK02', name: 'B', value: null, display: '< 5', base: null, small: false },
     ]);
+  });
+
+  it('carries the base (population or respondents) and marks a small one, never for a hidden figure', () => {
+    const withBase = [
+      { ...obs[1]!, denominator: 80 },
+      { indicator: 'x', subject: 'WK02', period: '2024', value: 12, numerator: null, denominator: null, n: 1500, status: 'final' as const },
+    ];
+    expect(districtRows(districts, withBase, '2024', String).map((r) => [r.base, r.small])).toEqual([[80, true], [1500, false]]);
+    expect(SMALL_BASE).toBe(100);
+    expect(districtRows(districts, [{ ...obs[2]!, denominator: 40 }], '2024', String)[1]).toMatchObject({ base: null, small: false });
+  });
+});
+
+describe('honest ranking, legend and tooltip', () => {
+  const rows = [
+    { name: 'B', value: 3 }, { name: 'A', value: null }, { name: 'C', value: 9 }, { name: 'D', value: 3 },
+  ];
+  it('puts the worst areas first: lowest when higher is better, highest otherwise; no value last', () => {
+    expect(worstFirst(rows, true).map((r) => r.name)).toEqual(['B', 'D', 'C', 'A']);
+    expect(worstFirst(rows, false).map((r) => r.name)).toEqual(['C', 'B', 'D', 'A']);
+  });
+
+  it('never writes a legend range as "0 – 0"', () => {
+    expect(rangeLabel({ min: 0, max: 0 }, String)).toBe('0');
+    expect(rangeLabel({ min: 1.04, max: 1.01 }, (v) => v.toFixed(1))).toBe('1.0');
+    expect(rangeLabel({ min: 1, max: 4 }, String)).toBe('1 – 4');
+  });
+
+  it('gives the tooltip unit, period and base', () => {
+    expect(tooltipText({ name: 'Centrum' }, '12,3', '%, 2024', '1.234 inwoners of respondenten')).toBe('Centrum: 12,3 (%, 2024) · 1.234 inwoners of respondenten');
+    expect(tooltipText({ name: '<b>X</b>' }, '1', '', null)).toBe('bX/b: 1');
+    const option = buildChoroplethOption('m', [{ code: 'WK01', name: 'A', value: 2, display: '2', base: 50, small: true }], buildClasses([2]), {
+      title: 't', noData: '–', unit: '%', period: '2024', base: () => '50 — onzeker',
+    }) as { series: { data: { tooltip: { formatter: string } }[] }[] };
+    expect(option.series[0]!.data[0]!.tooltip.formatter).toBe('A: 2 (%, 2024) · 50 — onzeker');
   });
 });

@@ -6,6 +6,17 @@ export interface ChoroplethRow {
   value: number | null;
   /** The figure as shown to this user (may be "< 5" when suppressed). */
   display: string;
+  /** Population or respondents behind the figure, when known and not hidden. */
+  base?: number | null;
+  /** True when the base is so small that the figure swings by chance. */
+  small?: boolean;
+}
+
+/** A class's range in words: one value once ("0", not "0 – 0"). */
+export function rangeLabel(c: Pick<ColourClass, 'min' | 'max'>, format: (v: number) => string): string {
+  const lo = format(c.min);
+  const hi = format(c.max);
+  return lo === hi ? lo : `${lo} – ${hi}`;
 }
 
 export interface ColourClass {
@@ -61,8 +72,10 @@ export function buildChoroplethOption(
   mapName: string,
   rows: ChoroplethRow[],
   classes: ColourClass[],
-  labels: { title: string; noData: string },
+  labels: { title: string; noData: string; unit?: string; period?: string; base?: (row: ChoroplethRow) => string | null },
 ): EChartsCoreOption {
+  // Tooltips carry the unit and the period, and the base (marked when small) where it is known.
+  const context = [labels.unit, labels.period].filter((x): x is string => !!x).join(', ');
   return {
     aria: { enabled: true, label: { description: labels.title } },
     animation: false,
@@ -86,10 +99,16 @@ export function buildChoroplethOption(
             value: row.value,
             itemStyle: { areaColor: cls?.color ?? NO_DATA_COLOUR },
             label: { show: true, formatter: label, color: cls?.ink ?? '#1b1f24' },
-            tooltip: { formatter: `${row.name}: ${text}` },
+            tooltip: { formatter: tooltipText(row, text, context, labels.base?.(row) ?? null) },
           };
         }),
       },
     ],
   };
+}
+
+/** "Centrum: 12,3 (%, 2024) · 1.234 inwoners" — plain text (echarts escapes nothing here). */
+export function tooltipText(row: Pick<ChoroplethRow, 'name'>, text: string, context: string, base: string | null): string {
+  const safe = (v: string) => v.replace(/[<>&]/g, '');
+  return `${safe(row.name)}: ${safe(text)}${context ? ` (${safe(context)})` : ''}${base ? ` · ${safe(base)}` : ''}`;
 }

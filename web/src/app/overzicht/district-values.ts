@@ -24,11 +24,36 @@ export function districtRows(
     const o = byArea.get(d.code);
     const hidden = !!o?.suppressed;
     const value = o && !hidden ? o.value : null;
+    const base = o ? baseOf(o) : null;
     return {
       code: d.code,
       name: d.name,
       value,
       display: hidden ? suppressedText : value == null ? '–' : format(value),
+      base: hidden ? null : base,
+      small: !hidden && value != null && base != null && base < SMALL_BASE,
     };
+  });
+}
+
+/**
+ * Below this many people (inhabitants or respondents) a figure swings by chance: the table and
+ * the tooltip mark it "uncertain" so nobody ranks an area on a handful of people.
+ */
+export const SMALL_BASE = 100;
+
+/** The figure's base: its denominator (population), else its number of respondents. */
+export function baseOf(o: Pick<Observation, 'denominator' | 'n'>): number | null {
+  return o.denominator ?? o.n ?? null;
+}
+
+/**
+ * Worst first: highest first when higher is worse (and for counts of open signals), lowest first
+ * when higher is better. Areas without a value come last, by name.
+ */
+export function worstFirst<T extends { value: number | null; name: string }>(rows: readonly T[], higherIsBetter: boolean): T[] {
+  return [...rows].sort((a, b) => {
+    if (a.value == null || b.value == null) return a.value == null && b.value == null ? a.name.localeCompare(b.name, 'nl') : a.value == null ? 1 : -1;
+    return (higherIsBetter ? a.value - b.value : b.value - a.value) || a.name.localeCompare(b.name, 'nl');
   });
 }

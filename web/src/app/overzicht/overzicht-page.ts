@@ -13,13 +13,13 @@ import { classWordKey, openSignalsPerDistrict, quadrantTiles, topSignals } from 
 import type { FeatureCollection } from '../areas/geojson';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
-import { LocPipe, TPipe } from '../core/i18n/t.pipe';
+import { LocPipe, NumPipe, TPipe } from '../core/i18n/t.pipe';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { Chart, ChartMap } from '../shared/chart';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
-import { buildChoroplethOption, buildClasses, classOf, type ChoroplethRow } from './choropleth-option';
-import { districtRows, periodOrLatest, periodsOf } from './district-values';
+import { buildChoroplethOption, buildClasses, classOf, rangeLabel, type ChoroplethRow } from './choropleth-option';
+import { districtRows, periodOrLatest, periodsOf, SMALL_BASE, worstFirst } from './district-values';
 import { SearchApi } from '../areas/search-api';
 import { HelpBox } from '../shared/help-box';
 import { homeMunicipality } from '../shared/home-municipality';
@@ -32,7 +32,7 @@ interface MapData {
 
 @Component({
   selector: 'app-overzicht-page',
-  imports: [TPipe, LocPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart, HelpBox],
+  imports: [TPipe, LocPipe, NumPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overzicht-page.html',
   styleUrl: './overzicht-page.css',
@@ -157,13 +157,16 @@ export class OverzichtPage {
   protected readonly classes = computed(() =>
     buildClasses(this.valueRows().flatMap((r) => (r.value == null ? [] : [r.value]))),
   );
-  /** For the council the shown figure becomes the class in words. */
+  protected readonly smallBase = SMALL_BASE;
+  /** The chosen indicator's catalogue entry (polarity, measure, unit). */
+  private readonly indicatorMeta = computed(() => this.areaIndicators().find((i) => i.code === this.indicatorCode()) ?? null);
+  /** For the council the shown figure becomes the class in words; worst areas first. */
   protected readonly rows = computed((): ChoroplethRow[] => {
-    const rows = this.valueRows();
+    const rows = worstFirst(this.valueRows(), !this.bySignals() && this.indicatorMeta()?.polarity === 'higher-is-better');
     if (!this.council()) return rows;
     return rows.map((r) => {
       const c = classOf(r.value, this.classes());
-      return { ...r, display: c ? this.i18n.t(classWordKey(c)) : this.i18n.t('overzicht.noData') };
+      return { ...r, base: null, small: false, display: c ? this.i18n.t(classWordKey(c)) : this.i18n.t('overzicht.noData') };
     });
   });
   protected readonly title = computed(() =>
@@ -181,14 +184,41 @@ export class OverzichtPage {
     buildChoroplethOption(this.chartMap()?.name ?? '', this.rows(), this.classes(), {
       title: this.title(),
       noData: this.i18n.t('overzicht.noData'),
+      unit: this.bySignals() || this.council() ? undefined : this.unit(),
+      period: this.bySignals() ? undefined : (this.periodShown() ?? undefined),
+      base: (row) => this.baseText(row),
     }),
   );
+
+  /** The unit of the chosen indicator in words ("%", "per 1.000 inwoners", "aantal"). */
+  protected readonly unit = computed(() => {
+    const ind = this.indicatorMeta();
+    if (!ind) return '';
+    if (ind.measure === 'proportion') return '%';
+    if (ind.measure === 'rate') return this.i18n.t('ux.perPopulation', { per: this.i18n.number(ind.per ?? 1000, 0) });
+    return this.i18n.t(ind.measure === 'mean' ? 'ux.measure.mean' : 'ux.measure.count');
+  });
+
+  /** "1.234 inwoners of respondenten", marked uncertain when small; null when unknown or hidden. */
+  protected baseText(row: ChoroplethRow): string | null {
+    if (row.base == null) return null;
+    const text = this.i18n.t('ux.base', { n: this.i18n.number(row.base, 0) });
+    return row.small ? `${text} — ${this.i18n.t('ux.smallBase')}` : text;
+  }
+
+  /** A click on the map opens the area, as its name in the table does. */
+  protected openArea(event: { name: string | null }): void {
+    if (this.council()) return;
+    const code = event.name;
+    if (!code || !this.rows().some((r) => r.code === code)) return;
+    void this.router.navigate(['/wijk', code], { queryParams: { gemeente: this.code() } });
+  }
 
   protected classLabel(index: number): string {
     const c = this.classes()[index];
     if (!c) return '';
     if (this.council()) return this.i18n.t(classWordKey(c));
-    return `${this.i18n.number(c.min)} – ${this.i18n.number(c.max)}`;
+    return rangeLabel(c, (v) => this.i18n.number(v));
   }
 
   protected classWord(value: number | null): string {

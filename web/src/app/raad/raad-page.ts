@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { Router } from '@angular/router';
-import { QUADRANT_INFO, type CouncilSummary, type Quadrant } from 'contracts';
+import { Router, RouterLink } from '@angular/router';
+import { QUADRANT_INFO, type CouncilItem, type CouncilSummary, type Quadrant } from 'contracts';
 import { of, switchMap } from 'rxjs';
 import { IDLE, LoadState, toLoadState } from '../core/http/load-state';
 import { MessageKey } from '../core/i18n/messages';
@@ -9,10 +9,11 @@ import { LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { SummaryApi } from './summary-api';
+import { municipalityOf } from '../areas/area-names';
 
 @Component({
   selector: 'app-raad-page',
-  imports: [TPipe, LocPipe, MunicipalityPicker, LoadStateView],
+  imports: [TPipe, LocPipe, MunicipalityPicker, LoadStateView, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './raad-page.html',
   styleUrl: './raad-page.css',
@@ -29,11 +30,24 @@ export class RaadPage {
     ),
     { initialValue: IDLE as LoadState<CouncilSummary> },
   );
+  /** The picker shows the municipality, also on a wijk's or buurt's panel. */
+  protected readonly municipality = computed(() => {
+    const code = this.code();
+    return code ? municipalityOf(code) : null;
+  });
   protected readonly quadrantInfo = (q: Quadrant) => QUADRANT_INFO[q];
   protected readonly hasContent = computed(() => this.state().status !== 'idle');
 
   protected statusKey(status: string): MessageKey {
     return `status.${status}` as MessageKey;
+  }
+
+  /** Where an item leads: the same plain-language panel for the area it is about (council's own page). */
+  protected itemPath(link: NonNullable<CouncilItem['link']>): string[] {
+    return ['/raad', link.area];
+  }
+  protected itemQuery(link: NonNullable<CouncilItem['link']>): Record<string, string> {
+    return !link.area.startsWith('GM') && link.municipality ? { gemeente: link.municipality } : {};
   }
 
   protected pick(code: string): void {

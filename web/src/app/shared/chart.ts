@@ -26,6 +26,7 @@ export interface ChartMap {
     [initOpts]="initOpts()"
     [style.height]="height()"
     (chartInit)="chartInit.emit($event)"
+    (chartClick)="clicked($event)"
   ></div>`,
   styles: `.chart { width: 100%; }`,
 })
@@ -38,6 +39,14 @@ export class Chart {
   readonly map = input<ChartMap | null>(null);
   /** The echarts instance, e.g. for a PNG export with `getDataURL`. */
   readonly chartInit = output<ECharts>();
+  /** A click on a data item (a map area, a bar): echarts' event with the item's `name` and `data`. */
+  readonly chartClick = output<{ name: string | null }>();
+
+  protected clicked(event: { name?: unknown; data?: unknown }): void {
+    const data = event.data && typeof event.data === 'object' ? (event.data as { name?: unknown }) : null;
+    const name = typeof data?.name === 'string' ? data.name : typeof event.name === 'string' ? event.name : null;
+    this.chartClick.emit({ name });
+  }
 
   protected readonly initOpts = computed(() => ({ renderer: this.renderer() }));
   protected readonly ready = computed(() => {

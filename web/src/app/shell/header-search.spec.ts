@@ -1,4 +1,4 @@
-import { hitLink } from './header-search';
+import { effectiveActive, hitLink, moveActive } from './header-search';
 import { municipalityFromUrl, sectionLink } from './current-municipality';
 
 describe('header search links and the municipality in the URL', () => {
@@ -26,5 +26,20 @@ describe('header search links and the municipality in the URL', () => {
     expect(sectionLink('/signalen', 'GM0599')).toEqual({ path: ['/signalen'], queryParams: { gemeente: 'GM0599' } });
     expect(municipalityFromUrl('/wijken/GM0228')).toBe('GM0228');
     expect(sectionLink('/wijken', null)).toEqual({ path: ['/wijken'], queryParams: null });
+  });
+
+  it('keeps arrow presses made while results load, and wraps around the list', () => {
+    // Two presses before any result has arrived: the second option once the list is there.
+    let r = moveActive(-1, 'ArrowDown', 0);
+    r = moveActive(r, 'ArrowDown', 0);
+    expect(effectiveActive(r, 5)).toBe(1);
+    expect(effectiveActive(r, 1)).toBe(0);
+    expect(effectiveActive(r, 0)).toBe(-1);
+    expect(moveActive(4, 'ArrowDown', 5)).toBe(0);
+    expect(moveActive(0, 'ArrowUp', 5)).toBe(4);
+    expect(moveActive(-1, 'ArrowUp', 5)).toBe(4);
+    // A request beyond a shorter list counts from its last option.
+    expect(moveActive(9, 'ArrowUp', 3)).toBe(1);
+    expect(moveActive(0, 'ArrowUp', 0)).toBe(-1);
   });
 });

@@ -1,5 +1,5 @@
 import '../core/i18n/messages-ux';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import type { AreaSearchHit, IndicatorSearchHit, SearchResult } from 'contracts';
@@ -20,6 +20,23 @@ export function hitLink(hit: Hit, municipality: string | null): { path: string[]
   }
   if (hit.level === 'municipality') return { path: ['/overzicht', hit.code], queryParams: {} };
   return { path: ['/wijk', hit.code], queryParams: hit.municipality ? { gemeente: hit.municipality } : {} };
+}
+
+/**
+ * The option an arrow key leads to. `requested` counts presses made since the query changed, even
+ * while its results are still loading (n = 0): they apply as soon as the list arrives, so the
+ * highlighted option never lags behind the keys. -1 is "none".
+ */
+export function moveActive(requested: number, key: 'ArrowDown' | 'ArrowUp', n: number): number {
+  if (n === 0) return key === 'ArrowDown' ? requested + 1 : Math.max(-1, requested - 1);
+  const current = Math.min(requested, n - 1);
+  if (key === 'ArrowDown') return (current + 1) % n;
+  return current <= 0 ? n - 1 : current - 1;
+}
+
+/** The option shown as active for a requested index and a list of n options. */
+export function effectiveActive(requested: number, n: number): number {
+  return n === 0 || requested < 0 ? -1 : Math.min(requested, n - 1);
 }
 
 /**
@@ -96,7 +113,10 @@ export class HeaderSearch {
 
   protected readonly query = signal('');
   protected readonly focused = signal(false);
-  protected readonly active = signal(-1);
+  /** Arrow presses since the query changed (see moveActive); `active` is the option they select. */
+  private readonly requested = signal(-1);
+  protected readonly active = computed(() => effectiveActive(this.requested(), this.hits().length));
+  private readonly cdr = inject(ChangeDetectorRef);
   private readonly dismissed = signal(false);
 
   private readonly state = toSignal(
@@ -142,7 +162,7 @@ export class HeaderSearch {
 
   protected onInput(value: string): void {
     this.query.set(value);
-    this.active.set(-1);
+    this.requested.set(-1);
     this.dismissed.set(false);
   }
 
@@ -154,13 +174,13 @@ export class HeaderSearch {
     const n = this.hits().length;
     switch (event.key) {
       case 'ArrowDown':
-        event.preventDefault();
-        this.dismissed.set(false);
-        if (n) this.active.set((this.active() + 1) % n);
-        break;
       case 'ArrowUp':
         event.preventDefault();
-        if (n) this.active.set(this.active() <= 0 ? n - 1 : this.active() - 1);
+        this.dismissed.set(false);
+        this.requested.set(moveActive(this.requested(), event.key, n));
+        // Render now, not on the next tick: assistive technology reads aria-activedescendant
+        // as the key is handled, and a quick second press must see the option the first chose.
+        this.cdr.detectChanges();
         break;
       case 'Enter': {
         const h = this.hits()[this.active() >= 0 ? this.active() : 0];
@@ -174,7 +194,7 @@ export class HeaderSearch {
         if (this.open()) {
           event.preventDefault();
           this.dismissed.set(true);
-          this.active.set(-1);
+          this.requested.set(-1);
         } else {
           this.query.set('');
         }

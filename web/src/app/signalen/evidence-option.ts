@@ -25,7 +25,11 @@ export interface EvidenceLabels {
   z: string;
   peerValue: string;
   suppressed: string;
+  /** An area's or indicator's name for its code (evidence carries codes); the code when absent. */
+  name?: (code: string) => string;
 }
+
+const nm = (l: EvidenceLabels, code: string): string => (l.name ? l.name(code) : code);
 
 export interface EvidenceTable {
   columns: string[];
@@ -51,7 +55,7 @@ function funnelOption(e: FunnelEvidence, l: EvidenceLabels): EChartsCoreOption {
     symbolSize: highlighted ? 16 : 8,
     itemStyle: { color: highlighted ? '#a4161a' : '#4292c6', borderColor: '#1b1f24', borderWidth: highlighted ? 1 : 0 },
     label: { show: highlighted, position: 'right', formatter: '{b}', color: '#1b1f24' },
-    data: pts.filter((p) => p.highlighted === highlighted).map((p) => ({ name: p.subject, value: [p.denominator, p.value] })),
+    data: pts.filter((p) => p.highlighted === highlighted).map((p) => ({ name: nm(l, p.subject), value: [p.denominator, p.value] })),
   });
   const xs = e.limits.map((x) => x.denominator);
   return {
@@ -110,13 +114,13 @@ function leaderFollowerOption(e: LeaderFollowerEvidence, l: EvidenceLabels): ECh
     grid: { left: 8, right: 8, top: 24, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: periods, boundaryGap: false },
     yAxis: [
-      { type: 'value', name: `${e.leader.indicator} ${e.leader.unit}`.trim(), scale: true },
-      { type: 'value', name: `${e.follower.indicator} ${e.follower.unit}`.trim(), scale: true },
+      { type: 'value', name: `${nm(l, e.leader.indicator)} ${e.leader.unit}`.trim(), scale: true },
+      { type: 'value', name: `${nm(l, e.follower.indicator)} ${e.follower.unit}`.trim(), scale: true },
     ],
     series: [
-      { type: 'line', name: `${l.leader}: ${e.leader.indicator}`, symbol: 'circle', symbolSize: 8, yAxisIndex: 0, data: on(e.leader),
+      { type: 'line', name: `${l.leader}: ${nm(l, e.leader.indicator)}`, symbol: 'circle', symbolSize: 8, yAxisIndex: 0, data: on(e.leader),
         lineStyle: { color: '#1d3557', width: 2.5 }, itemStyle: { color: '#1d3557' } },
-      { type: 'line', name: `${l.follower}: ${e.follower.indicator}`, symbol: 'triangle', symbolSize: 9, yAxisIndex: 1, data: on(e.follower),
+      { type: 'line', name: `${l.follower}: ${nm(l, e.follower.indicator)}`, symbol: 'triangle', symbolSize: 9, yAxisIndex: 1, data: on(e.follower),
         lineStyle: { color: '#a4161a', type: 'dashed', width: 2.5 }, itemStyle: { color: '#a4161a' } },
     ],
   };
@@ -128,7 +132,7 @@ function shareOption(e: ShareEvidence, l: EvidenceLabels): EChartsCoreOption {
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: areas.map((a) => a.subject), axisLabel: { rotate: 60, interval: 0 } },
+    xAxis: { type: 'category', data: areas.map((a) => nm(l, a.subject)), axisLabel: { rotate: 60, interval: 0 } },
     yAxis: { type: 'value', name: `${l.change} %` },
     series: [
       {
@@ -150,7 +154,7 @@ function profileOption(e: ProfileEvidence, l: EvidenceLabels): EChartsCoreOption
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: l.z },
-    yAxis: { type: 'category', data: e.indicators.map((i) => `${i.indicator} (${i.quadrant})`) },
+    yAxis: { type: 'category', data: e.indicators.map((i) => `${nm(l, i.indicator)} (${i.quadrant})`) },
     series: [
       {
         type: 'bar',
@@ -186,7 +190,7 @@ export function buildEvidenceTable(e: Evidence, l: EvidenceLabels, fmt: Fmt = pl
       return {
         columns: [l.subject, l.size, `${l.value} ${e.unit}`.trim(), l.highlighted],
         rows: e.points.map((p) => [
-          p.subject,
+          nm(l, p.subject),
           typeof p.denominator === 'number' ? fmt(p.denominator) : (p.denominator ?? '–'),
           shown(p.value, p.suppressed, l, fmt),
           p.highlighted ? l.yes : l.no,
@@ -198,20 +202,20 @@ export function buildEvidenceTable(e: Evidence, l: EvidenceLabels, fmt: Fmt = pl
       return {
         columns: [l.indicator, l.period, l.value, l.expected, l.threshold],
         rows: [
-          ...seriesRows(e.leader, l, fmt, [`${l.leader}: ${e.leader.indicator}`]),
-          ...seriesRows(e.follower, l, fmt, [`${l.follower}: ${e.follower.indicator}`]),
+          ...seriesRows(e.leader, l, fmt, [`${l.leader}: ${nm(l, e.leader.indicator)}`]),
+          ...seriesRows(e.follower, l, fmt, [`${l.follower}: ${nm(l, e.follower.indicator)}`]),
         ],
       };
     case 'share':
       return {
         columns: [l.subject, `${l.change} %`, l.rose],
-        rows: e.areas.map((a) => [a.subject, a.relativeChange == null ? '–' : fmt(a.relativeChange * 100), a.rose ? l.yes : l.no]),
+        rows: e.areas.map((a) => [nm(l, a.subject), a.relativeChange == null ? '–' : fmt(a.relativeChange * 100), a.rose ? l.yes : l.no]),
       };
     case 'profile':
       return {
         columns: [l.indicator, l.quadrant, l.value, l.peerValue, l.z, l.highlighted],
         rows: e.indicators.map((i) => [
-          i.indicator,
+          nm(l, i.indicator),
           i.quadrant,
           shown(i.value, i.suppressed, l, fmt),
           fmt(i.peerValue),

@@ -1,9 +1,13 @@
 import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { catchError, of, switchMap } from 'rxjs';
+import { AreaNames } from '../areas/area-names';
+import { IndicatorsApi } from '../indicators/indicators-api';
 import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
 import { Chart } from '../shared/chart';
-import { asEvidence } from './evidence';
+import { asEvidence, type Evidence } from './evidence';
 import { buildEvidenceOption, buildEvidenceTable, type EvidenceLabels } from './evidence-option';
 
 /** A signal's evidence as a chart (deferred) with the same data as a table. */
@@ -60,7 +64,18 @@ export class EvidenceView {
   readonly print = input(false);
 
   protected readonly evidence = computed(() => asEvidence(this.value()));
-  private readonly labels = computed(() => evidenceLabels(this.i18n));
+  private readonly indicatorNames = toSignal(inject(IndicatorsApi).catalogue().pipe(catchError(() => of([]))), { initialValue: [] });
+  private readonly areaNamesApi = inject(AreaNames);
+  /** Names of the areas the evidence mentions by code. */
+  private readonly areaNames = toSignal(
+    toObservable(this.evidence).pipe(switchMap((e) => (e ? this.areaNamesApi.names(evidenceAreas(e)) : of(new Map<string, string>())))),
+    { initialValue: new Map<string, string>() },
+  );
+  private readonly labels = computed(() => {
+    const areas = this.areaNames();
+    const indicators = new Map(this.indicatorNames().map((i) => [i.code, this.i18n.text(i.name)]));
+    return { ...evidenceLabels(this.i18n), name: (code: string) => areas.get(code) ?? indicators.get(code) ?? code };
+  });
   protected readonly option = computed(() => {
     const e = this.evidence();
     return e ? buildEvidenceOption(e, this.labels()) : null;
@@ -69,6 +84,15 @@ export class EvidenceView {
     const e = this.evidence();
     return e ? buildEvidenceTable(e, this.labels(), (v) => this.i18n.number(v, 2)) : null;
   });
+}
+
+/** The area codes a piece of evidence mentions. */
+export function evidenceAreas(e: Evidence): string[] {
+  switch (e.kind) {
+    case 'funnel': return e.points.map((p) => p.subject);
+    case 'share': return e.areas.map((a) => a.subject);
+    default: return [];
+  }
 }
 
 export function evidenceLabels(i18n: I18nService): EvidenceLabels {

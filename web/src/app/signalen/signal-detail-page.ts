@@ -6,6 +6,7 @@ import { RouterLink } from '@angular/router';
 import type { Quadrant, Signal, SignalMember, SignalStatus } from 'contracts';
 import { catchError, distinctUntilChanged, map, merge, of, Subject, switchMap } from 'rxjs';
 import { IndicatorsApi } from '../indicators/indicators-api';
+import { AreaNames, municipalityOf } from '../areas/area-names';
 import { buildUp, memberCount } from './signal-groups';
 import { SignalMembers, quadrantText, seenInText } from './signal-members';
 import { MeetingsApi } from '../shared/meetings-api';
@@ -62,6 +63,23 @@ export class SignalDetailPage {
     inject(IndicatorsApi).catalogue().pipe(map((list) => new Map(list.map((i) => [i.code, i.name]))), catchError(() => of(new Map()))),
     { initialValue: new Map() },
   );
+  /** Names of the signal's areas (its subjects arrive as codes). */
+  private readonly areaNamesApi = inject(AreaNames);
+  private readonly subjectNames = toSignal(
+    toObservable(computed(() => {
+      const s = this.state();
+      return s.status === 'ok' ? s.data.subjects : [];
+    })).pipe(switchMap((codes) => (codes.length ? this.areaNamesApi.names(codes) : of(new Map<string, string>())))),
+    { initialValue: new Map<string, string>() },
+  );
+  protected subjectName(code: string): string {
+    return this.subjectNames().get(code) ?? code;
+  }
+  /** A wijk's page keeps its municipality in the URL. */
+  protected subjectQuery(code: string): Record<string, string> {
+    const gm = municipalityOf(code);
+    return gm && gm !== code ? { gemeente: gm } : {};
+  }
   protected indicatorsText(codes: string[]): string {
     return codes.map((c) => this.i18n.text(this.indicatorNames().get(c) ?? c)).join(', ');
   }

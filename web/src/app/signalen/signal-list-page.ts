@@ -1,5 +1,5 @@
 import '../core/i18n/messages-inbox';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { QUADRANTS, RULES, SIGNAL_STATUSES, type Quadrant, type Signal } from 'contracts';
@@ -46,12 +46,30 @@ export class SignalListPage {
 
   /** Names for the filters: indicators and municipalities (codes stay in the URL only). */
   protected readonly indicators = toSignal(inject(IndicatorsApi).catalogue().pipe(catchError(() => of([]))), { initialValue: [] });
-  protected readonly municipalities = toSignal(inject(AreasApi).municipalities().pipe(catchError(() => of([]))), { initialValue: [] });
-  /** The area filter as a person reads it: the municipality's name where the code is one. */
+  private readonly areasApi = inject(AreasApi);
+  protected readonly municipalities = toSignal(this.areasApi.municipalities().pipe(catchError(() => of([]))), { initialValue: [] });
+  /** A wijk's or buurt's name (a municipality's comes from the list above). */
+  private readonly areaName = toSignal(
+    toObservable(this.area).pipe(
+      switchMap((code) =>
+        !code || code.startsWith('GM')
+          ? of(null)
+          : this.areasApi.detail(code).pipe(
+              map((d) => {
+                const municipality = d.ancestors.find((a) => a.level === 'municipality');
+                return municipality ? `${d.name} (${municipality.name})` : d.name;
+              }),
+              catchError(() => of(null)),
+            ),
+      ),
+    ),
+    { initialValue: null },
+  );
+  /** The area filter as a person reads it: the area's name, never its code alone. */
   protected readonly areaLabel = computed(() => {
     const code = this.area();
     if (!code) return '';
-    return this.municipalities().find((m) => m.code === code)?.name ?? code;
+    return this.municipalities().find((m) => m.code === code)?.name ?? this.areaName() ?? code;
   });
 
   protected readonly filters = computed<SignalFilters>(() => ({
@@ -71,6 +89,7 @@ export class SignalListPage {
   protected readonly moreError = signal(false);
   /** Groups opened to show their members. */
   protected readonly open = signal<ReadonlySet<string>>(new Set());
+  private readonly cdr = inject(ChangeDetectorRef);
 
   constructor() {
     toObservable(this.filters)
@@ -126,6 +145,8 @@ export class SignalListPage {
     if (next.has(id)) next.delete(id);
     else next.add(id);
     this.open.set(next);
+    // Render now: the button's aria-expanded must change as it is pressed, not a tick later.
+    this.cdr.detectChanges();
   }
 
   protected memberCount = memberCount;
@@ -161,7 +182,9 @@ export class SignalListPage {
     queryParams['mine'] = data.get('mine') ? '1' : null;
     // The area field takes a municipality's name (or "Name (GM0518)") or an area code.
     const area = queryParams['area'];
-    if (area) queryParams['area'] = findMunicipality(this.municipalities(), area)?.code ?? area;
+    // Unchanged (the field shows the current area's name): keep its code.
+    if (area && area === this.areaLabel()) queryParams['area'] = this.area() ?? area;
+    else if (area) queryParams['area'] = findMunicipality(this.municipalities(), area)?.code ?? area;
     void this.router.navigate(['/signalen'], { queryParams });
   }
 }

@@ -20,6 +20,17 @@ describe('explorer options', () => {
     expect(option.series[0].data).toEqual([1, 3]);
   });
 
+  it('ranks the lowest first when higher is better, worst bar on top', () => {
+    const rows = [
+      { code: 'a', name: 'A', value: 1, display: '1' },
+      { code: 'b', name: 'B', value: null, display: '–' },
+      { code: 'c', name: 'C', value: 3, display: '3' },
+    ];
+    expect(rankRows(rows, true).map((r) => r.code)).toEqual(['a', 'c', 'b']);
+    const option = buildRankingOption(rows, 'Ranking', true) as { yAxis: { data: string[] } };
+    expect(option.yAxis.data).toEqual(['C', 'A']);
+  });
+
   it('puts points outside the limits in their own series with their own symbol', () => {
     const point = (subject: string, value: number, outside: 0 | 95 | 998) => ({ subject, name: subject, denominator: 100, value, outside, side: outside ? ('above' as const) : null });
     const data: FunnelData = {

@@ -7,10 +7,16 @@ export interface RankRow {
   name: string;
   value: number | null;
   display: string;
+  /** Population or respondents behind the figure, and whether that base is small (see SMALL_BASE). */
+  base?: number | null;
+  small?: boolean;
 }
 
-/** Highest first; areas without a value last, in name order. */
-export function rankRows(rows: RankRow[]): RankRow[] {
+/**
+ * Worst first: highest first, or lowest first when higher is better ("hoger is beter");
+ * areas without a value last, in name order.
+ */
+export function rankRows<T extends RankRow>(rows: readonly T[], higherIsBetter = false): T[] {
   return [...rows].sort((a, b) =>
     a.value == null && b.value == null
       ? a.name.localeCompare(b.name, 'nl')
@@ -18,13 +24,13 @@ export function rankRows(rows: RankRow[]): RankRow[] {
         ? 1
         : b.value == null
           ? -1
-          : b.value - a.value || a.name.localeCompare(b.name, 'nl'),
+          : (higherIsBetter ? a.value - b.value : b.value - a.value) || a.name.localeCompare(b.name, 'nl'),
   );
 }
 
-/** Horizontal bars, highest on top; each bar carries its value as a label. */
-export function buildRankingOption(rows: RankRow[], title: string): EChartsCoreOption {
-  const shown = rankRows(rows).filter((r) => r.value != null);
+/** Horizontal bars, worst on top; each bar carries its value as a label. */
+export function buildRankingOption(rows: RankRow[], title: string, higherIsBetter = false): EChartsCoreOption {
+  const shown = rankRows(rows, higherIsBetter).filter((r) => r.value != null);
   // echarts draws the first category at the bottom; reverse so the highest is on top.
   const ordered = [...shown].reverse();
   return {

@@ -14,7 +14,7 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { DayPipe, LocPipe, TPipe } from '../core/i18n/t.pipe';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { buildChoroplethOption, buildClasses } from '../overzicht/choropleth-option';
-import { districtRows, periodOrLatest, periodsOf } from '../overzicht/district-values';
+import { districtRows, periodOrLatest, periodsOf, SMALL_BASE } from '../overzicht/district-values';
 import { Chart, ChartMap } from '../shared/chart';
 import { downloadCsv, downloadUrl, fileName } from '../shared/download';
 import { LoadStateView } from '../shared/load-state-view';
@@ -105,7 +105,9 @@ export class VerkennerPage {
     if (!d) return [];
     return districtRows(d.areas, d.observations, this.periodShown(), (v) => this.i18n.number(v));
   });
-  protected readonly ranked = computed(() => rankRows(this.rows()));
+  private readonly higherIsBetter = computed(() => this.meta()?.polarity === 'higher-is-better');
+  protected readonly ranked = computed(() => rankRows(this.rows(), this.higherIsBetter()));
+  protected readonly smallBase = SMALL_BASE;
   protected readonly unit = computed(() => {
     const m = this.meta();
     if (!m) return '';
@@ -127,9 +129,22 @@ export class VerkennerPage {
     buildChoroplethOption(this.chartMap()?.name ?? '', this.rows(), this.classes(), {
       title: this.title(),
       noData: this.i18n.t('overzicht.noData'),
+      unit: this.unit() || undefined,
+      period: this.periodShown() ?? undefined,
+      base: (row) =>
+        row.base == null
+          ? null
+          : `${this.i18n.t('ux.base', { n: this.i18n.number(row.base, 0) })}${row.small ? ` — ${this.i18n.t('ux.smallBase')}` : ''}`,
     }),
   );
-  protected readonly rankingOption = computed(() => buildRankingOption(this.rows(), this.title()));
+
+  /** A click on a map area opens that area's page. */
+  protected openArea(event: { name: string | null }): void {
+    const code = event.name;
+    if (!code || !this.rows().some((r) => r.code === code)) return;
+    void this.router.navigate(['/wijk', code], { queryParams: this.area()?.startsWith('GM') ? { gemeente: this.area() } : {} });
+  }
+  protected readonly rankingOption = computed(() => buildRankingOption(this.rows(), this.title(), this.higherIsBetter()));
 
   /** The funnel with the engine's own limits, computed by the API on the full aggregates. */
   private readonly funnelView = toSignal(
@@ -239,7 +254,8 @@ export class VerkennerPage {
     const d = this.loaded();
     if (!d) return;
     const byArea = new Map(d.observations.filter((o) => o.period === this.periodShown()).map((o) => [o.subject, o]));
-    const header = ['code', 'name', 'indicator', 'period', 'value', 'numerator', 'denominator', 'status', 'funnel'];
+    // Names beside the codes (issue 15): a spreadsheet reader sees the area and the indicator by name.
+    const header = ['code', 'name', 'indicator', 'indicator name', 'period', 'value', 'numerator', 'denominator', 'status', 'funnel'];
     const rows = this.ranked().map((r) => {
       const o = byArea.get(r.code);
       const hidden = !!o?.suppressed;
@@ -247,6 +263,7 @@ export class VerkennerPage {
         r.code,
         r.name,
         this.indicatorCode(),
+        this.indicatorName(),
         this.periodShown(),
         hidden ? this.suppressedText() : (o?.value ?? null),
         hidden ? null : (o?.numerator ?? null),

@@ -9,6 +9,18 @@ export type MessageParams = Record<string, string | number>;
 const STORAGE_KEY = 'wijksignaal.lang';
 registerMessages(NL, EN);
 
+/** The language in use, for code outside components (see translateKey). */
+let activeLang: Lang = readStoredLang();
+
+/**
+ * A text from the catalogues by a key that arrives at run time (a server error `code`), in the
+ * language in use; null when the catalogues have no such key.
+ */
+export function translateKey(key: string, params?: MessageParams): string | null {
+  const template = DICTIONARIES[activeLang][key];
+  return template === undefined ? null : interpolate(template, params);
+}
+
 /** Replaces `{name}` placeholders; unknown placeholders are left visible so they get noticed. */
 export function interpolate(template: string, params?: MessageParams): string {
   if (!params) return template;
@@ -28,6 +40,7 @@ export class I18nService {
   constructor() {
     effect(() => {
       const lang = this.current();
+      activeLang = lang;
       this.document.documentElement.lang = lang;
       try {
         localStorage.setItem(STORAGE_KEY, lang);
@@ -38,11 +51,13 @@ export class I18nService {
   }
 
   setLang(lang: Lang): void {
+    activeLang = lang;
     this.current.set(lang);
   }
 
   toggle(): void {
     this.current.update((l) => (l === 'nl' ? 'en' : 'nl'));
+    activeLang = this.current();
   }
 
   t(key: MessageKey, params?: MessageParams): string {
