@@ -10,7 +10,9 @@ import { launchBrowser, login, screenshot, startServer, type Server } from './su
 const AREA_CODE = /(?<![(\w·] ?)\b(GM|WK|BU)\d{4,8}\b(?! ?\))/;
 /** A kebab-case API value (`debt-signals`, `on-agenda`). Dutch hyphenated words are allowed below. */
 const KEBAB = /(?<![\w'’/.@-])[a-z]{2,}(?:-[a-z0-9]{2,})+(?![\w/.@-])/g;
-const ALLOWED_KEBAB = new Set(['e-mailadres', 'e-mail', 'e-mailadressen', 'niet-westerse', 'niet-westers', 'e-mails', 'sign-ins', 'sign-in', 'self-rated', 'follow-up', 'look-back', 'open-data', 'funnel-plot']);
+const ALLOWED_KEBAB = new Set(['e-mailadres', 'e-mail', 'e-mailadressen', 'niet-westerse', 'niet-westers', 'e-mails', 'sign-ins', 'sign-in', 'self-rated', 'follow-up', 'look-back', 'open-data', 'funnel-plot',
+  // Dutch compounds with an abbreviation: the indicator name "Wmo-gebruik" lower-cased inside a sentence.
+  'wmo-gebruik', 'ggd-gezondheidsmonitor']);
 /** A dotted settings key (`peerOutlier.coverage`): camelCase words joined by a dot. */
 const DOTTED = /\b[a-z]+(?:[A-Z][a-z]*)*\.[a-z]+(?:[A-Z][a-z]*)*\b/g;
 /** Raw API enum values that must never be a piece of Dutch text on their own (in English some are the right word). */

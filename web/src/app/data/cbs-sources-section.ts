@@ -162,7 +162,8 @@ interface FieldProblem {
   `,
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.75rem 1rem; margin-bottom: 1rem; }
-    .field { display: flex; flex-direction: column; }
+    .field { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
+    .field input, .field select { max-width: 100%; min-width: 0; box-sizing: border-box; }
     .field label { font-weight: 600; }
     .map-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; margin-bottom: 0.5rem; }
     .code { color: var(--muted, #555); font-weight: normal; }
@@ -170,7 +171,7 @@ interface FieldProblem {
     .actions { white-space: nowrap; }
     .actions button + button { margin-left: 0.5rem; }
     .error-text { color: var(--error, #a00000); }
-    fieldset { border: 1px solid var(--border, #ccc); padding: 0.75rem; margin: 0 0 1rem; }
+    fieldset { border: 1px solid var(--border, #ccc); padding: 0.75rem; margin: 0 0 1rem; min-width: 0; }
     .scroll { overflow-x: auto; }
   `,
 })

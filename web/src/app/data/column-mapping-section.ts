@@ -94,6 +94,7 @@ interface Choice {
     .mapping { margin: 1rem 0; }
     .col { font-weight: normal; overflow-wrap: anywhere; max-width: 24rem; text-align: left; }
     .new { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
+    select, input { max-width: 100%; min-width: 0; box-sizing: border-box; }
     .scroll { overflow-x: auto; max-height: 28rem; overflow-y: auto; }
   `,
 })

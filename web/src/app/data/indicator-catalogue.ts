@@ -74,7 +74,7 @@ import { IndicatorEditor } from './indicator-editor';
       }
     </section>
   `,
-  styles: `.scroll { overflow-x: auto; }`,
+  styles: `.scroll { overflow-x: auto; position: relative; }`,
 })
 export class IndicatorCatalogue {
   private readonly api = inject(IndicatorsApi);

@@ -160,11 +160,12 @@ function draftOf(i: Indicator | null): Draft {
   styles: `
     .editor { border: 1px solid var(--border, #ccc); padding: 1rem; margin: 1rem 0; }
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.75rem 1rem; margin-bottom: 0.75rem; }
-    .field { display: flex; flex-direction: column; }
+    .field { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
+    .field input, .field select, .field textarea { max-width: 100%; min-width: 0; box-sizing: border-box; }
     .field label { font-weight: 600; }
     .wide textarea { width: 100%; box-sizing: border-box; }
     .lead { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; margin-bottom: 0.5rem; }
-    fieldset { border: 1px solid var(--border, #ccc); margin: 0.75rem 0; }
+    fieldset { border: 1px solid var(--border, #ccc); margin: 0.75rem 0; min-width: 0; }
     .buttons { display: flex; gap: 0.5rem; }
   `,
 })

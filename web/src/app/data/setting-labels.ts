@@ -1,3 +1,4 @@
+import { spellOut } from '../shared/spell-out';
 /**
  * Names for the signal settings, in the user's language (issue 15: no dotted keys such as
  * `peerOutlier.coverage` on screen). A key without a name here is spelled out in words.
@@ -44,10 +45,7 @@ const LEAVES: Record<string, Record<Lang, string>> = {
   effectAlpha: { nl: 'significantieniveau van het effect', en: 'significance level of the effect' },
 };
 
-/** "minBaselinePeriods" → "min baseline periods": words, never a raw key. */
-export function spellOut(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[._-]+/g, ' ').toLowerCase().trim();
-}
+export { spellOut } from '../shared/spell-out';
 
 /** The settings group (a rule) of a dotted path, by name. */
 export function settingGroupLabel(path: string, lang: Lang): string {

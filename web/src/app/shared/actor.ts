@@ -1,4 +1,4 @@
-import { spellOut } from '../data/setting-labels';
+import { spellOut } from './spell-out';
 
 /**
  * Who did something, as a person reads it: people by their e-mail address or name, the system's
