@@ -12,7 +12,7 @@ export function seenInText(i18n: I18nService, members: readonly SignalMember[], 
   const parts = seenIn(members).map(({ level, count: n }) =>
     n === 1 ? i18n.t(`inbox.level.${level}.one` as MessageKey) : i18n.t(`inbox.level.${level}` as MessageKey, { count: n }),
   );
-  if (!parts.length) return i18n.t('inbox.memberCount', { count });
+  if (!parts.length) return count === 1 ? i18n.t('inbox.memberCountOne') : i18n.t('inbox.memberCount', { count });
   const places = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ${i18n.t('inbox.and')} ${parts.at(-1)}`;
   return i18n.t('inbox.seenIn', { places });
 }
