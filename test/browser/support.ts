@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     throw new Error('Build first: npm run build (browser tests run against dist/)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'wijksignaal-browser-'));
-  const port = 3100 + Math.floor(Math.random() * 800);
+  // A port the OS has just handed out, not a random pick: two test files running at once once drew the
+  // same port, and one of them then talked to the other's server.
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(p));
+    });
+  });
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
