@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
 import { WorkLedgerService } from '../../api/src/work-ledger/work-ledger.service';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
+import { freePort } from '../support/oidc';
 
 /**
  * Issue 9, item 8: imports and detection runs left unfinished by a crash are marked `interrupted`
@@ -57,17 +57,6 @@ describe.each(DB_KINDS)('interrupted work on %s', (kind) => {
     ]);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 async function until(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
