@@ -1,5 +1,5 @@
 /**
- * The policy-table brief as a PDF (`GET /meetings/:id/brief?format=pdf`, DESIGN §4b): the same
+ * The policy-table brief as a PDF (`GET /meetings/:id/brief?format=pdf`, docs/design.md §4b): the same
  * content as the HTML brief (one model: `brief.ts` — texts, the evidence chart as SVG, the top-ten
  * table), laid out with PDFKit on A4, one page per agenda item, labels in the reader's language.
  * Built on the signals' presentation for the reader's role, so no figure below the disclosure
