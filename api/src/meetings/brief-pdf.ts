@@ -8,7 +8,9 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { QUADRANT_INFO, type LocalizedText, type Meeting } from 'contracts';
-import { L, renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
+import { renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
+import { BRIEF_TEXTS as L } from './brief-texts';
+import { TEXTS } from '../core/signals/texts';
 import type { StoredEffect } from '../signals/signals.repository';
 
 const BLUE = '#154273';
@@ -47,7 +49,7 @@ export function renderBriefPdf(input: {
   const doc = new PDFDocument({
     size: 'A4', margin: MARGIN, bufferPages: true,
     info: { Title: safe(`${t.brief}: ${meeting.title}`), Author: 'Wijksignaal', Subject: safe(input.areaName) },
-    lang: lang === 'nl' ? 'nl-NL' : 'en-GB',
+    lang: TEXTS[lang].locale,
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
