@@ -14,81 +14,18 @@
 import type { RuleName } from 'contracts';
 import { detectSignals } from '../api/src/core/signals';
 import type { AnnotationMeta, CandidateSignal, IndicatorMeta, ObservationPoint, SubjectMeta } from '../api/src/core/signals';
-import { Rng } from '../api/src/core/signals/test-data';
+import { indicatorMeta, Rng } from '../api/src/core/signals/test-data';
 import { runIssueBench } from './signals-patterns';
-
-// ------------------------------------------------------------------ random numbers
-
 
 // ------------------------------------------------------------------ catalogue
 
 const INDICATORS: IndicatorMeta[] = [
-  {
-    code: 'youth-care-referrals',
-    name: { nl: 'Verwijzingen naar jeugdzorg', en: 'Youth care referrals' },
-    quadrant: 'III',
-    measure: 'proportion',
-    polarity: 'higher-is-worse',
-    subjectKind: 'unit',
-    per: null,
-    minCount: 5,
-    leadsTo: [],
-  },
-  {
-    code: 'youth-care-use',
-    name: { nl: 'Jeugdzorggebruik', en: 'Youth care use' },
-    quadrant: 'I',
-    measure: 'proportion',
-    polarity: 'higher-is-worse',
-    subjectKind: 'area',
-    per: null,
-    minCount: 5,
-    leadsTo: [],
-  },
-  {
-    code: 'debt-signals',
-    name: { nl: 'Signalen van betalingsachterstanden', en: 'Debt signals' },
-    quadrant: 'II',
-    measure: 'proportion',
-    polarity: 'higher-is-worse',
-    subjectKind: 'area',
-    per: null,
-    minCount: 5,
-    leadsTo: [{ indicator: 'evictions', maxLag: 4 }],
-  },
-  {
-    code: 'evictions',
-    name: { nl: 'Aanzeggingen en huisuitzettingen', en: 'Eviction notices and evictions' },
-    quadrant: 'II',
-    measure: 'rate',
-    polarity: 'higher-is-worse',
-    subjectKind: 'area',
-    per: 1000,
-    minCount: 5,
-    leadsTo: [],
-  },
-  {
-    code: 'social-cohesion',
-    name: { nl: 'Sociale samenhang', en: 'Social cohesion' },
-    quadrant: 'III',
-    measure: 'mean',
-    polarity: 'higher-is-better',
-    subjectKind: 'area',
-    per: null,
-    minCount: 5,
-    leadsTo: [],
-  },
-  {
-    code: 'loneliness',
-    name: { nl: 'Eenzaamheid', en: 'Loneliness' },
-    quadrant: 'I',
-    measure: 'proportion',
-    polarity: 'higher-is-worse',
-    subjectKind: 'area',
-    per: null,
-    minCount: 5,
-    leadsTo: [],
-  },
+  indicatorMeta('youth-care-referrals', { name: { nl: 'Verwijzingen naar jeugdzorg', en: 'Youth care referrals' }, quadrant: 'III', subjectKind: 'unit' }),
+  indicatorMeta('youth-care-use', { name: { nl: 'Jeugdzorggebruik', en: 'Youth care use' }, quadrant: 'I' }),
+  indicatorMeta('debt-signals', { name: { nl: 'Signalen van betalingsachterstanden', en: 'Debt signals' }, leadsTo: [{ indicator: 'evictions', maxLag: 4 }] }),
+  indicatorMeta('evictions', { name: { nl: 'Aanzeggingen en huisuitzettingen', en: 'Eviction notices and evictions' }, measure: 'rate', per: 1000 }),
+  indicatorMeta('social-cohesion', { name: { nl: 'Sociale samenhang', en: 'Social cohesion' }, quadrant: 'III', measure: 'mean', polarity: 'higher-is-better' }),
+  indicatorMeta('loneliness', { name: { nl: 'Eenzaamheid', en: 'Loneliness' }, quadrant: 'I' }),
 ];
 
 /** Base quarterly rates and denominators per indicator. */
