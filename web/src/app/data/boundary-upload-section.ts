@@ -121,7 +121,7 @@ export class BoundaryUploadSection {
         this.errors.set(perFeature);
         this.more.set(typeof body?.errorCount === 'number' ? Math.max(0, body.errorCount - perFeature.length) : 0);
         const main = apiMessage(err) ?? this.i18n.t('state.errorGeneric');
-        this.message.set(perFeature.length ? `${main} ${this.tx('bnd.rejected')}` : main);
+        this.message.set(main);
       },
     });
   }
