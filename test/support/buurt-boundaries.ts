@@ -12,14 +12,14 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 
 export const REAL_WIJK_FILE = join(__dirname, '..', 'fixtures', 'real', 'nl-boundaries', 'wijk_2025.topojson');
 
-/** The real wijk features (WGS84) of one municipality, e.g. GM0599 Rotterdam. */
-export function realWijken(municipality: string): FeatureCollection<Geometry, { statcode: string; statnaam: string }> {
+/** The real wijk features (WGS84) of one municipality, e.g. GM0599 Rotterdam (null: every wijk). */
+export function realWijken(municipality: string | null): FeatureCollection<Geometry, { statcode: string; statnaam: string }> {
   const topo = JSON.parse(readFileSync(REAL_WIJK_FILE, 'utf8')) as Topology;
   const fc = feature(topo, topo.objects['wijk_2025'] as GeometryCollection<{ statcode: string; statnaam: string; gmCode?: string }>);
   return {
     type: 'FeatureCollection',
     features: fc.features
-      .filter((f) => f.properties.statcode.startsWith(`WK${municipality.slice(2)}`))
+      .filter((f) => municipality === null || f.properties.statcode.startsWith(`WK${municipality.slice(2)}`))
       .map((f) => ({ type: 'Feature', properties: { statcode: f.properties.statcode, statnaam: f.properties.statnaam }, geometry: f.geometry })),
   };
 }

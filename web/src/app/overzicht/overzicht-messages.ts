@@ -8,6 +8,7 @@ export const OVERZICHT_BUURT_NL = {
   'ovz.col.neighbourhood': 'Buurt',
   'ovz.mapTitleBuurt': '{indicator} per buurt in {name}, {period}',
   'ovz.mapLabelBuurt': 'Kaart van de buurten van {name}, gekleurd naar {indicator}. De tabel hieronder bevat dezelfde gegevens.',
+  'ovz.worstFirstBuurt': 'Gesorteerd met de ongunstigste buurten bovenaan.',
   'ovz.noBuurtBoundaries': 'Voor deze gemeente zijn nog geen buurtgrenzen ingelezen (Data, "Grenzen van wijken en buurten"); de tabel toont de waarden.',
 } as const;
 
@@ -18,6 +19,7 @@ export const OVERZICHT_BUURT_EN: Record<keyof typeof OVERZICHT_BUURT_NL, string>
   'ovz.col.neighbourhood': 'Neighbourhood',
   'ovz.mapTitleBuurt': '{indicator} per neighbourhood in {name}, {period}',
   'ovz.mapLabelBuurt': 'Map of the neighbourhoods of {name}, coloured by {indicator}. The table below holds the same data.',
+  'ovz.worstFirstBuurt': 'Sorted with the least favourable neighbourhoods first.',
   'ovz.noBuurtBoundaries': 'No neighbourhood boundaries have been loaded for this municipality yet (Data, "Wijk and buurt boundaries"); the table shows the values.',
 };
 
