@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const register = loadAreaRegister(join(ROOT, 'seed', 'data'));
   const codes = new Set(register.map((a) => a.code));
   const buurten = register.filter((a) => a.level === 'neighbourhood').map((a) => ({ code: a.code, name: a.name, parent: a.parent! }));
-  const fc = generatedBuurten(realWijken(null), buurten); // every wijk in the country
+  const fc = generatedBuurten(realWijken(null, join(ROOT, 'test', 'fixtures', 'real', 'nl-boundaries', 'wijk_2025.topojson')), buurten); // every wijk in the country
   const positions = fc.features.reduce((n, f) => n + f.geometry.coordinates[0]!.length, 0);
   const wgs = Buffer.from(JSON.stringify(fc));
   const project = (r: Position[]) => r.map(([lon, lat]) => toRdNew(lon!, lat!).map((v) => Math.round(v * 1000) / 1000));

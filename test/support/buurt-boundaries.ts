@@ -13,8 +13,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 export const REAL_WIJK_FILE = join(__dirname, '..', 'fixtures', 'real', 'nl-boundaries', 'wijk_2025.topojson');
 
 /** The real wijk features (WGS84) of one municipality, e.g. GM0599 Rotterdam (null: every wijk). */
-export function realWijken(municipality: string | null): FeatureCollection<Geometry, { statcode: string; statnaam: string }> {
-  const topo = JSON.parse(readFileSync(REAL_WIJK_FILE, 'utf8')) as Topology;
+export function realWijken(municipality: string | null, file = REAL_WIJK_FILE): FeatureCollection<Geometry, { statcode: string; statnaam: string }> {
+  const topo = JSON.parse(readFileSync(file, 'utf8')) as Topology;
   const fc = feature(topo, topo.objects['wijk_2025'] as GeometryCollection<{ statcode: string; statnaam: string; gmCode?: string }>);
   return {
     type: 'FeatureCollection',
