@@ -8,6 +8,8 @@ export const OVERZICHT_BUURT_NL = {
   'ovz.col.neighbourhood': 'Buurt',
   'ovz.mapTitleBuurt': '{indicator} per buurt in {name}, {period}',
   'ovz.mapLabelBuurt': 'Kaart van de buurten van {name}, gekleurd naar {indicator}. De tabel hieronder bevat dezelfde gegevens.',
+  'ovz.noBuurtData': 'Voor de buurten van {name} zijn nog geen cijfers ingelezen.',
+  'ovz.toWijken': 'Naar de kaart van de wijken',
   'ovz.worstFirstBuurt': 'Gesorteerd met de ongunstigste buurten bovenaan.',
   'ovz.noBuurtBoundaries': 'Voor deze gemeente zijn nog geen buurtgrenzen ingelezen (Data, "Grenzen van wijken en buurten"); de tabel toont de waarden.',
 } as const;
@@ -19,6 +21,8 @@ export const OVERZICHT_BUURT_EN: Record<keyof typeof OVERZICHT_BUURT_NL, string>
   'ovz.col.neighbourhood': 'Neighbourhood',
   'ovz.mapTitleBuurt': '{indicator} per neighbourhood in {name}, {period}',
   'ovz.mapLabelBuurt': 'Map of the neighbourhoods of {name}, coloured by {indicator}. The table below holds the same data.',
+  'ovz.noBuurtData': 'No figures have been loaded for the neighbourhoods of {name} yet.',
+  'ovz.toWijken': 'To the map of the districts',
   'ovz.worstFirstBuurt': 'Sorted with the least favourable neighbourhoods first.',
   'ovz.noBuurtBoundaries': 'No neighbourhood boundaries have been loaded for this municipality yet (Data, "Wijk and buurt boundaries"); the table shows the values.',
 };
