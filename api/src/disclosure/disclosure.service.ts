@@ -4,7 +4,7 @@ import { loadDisclosureConfig, type DisclosureConfig } from './disclosure-config
 import { DisclosureRepository, type Sql } from './disclosure.repository';
 import { cellKey, decidePattern, roundCount, type CellReason } from './pattern';
 
-/** Roles that see small numbers (DESIGN §6): analysts, and admins who manage the data. */
+/** Roles that see small numbers (docs/design.md §6): analysts, and admins who manage the data. */
 const SEES_SMALL_NUMBERS: ReadonlySet<Role> = new Set<Role>(['analyst', 'admin']);
 
 /** Whether answers to this role go through disclosure control (manager, council, anonymous keys). */

@@ -9,7 +9,7 @@ import { DisclosureService, isRestricted } from '../disclosure/disclosure.servic
 export const MAX_OBSERVATIONS = 200_000;
 
 /**
- * Disclosure control (DESIGN §6): a count below the indicator's minimum — the numerator, the
+ * Disclosure control (docs/design.md §6): a count below the indicator's minimum — the numerator, the
  * complement denominator − numerator (it can be worked back from the total), a count measure's
  * value, or a mean's n — hides the row's value, numerator and denominator.
  */
@@ -24,7 +24,7 @@ export function mustSuppress(r: Pick<ObservationRow, 'value' | 'numerator' | 'de
 }
 
 /**
- * Secondary suppression (DESIGN §6, "cells that could be worked back from totals"): in a set of
+ * Secondary suppression (docs/design.md §6, "cells that could be worked back from totals"): in a set of
  * sibling cells (same indicator and period in one answer), a single hidden cell can be recovered
  * from the published total minus the others. Where exactly one cell of a group is hidden, the
  * next-smallest cell is hidden too. Returns the final flags, in input order.

@@ -1,4 +1,4 @@
-/** The lifecycle of a signal (DESIGN.md §4, issue 4 item 5): pure rules, no framework. */
+/** The lifecycle of a signal (docs/design.md §4, issue 4 item 5): pure rules, no framework. */
 import type { Role, SignalStatus } from 'contracts';
 
 /** Allowed moves. `dismissed` only before a decision; `closed` after a decision or by the system when the pattern ends. */

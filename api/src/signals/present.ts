@@ -2,7 +2,7 @@ import type { Role, Signal, SignalEvent, SignalMember } from 'contracts';
 import type { MemberRow, SignalRow } from './signals.repository';
 
 /**
- * Evidence without any number: for the council role (DESIGN.md §2: "never sees small numbers").
+ * Evidence without any number: for the council role (docs/design.md §2: "never sees small numbers").
  * Strings that carry a count ("< 5") are dropped too; labels, codes and flags remain.
  */
 export function stripNumbers(v: unknown): unknown {
@@ -45,7 +45,7 @@ export function toSignal(r: SignalRow, role: Role | null, history?: SignalEvent[
   };
 }
 
-/** A member as its group lists it (DESIGN §4b). */
+/** A member as its group lists it (docs/design.md §4b). */
 export function toMember(r: MemberRow): SignalMember {
   return {
     id: r.id,

@@ -1,12 +1,11 @@
 import { DEFAULT_SIGNAL_SETTINGS } from './settings';
 import { escalationKey, groupSignals } from './group';
+import { indicatorMeta } from './test-data';
 import type { CandidateSignal, IndicatorMeta, SubjectMeta } from './types';
 import type { Quadrant, RuleName } from 'contracts';
 
-const ind = (code: string, quadrant: Quadrant): IndicatorMeta => ({
-  code, name: { nl: code, en: code }, quadrant, measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area', per: null, minCount: 5,
-  leadsTo: code === 'debt-signals' ? [{ indicator: 'evictions', maxLag: 4 }] : [],
-});
+const ind = (code: string, quadrant: Quadrant): IndicatorMeta =>
+  indicatorMeta(code, { quadrant, leadsTo: code === 'debt-signals' ? [{ indicator: 'evictions', maxLag: 4 }] : [] });
 const INDICATORS = new Map(
   [ind('loneliness', 'I'), ind('youth-care-use', 'I'), ind('debt-signals', 'II'), ind('evictions', 'II'), ind('social-cohesion', 'III'), ind('youth-care-referrals', 'III')].map((i) => [i.code, i]),
 );

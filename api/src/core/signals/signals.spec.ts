@@ -3,7 +3,6 @@ import {
   CandidateSignal,
   DEFAULT_SIGNAL_SETTINGS,
   detectSignals,
-  IndicatorMeta,
   measureEffect,
   ObservationPoint,
   periodIndexOf,
@@ -13,52 +12,15 @@ import {
   validateSettings,
 } from './index';
 import { mulberry32 } from '../statistics/random';
+import { indicatorMeta, neighbourhoods, normal, poisson, quarterLabel } from './test-data';
 
 // ------------------------------------------------------------------ deterministic synthetic data
 
 const rng = mulberry32;
-function poisson(u: () => number, mu: number): number {
-  let k = 0;
-  let p = Math.exp(-mu);
-  let c = p;
-  const x = u();
-  while (x > c && k < 10000) {
-    k++;
-    p = (p * mu) / k;
-    c += p;
-  }
-  return k;
-}
-function normal(u: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
-}
-
-const ind = (code: string, over: Partial<IndicatorMeta> = {}): IndicatorMeta => ({
-  code,
-  name: { nl: code, en: code },
-  quadrant: 'II',
-  measure: 'proportion',
-  polarity: 'higher-is-worse',
-  subjectKind: 'area',
-  per: null,
-  minCount: 5,
-  leadsTo: [],
-  ...over,
-});
-
+const ind = indicatorMeta;
 const Q = 16;
-const label = (t: number): string => `${2021 + Math.floor(t / 4)}-Q${(t % 4) + 1}`;
-
-function areas(n: number, prefix = 'BU0001'): SubjectMeta[] {
-  return Array.from({ length: n }, (_, i) => ({
-    code: `${prefix}${String(i).padStart(4, '0')}`,
-    name: `Buurt ${i + 1}`,
-    kind: 'area' as const,
-    level: 'neighbourhood' as const,
-    peerGroup: `${prefix}:neighbourhood`,
-    municipality: 'GM0001',
-  }));
-}
+const label = (t: number): string => quarterLabel(t);
+const areas = (n: number, prefix = 'BU0001'): SubjectMeta[] => neighbourhoods(n, prefix);
 
 /** Poisson-count proportion series: rate·den·mult(t). */
 function series(

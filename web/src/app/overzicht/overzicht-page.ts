@@ -72,7 +72,7 @@ export class OverzichtPage {
   /** 'signals' colours the map by the number of open signals. */
   readonly colour = input<string | undefined>();
 
-  /** Council members see classes in words, never figures (DESIGN §2, §6). */
+  /** Council members see classes in words, never figures (docs/design.md §2, §6). */
   protected readonly council = computed(() => this.auth.role() === 'council');
   protected readonly bySignals = computed(() => this.colour() === 'signals' && !this.council());
 
