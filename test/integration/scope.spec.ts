@@ -156,6 +156,10 @@ describe.each(DB_KINDS)('municipality scope on %s', (kind) => {
     const imp = await scoped('/api/v1/imports', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'indicator,area,period,numerator,denominator\nloneliness,GM0599,2024-Q4,1,10\n' });
     expect(imp.status).toBe(403);
     expect((await imp.json()).code).toBe('scope.import');
+    // Boundaries too (issue 15): a file may hold any municipality's areas.
+    const bnd = await scoped('/api/v1/areas/boundaries', { method: 'POST', headers: { 'content-type': 'application/geo+json' }, body: '{"type":"FeatureCollection","features":[]}' });
+    expect(bnd.status).toBe(403);
+    expect((await bnd.json()).code).toBe('scope.import');
   });
 
   it('keeps public reference data visible: the whole register and boundaries', async () => {

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AreaDetail, AreaInput, AreaLevel, AreaSummary, MunicipalityCoverage, SearchResult } from 'contracts';
+import type { AreaDetail, AreaInput, AreaLevel, AreaSummary, BoundaryUploadResult, MunicipalityCoverage, SearchResult } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { isJson, readUploadText } from '../common/request-body';
+import { isJson, readUpload, readUploadText } from '../common/request-body';
 import { readNamedCsv } from '../parsing/small-csv';
 import { AreasService, type FeatureCollection } from './areas.service';
 import { AreaSearchService } from './area-search.service';
@@ -39,9 +39,28 @@ export class AreasController {
     return this.areas.get(code);
   }
 
+  /** The children's boundaries; `?level=neighbourhood` on a municipality: every buurt inside it. */
   @Get(':code/boundaries')
-  boundaries(@Param('code') code: string): Promise<FeatureCollection> {
-    return this.areas.boundaries(code);
+  boundaries(@Param('code') code: string, @Query('level') level?: string): Promise<FeatureCollection> {
+    return this.areas.boundaries(code, level);
+  }
+
+  /**
+   * Boundary upload (issue 15): GeoJSON or TopoJSON, WGS84 or RD New, as the body or multipart
+   * field `file`; `?crs=` overrides the file's CRS, `?object=` picks a TopoJSON object. All or
+   * nothing: 422 naming each bad feature (index + code) with a message key.
+   */
+  @Post('boundaries')
+  @HttpCode(201)
+  @Roles('analyst', 'admin')
+  async uploadBoundaries(
+    @Req() req: Request,
+    @CurrentPrincipal() p: Principal,
+    @Query('crs') crs?: string,
+    @Query('object') object?: string,
+  ): Promise<BoundaryUploadResult> {
+    const up = await readUpload(req, this.config.bodyLimitBytes);
+    return this.areas.uploadBoundaries(up.bytes, p.actor, { crs, object, fileName: up.fileName });
   }
 
   @Post()

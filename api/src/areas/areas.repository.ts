@@ -66,11 +66,27 @@ export class AreasRepository {
     return this.db.query(`SELECT ${SUMMARY} FROM area ${clause} ORDER BY code`, params);
   }
 
-  boundaries(parent: string): Promise<{ code: string; name: string; level: AreaLevel; boundary: unknown }[]> {
+  /** Children with a boundary; with `inMunicipality`, the areas of `level` anywhere inside that municipality. */
+  boundaries(parent: string, inMunicipality?: AreaLevel): Promise<{ code: string; name: string; level: AreaLevel; boundary: unknown }[]> {
+    if (inMunicipality) {
+      return this.db.query(
+        `SELECT code, name, level, boundary FROM area WHERE municipality_code = $1 AND level = $2 AND boundary IS NOT NULL ORDER BY code`,
+        [parent, inMunicipality],
+      );
+    }
     return this.db.query(
       `SELECT code, name, level, boundary FROM area WHERE parent_code = $1 AND boundary IS NOT NULL ORDER BY code`,
       [parent],
     );
+  }
+
+  /** Per level, how many areas of the municipality (or children of the area) have a boundary. */
+  async boundaryCounts(code: string, level: AreaLevel): Promise<Partial<Record<AreaLevel, number>>> {
+    const rows: { level: AreaLevel; n: number }[] =
+      level === 'municipality'
+        ? await this.db.query(`SELECT level, count(*)::int AS n FROM area WHERE municipality_code = $1 AND code <> $1 AND boundary IS NOT NULL GROUP BY level`, [code])
+        : await this.db.query(`SELECT level, count(*)::int AS n FROM area WHERE parent_code = $1 AND boundary IS NOT NULL GROUP BY level`, [code]);
+    return Object.fromEntries(rows.map((r) => [r.level, r.n]));
   }
 
   existingCodes(codes: string[], manager: EntityManager = this.db.manager): Promise<Map<string, { level: AreaLevel; municipality: string | null }>> {

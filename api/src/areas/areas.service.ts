@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AREA_LEVELS, type AreaDetail, type AreaInput, type AreaLevel, type AreaSummary } from 'contracts';
+import { createHash } from 'node:crypto';
+import { AREA_LEVELS, type AreaDetail, type AreaInput, type AreaLevel, type AreaSummary, type BoundaryUploadResult } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
 import { AreasRepository } from './areas.repository';
+import { readBoundaryFile } from './boundary-file';
 
 export interface FeatureCollection {
   type: 'FeatureCollection';
@@ -45,22 +47,79 @@ export class AreasService {
   async get(code: string): Promise<AreaDetail> {
     const area = await this.areas.find(code);
     if (!area) throw new NotFoundError(`Unknown area ${code}`);
-    const [ancestors, children, childCounts] = await Promise.all([
+    const [ancestors, children, childCounts, boundaryCounts] = await Promise.all([
       this.areas.ancestors(code),
       this.areas.children(code),
       this.areas.descendantCounts(code, area.level),
+      this.areas.boundaryCounts(code, area.level),
     ]);
-    return { code: area.code, name: area.name, level: area.level, parent: area.parent, ancestors, children, childCounts, hasBoundary: area.hasBoundary };
+    return { code: area.code, name: area.name, level: area.level, parent: area.parent, ancestors, children, childCounts, hasBoundary: area.hasBoundary, boundaryCounts };
   }
 
-  async boundaries(code: string): Promise<FeatureCollection> {
+  /**
+   * The boundaries of the area's children; with `level`, of the areas of that level inside it
+   * (`GM0599?level=neighbourhood`: every buurt of Rotterdam that has a boundary).
+   */
+  async boundaries(code: string, level?: string): Promise<FeatureCollection> {
+    if (level !== undefined && !AREA_LEVELS.includes(level as AreaLevel)) {
+      throw new InvalidInputError(`level must be one of ${AREA_LEVELS.join(', ')}`, [{ field: 'level', message: 'unknown level' }]);
+    }
     const area = await this.areas.find(code);
     if (!area) throw new NotFoundError(`Unknown area ${code}`);
-    const rows = await this.areas.boundaries(code);
+    const inMunicipality = level && area.level === 'municipality' && level !== 'district' ? (level as AreaLevel) : undefined;
+    const rows = await this.areas.boundaries(code, inMunicipality);
     return {
       type: 'FeatureCollection',
       features: rows.map((r) => ({ type: 'Feature', id: r.code, properties: { code: r.code, name: r.name, level: r.level }, geometry: r.boundary })),
     };
+  }
+
+  /**
+   * Stores uploaded boundaries (GeoJSON or TopoJSON, WGS84 or RD New) all or nothing: every
+   * feature's code must be in the register and every geometry valid, else 422 naming each
+   * feature and nothing is written. Audited as `areas.boundaries`.
+   */
+  async uploadBoundaries(
+    bytes: Uint8Array,
+    actor: string,
+    options: { crs?: string; object?: string; fileName?: string | null } = {},
+  ): Promise<BoundaryUploadResult> {
+    const checksum = createHash('sha256').update(bytes).digest('hex');
+    let existing = new Map<string, { level: AreaLevel; municipality: string | null }>();
+    const known = async (codes: string[]): Promise<ReadonlySet<string>> => {
+      existing = await this.areas.existingCodes(codes);
+      return new Set(existing.keys());
+    };
+    const outcome = await readBoundaryFile(bytes, known, { crs: options.crs || undefined, object: options.object || undefined });
+    if (!outcome.ok) {
+      const { errors } = outcome;
+      const fileLevel = errors.length === 1 && errors[0]!.feature === null ? errors[0]! : null;
+      throw new UnprocessableError(
+        fileLevel ? `The boundary file was refused: ${fileLevel.message}; nothing was written` : `${errors.length} problems in the boundary file; nothing was written`,
+        errors.slice(0, 100),
+        fileLevel
+          ? { code: fileLevel.code, params: fileLevel.params, errorCount: 1 }
+          : { code: 'boundaries.invalid', params: { count: errors.length }, errorCount: errors.length },
+      );
+    }
+    const { features, crs, format } = outcome.value;
+    const byLevel: Partial<Record<AreaLevel, number>> = {};
+    const municipalities = new Set<string>();
+    for (const f of features) {
+      const e = existing.get(f.code)!;
+      byLevel[e.level] = (byLevel[e.level] ?? 0) + 1;
+      const m = e.level === 'municipality' ? f.code : e.municipality;
+      if (m) municipalities.add(m);
+    }
+    const updated = await this.db.transaction(async (m) => {
+      const n = await this.areas.setBoundaries(new Map(features.map((f) => [f.code, f.geometry])), m);
+      await this.audit.record(
+        { actor, action: 'areas.boundaries', details: { count: n, byLevel, crs, format, checksum, fileName: options.fileName ?? null, municipalities: [...municipalities].sort() } },
+        m,
+      );
+      return n;
+    });
+    return { updated, byLevel, municipalities: [...municipalities].sort(), format, crs, checksum };
   }
 
   /**
@@ -108,3 +167,4 @@ export class AreasService {
     return { upserted: rows.length };
   }
 }
+

@@ -133,6 +133,14 @@ async function multipartFile(req: Request): Promise<{ stream: Readable; fileName
   });
 }
 
+/** Reads a whole upload (body or multipart field `file`) into bytes, bounded by `limit`, with its file name. */
+export async function readUpload(req: Request, limit: number): Promise<{ bytes: Uint8Array; fileName: string | null }> {
+  const up = await uploadStream(req, limit);
+  const chunks: Uint8Array[] = [];
+  for await (const c of up) chunks.push(c);
+  return { bytes: Buffer.concat(chunks), fileName: up.fileName };
+}
+
 /** Reads a small upload (areas, units CSV) into text; still bounded by `limit`. */
 export async function readUploadText(req: Request, limit: number): Promise<{ text: string; bytes: Uint8Array }> {
   const up = await uploadStream(req, limit);

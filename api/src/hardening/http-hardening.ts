@@ -10,7 +10,7 @@ import { findNul, jsonDepth } from './json-depth';
 export function isBulkImportRoute(req: Request): boolean {
   if (req.method !== 'POST') return false;
   const path = req.path.replace(/\/+$/, '');
-  return path === '/api/v1/imports' || path === '/api/v1/observations';
+  return path === '/api/v1/imports' || path === '/api/v1/observations' || path === '/api/v1/areas/boundaries';
 }
 
 function badRequest(res: Response, field: string, message: string): void {

@@ -9,11 +9,12 @@ export class IndicatorsController {
 
   /**
    * The catalogue (every signed-in role: the dashboard needs names and quadrants);
-   * `?area=GM0518` keeps the indicators that have data in that area or inside it.
+   * `?area=GM0518` keeps the indicators that have data in that area or inside it;
+   * `&level=neighbourhood` only those with data for the buurten inside it.
    */
   @Get()
-  list(@Query('area') area?: string): Promise<Indicator[]> {
-    return this.indicators.list(area?.trim() || undefined);
+  list(@Query('area') area?: string, @Query('level') level?: string): Promise<Indicator[]> {
+    return this.indicators.list(area?.trim() || undefined, level?.trim() || undefined);
   }
 
   /** One indicator or an array; upsert by code. */

@@ -50,10 +50,18 @@ export class IndicatorsRepository {
     return rows.map(toIndicator);
   }
 
-  /** Indicators with observations for this area, the areas inside it, or the units in those. */
-  async listWithDataIn(area: string): Promise<Indicator[]> {
+  /**
+   * Indicators with observations for this area, the areas inside it, or the units in those; with
+   * `level`, only observations of the areas of that level inside it (the buurt map's indicators).
+   */
+  async listWithDataIn(area: string, level?: string): Promise<Indicator[]> {
     const rows: IndicatorRow[] = await this.db.query(
-      `WITH subjects AS (
+      level
+        ? `WITH subjects AS (SELECT code FROM area WHERE (municipality_code = $1 OR parent_code = $1) AND level = $2)
+       SELECT ${COLUMNS} FROM indicator
+       WHERE EXISTS (SELECT 1 FROM observation o WHERE o.indicator_code = indicator.code AND o.subject_code IN (SELECT code FROM subjects))
+       ORDER BY quadrant, code`
+        : `WITH subjects AS (
          SELECT code FROM area WHERE code = $1 OR municipality_code = $1 OR parent_code = $1
          UNION ALL
          SELECT u.code FROM unit u JOIN area a ON a.code = u.area_code WHERE a.code = $1 OR a.municipality_code = $1 OR a.parent_code = $1
@@ -61,7 +69,7 @@ export class IndicatorsRepository {
        SELECT ${COLUMNS} FROM indicator
        WHERE EXISTS (SELECT 1 FROM observation o WHERE o.indicator_code = indicator.code AND o.subject_code IN (SELECT code FROM subjects))
        ORDER BY quadrant, code`,
-      [area],
+      level ? [area, level] : [area],
     );
     return rows.map(toIndicator);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MEASURES, POLARITIES, QUADRANTS, SUBJECT_KINDS, type FieldError, type Indicator } from 'contracts';
+import { AREA_LEVELS, MEASURES, POLARITIES, QUADRANTS, SUBJECT_KINDS, type AreaLevel, type FieldError, type Indicator } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
 import { loadDisclosureConfig } from '../disclosure/disclosure-config';
@@ -103,8 +103,11 @@ export class IndicatorsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(area?: string): Promise<Indicator[]> {
-    return area ? this.indicators.listWithDataIn(area) : this.indicators.list();
+  list(area?: string, level?: string): Promise<Indicator[]> {
+    if (level !== undefined && !AREA_LEVELS.includes(level as AreaLevel)) {
+      throw new InvalidInputError(`level must be one of ${AREA_LEVELS.join(', ')}`, [{ field: 'level', message: 'unknown level' }]);
+    }
+    return area ? this.indicators.listWithDataIn(area, level) : this.indicators.list();
   }
 
   /** Upserts one indicator or an array, all or nothing; 400 naming every bad field. */

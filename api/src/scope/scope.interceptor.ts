@@ -22,7 +22,7 @@ export const PUBLIC_REFERENCE_ROUTES: ReadonlySet<string> = new Set([
 ]);
 const ACCOUNT_ROUTES = /^\/api\/v1\/(auth|users|api-keys|audit|me)(\/|$)/;
 /** Writes of figures: a scoped account may not import (a file may hold any municipality's rows). */
-const IMPORT_WRITES = new Set(['POST /api/v1/imports', 'POST /api/v1/observations']);
+const IMPORT_WRITES = new Set(['POST /api/v1/imports', 'POST /api/v1/observations', 'POST /api/v1/areas/boundaries']);
 
 /**
  * Municipality scope in the API, on every read and write (issue 12 §2). For a caller whose account

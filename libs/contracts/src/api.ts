@@ -58,6 +58,33 @@ export interface AreaDetail extends AreaSummary {
   children: AreaSummary[];
   childCounts: Partial<Record<AreaLevel, number>>;
   hasBoundary: boolean;
+  /** Per level, how many areas inside this one have a boundary (a municipality: all levels inside it). */
+  boundaryCounts?: Partial<Record<AreaLevel, number>>;
+}
+
+/** One problem in an uploaded boundary file (`POST /areas/boundaries`, 422 `errors`). */
+export interface BoundaryError {
+  /** 1-based position of the feature in the file; null for the file as a whole. */
+  feature: number | null;
+  /** The feature's area code, when it has one. */
+  area: string | null;
+  /** English fallback text. */
+  message: string;
+  /** Stable message key (DESIGN §4b), translated as `api.<code>`, with its params. */
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/** Answer of a boundary upload: every feature was stored (all or nothing). */
+export interface BoundaryUploadResult {
+  updated: number;
+  byLevel: Partial<Record<AreaLevel, number>>;
+  /** Municipalities the boundaries lie in, by code. */
+  municipalities: string[];
+  format: 'geojson' | 'topojson';
+  /** The coordinate system the file was read in; stored boundaries are always WGS84 lon/lat. */
+  crs: 'EPSG:4326' | 'EPSG:28992';
+  checksum: string;
 }
 export interface AreaInput {
   code: string;

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AreaDetail, AreaLevel, AreaSummary } from 'contracts';
+import type { AreaDetail, AreaLevel, AreaSummary, BoundaryUploadResult } from 'contracts';
 import { Observable, map, shareReplay } from 'rxjs';
 import type { FeatureCollection } from './geojson';
 
@@ -39,7 +39,17 @@ export class AreasApi {
     return this.http.get<AreaDetail>(`${BASE}/${encodeURIComponent(code)}`);
   }
 
-  boundaries(code: string): Observable<FeatureCollection> {
-    return this.http.get<FeatureCollection>(`${BASE}/${encodeURIComponent(code)}/boundaries`);
+  /** The children's boundaries; `level` on a municipality: every area of that level inside it. */
+  boundaries(code: string, level?: AreaLevel): Observable<FeatureCollection> {
+    const params = level ? new HttpParams().set('level', level) : undefined;
+    return this.http.get<FeatureCollection>(`${BASE}/${encodeURIComponent(code)}/boundaries`, { params });
+  }
+
+  /** Boundary upload (analyst, admin): GeoJSON or TopoJSON, all or nothing. */
+  uploadBoundaries(file: File, crs: string): Observable<BoundaryUploadResult> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    const params = crs ? new HttpParams().set('crs', crs) : undefined;
+    return this.http.post<BoundaryUploadResult>(`${BASE}/boundaries`, body, { params });
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Annotation, Indicator, Observation, ObservationProvenance, Page, FunnelView } from 'contracts';
+import type { Annotation, AreaLevel, Indicator, Observation, ObservationProvenance, Page, FunnelView } from 'contracts';
 import { Observable, map, shareReplay, tap } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
@@ -48,9 +48,12 @@ export class IndicatorsApi {
   }
 
   /** The indicators that have data in this area (or inside it). */
-  withDataIn(area: string): Observable<Indicator[]> {
+  /** Indicators with data in the area (with `level`: for the areas of that level inside it). */
+  withDataIn(area: string, level?: AreaLevel): Observable<Indicator[]> {
+    let params = new HttpParams().set('area', area);
+    if (level) params = params.set('level', level);
     return this.http
-      .get<Indicator[] | Page<Indicator>>('/api/v1/indicators', { params: new HttpParams().set('area', area) })
+      .get<Indicator[] | Page<Indicator>>('/api/v1/indicators', { params })
       .pipe(map(asItems));
   }
 

@@ -1,5 +1,6 @@
 import '../core/i18n/messages-pages';
 import '../core/i18n/messages-ux';
+import './overzicht-messages';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
@@ -53,6 +54,21 @@ export class OverzichtPage {
   protected readonly noHome = signal(false);
   readonly indicator = input<string | undefined>();
   readonly period = input<string | undefined>();
+  /** `neighbourhood` draws the buurten (issue 15); anything else the wijken. */
+  readonly level = input<string | undefined>();
+  protected readonly levelShown = computed((): 'district' | 'neighbourhood' => (this.level() === 'neighbourhood' ? 'neighbourhood' : 'district'));
+  /** How many buurten of this municipality have a boundary: the buurt map is offered when any do. */
+  private readonly boundaryCounts = toSignal(
+    toObservable(computed(() => this.code() ?? null)).pipe(
+      switchMap((code) =>
+        code
+          ? this.areas.detail(code).pipe(map((d): Partial<Record<string, number>> => d.boundaryCounts ?? {}), catchError(() => of<Partial<Record<string, number>>>({})))
+          : of<Partial<Record<string, number>>>({}),
+      ),
+    ),
+    { initialValue: {} as Partial<Record<string, number>> },
+  );
+  protected readonly hasBuurtMap = computed(() => (this.boundaryCounts()['neighbourhood'] ?? 0) > 0);
   /** 'signals' colours the map by the number of open signals. */
   readonly colour = input<string | undefined>();
 
@@ -101,8 +117,12 @@ export class OverzichtPage {
 
   /** The indicators with data in this municipality, so the first choice always shows something. */
   protected readonly catalogue = toSignal(
-    toObservable(computed(() => this.code() ?? null)).pipe(
-      switchMap((code) => (code ? this.indicators.withDataIn(code).pipe(toLoadState()) : of<LoadState<Indicator[]>>(LOADING))),
+    toObservable(computed(() => ({ code: this.code() ?? null, level: this.levelShown() }))).pipe(
+      switchMap(({ code, level }) =>
+        code
+          ? this.indicators.withDataIn(code, level === 'neighbourhood' ? level : undefined).pipe(toLoadState())
+          : of<LoadState<Indicator[]>>(LOADING),
+      ),
     ),
     { initialValue: LOADING as LoadState<Indicator[]> },
   );
@@ -122,16 +142,19 @@ export class OverzichtPage {
   );
 
   protected readonly data = toSignal(
-    toObservable(computed(() => ({ code: this.code(), indicator: this.indicatorCode(), ready: this.catalogue().status === 'ok' }))).pipe(
-      switchMap(({ code, indicator, ready }) => {
+    toObservable(
+      computed(() => ({ code: this.code(), indicator: this.indicatorCode(), ready: this.catalogue().status === 'ok', level: this.levelShown() })),
+    ).pipe(
+      switchMap(({ code, indicator, ready, level }) => {
         if (!code) return of<LoadState<MapData>>(IDLE);
         // No indicator with data here: say so instead of loading for ever.
         if (!indicator) return of<LoadState<MapData>>(ready ? { status: 'ok', data: { districts: [], observations: [], boundaries: null } } : LOADING);
+        const buurten = level === 'neighbourhood';
         return combineLatest([
-          this.areas.children(code),
-          this.indicators.observations({ indicator, area: code, level: 'district' }),
+          buurten ? this.areas.neighbourhoodsIn(code) : this.areas.children(code),
+          this.indicators.observations({ indicator, area: code, level }),
           // A municipality without boundaries still gets its table.
-          this.areas.boundaries(code).pipe(catchError(() => of(null))),
+          this.areas.boundaries(code, buurten ? 'neighbourhood' : undefined).pipe(catchError(() => of(null))),
         ]).pipe(
           map(([districts, observations, boundaries]) => ({ districts, observations, boundaries })),
           toLoadState(),
@@ -170,7 +193,7 @@ export class OverzichtPage {
     });
   });
   protected readonly title = computed(() =>
-    this.i18n.t('overzicht.mapTitle', {
+    this.i18n.t(this.levelShown() === 'neighbourhood' ? ('ovz.mapTitleBuurt' as MessageKey) : 'overzicht.mapTitle', {
       indicator: this.bySignals() ? this.i18n.t('overzicht.openSignals') : this.indicatorName(),
       name: this.municipalityName(),
       period: this.periodShown() ?? '–',
@@ -178,7 +201,7 @@ export class OverzichtPage {
   );
   protected readonly chartMap = computed<ChartMap | null>(() => {
     const b = this.loaded()?.boundaries;
-    return b && b.features?.length ? { name: `districts-${this.code()}`, geoJson: b } : null;
+    return b && b.features?.length ? { name: `${this.levelShown()}-${this.code()}`, geoJson: b } : null;
   });
   protected readonly option = computed(() =>
     buildChoroplethOption(this.chartMap()?.name ?? '', this.rows(), this.classes(), {
@@ -238,12 +261,19 @@ export class OverzichtPage {
   protected readonly noData = computed(() => this.catalogue().status === 'ok' && this.areaIndicators().length === 0);
 
   protected pick(code: string, replaceUrl = false): void {
-    void this.router.navigate(['/overzicht', code], { queryParams: { indicator: this.indicator(), colour: this.colour() }, replaceUrl });
+    void this.router.navigate(['/overzicht', code], { queryParams: { indicator: this.indicator(), colour: this.colour(), level: this.level() }, replaceUrl });
   }
 
-  protected setQuery(key: 'indicator' | 'period' | 'colour', value: string): void {
+  /** Texts of the buurt map (registered in overzicht-messages.ts). */
+  protected tl(key: string, params?: Record<string, string | number>): string {
+    return this.i18n.t(key as MessageKey, params);
+  }
+
+  protected setQuery(key: 'indicator' | 'period' | 'colour' | 'level', value: string): void {
     const queryParams =
-      key === 'colour'
+      key === 'level'
+        ? { level: value === 'neighbourhood' ? 'neighbourhood' : null, indicator: null, period: null }
+        : key === 'colour'
         ? { colour: value === 'signals' ? 'signals' : null }
         : key === 'indicator'
           ? { indicator: value, period: null }

@@ -82,7 +82,8 @@ export class VerkennerPage {
         return combineLatest([
           level === 'district' ? this.areasApi.children(code) : this.areasApi.neighbourhoodsIn(code),
           this.indicatorsApi.observations({ indicator, area: code, level }),
-          level === 'district' ? this.areasApi.boundaries(code).pipe(catchError(() => of(null))) : of(null),
+          // Buurten are drawn wherever their boundaries are loaded (issue 15); else the table alone.
+          this.areasApi.boundaries(code, level === 'district' ? undefined : 'neighbourhood').pipe(catchError(() => of(null))),
           this.indicatorsApi.annotations(indicator, code).pipe(catchError(() => of([]))),
         ]).pipe(
           map(([areas, observations, boundaries, annotations]) => ({ areas, observations, boundaries, annotations })),
@@ -122,7 +123,7 @@ export class VerkennerPage {
 
   protected readonly chartMap = computed<ChartMap | null>(() => {
     const b = this.loaded()?.boundaries;
-    return b && b.features?.length ? { name: `districts-${this.area()}`, geoJson: b } : null;
+    return b && b.features?.length ? { name: `${this.levelShown()}-${this.area()}`, geoJson: b } : null;
   });
   protected readonly classes = computed(() => buildClasses(this.rows().flatMap((r) => (r.value == null ? [] : [r.value]))));
   protected readonly mapOption = computed(() =>

@@ -14,6 +14,10 @@ import { buildSparklineOption } from './sparkline-option';
 import '../core/i18n/messages-ux';
 import { HelpBox } from '../shared/help-box';
 import { WijkBuildUp } from './wijk-build-up';
+import { BuurtMap } from './buurt-map';
+import './wijk-messages';
+import { I18nService } from '../core/i18n/i18n.service';
+import type { MessageKey } from '../core/i18n/messages';
 
 interface WijkData {
   area: AreaDetail | null;
@@ -22,7 +26,7 @@ interface WijkData {
 
 @Component({
   selector: 'app-wijk-page',
-  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart, HelpBox, WijkBuildUp],
+  imports: [TPipe, LocPipe, NumPipe, RouterLink, LoadStateView, Chart, HelpBox, WijkBuildUp, BuurtMap],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wijk-page.html',
   styleUrl: './wijk-page.css',
@@ -54,5 +58,12 @@ export class WijkPage {
     return s.status === 'ok' ? gridCells(s.data.quadrants.quadrants ?? []) : [];
   });
   protected readonly trendKey = trendKey;
+  private readonly i18n = inject(I18nService);
+
+  /** The peers follow the level: "Buurten (mediaan)" on a buurt page, "Wijken (mediaan)" on a wijk page. */
+  protected peersLabel(level: string | undefined): string {
+    if (level === 'neighbourhood' || level === 'district') return this.i18n.t(`col.peers.${level}` as MessageKey);
+    return this.i18n.t('col.peers');
+  }
   protected readonly sparkline = buildSparklineOption;
 }

@@ -71,6 +71,9 @@ describe('WijkenPage', () => {
     expect(names).toEqual(['Scheveningen', 'Centrum']);
     expect(el.textContent).toContain('2 wijken, 3 buurten');
     expect(el.textContent).toContain('Belgisch Park');
+    // Buurt names are links to the buurt's page (issue 15), without the code on screen.
+    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('.neighbourhoods a'), (a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    expect(links).toEqual([['Oostduinen', '/wijk/BU05180101'], ['Belgisch Park', '/wijk/BU05180102'], ['Kortenbos', '/wijk/BU05180201']]);
     // Table alternative for the chart: same counts, present in the DOM.
     const cells = Array.from(el.querySelectorAll('#chart-table tbody tr'), (r) =>
       Array.from(r.children, (c) => c.textContent?.trim()).join(' '),
