@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { QUADRANT_INFO, type LocalizedText, type Meeting } from 'contracts';
-import { L, renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
+import { L, decisionFacts, renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
 import type { StoredEffect } from '../signals/signals.repository';
 
 const BLUE = '#154273';
@@ -132,6 +132,7 @@ export function renderBriefPdf(input: {
       gap();
       heading(t.decision, 10.5, BLUE);
       para(`${b.item.decision}${b.item.decidedAt ? ` (${b.item.decidedAt.slice(0, 10)})` : ''}`);
+      para(decisionFacts(b.item, lang).join(' · '));
       effect(b.effect);
     }
   });
