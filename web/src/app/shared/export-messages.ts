@@ -22,6 +22,8 @@ export const EXPORT_NL = {
   'export.failed': 'De afbeelding kon niet worden gemaakt.',
   'export.decision': 'Besluit: {text}',
   'export.afterData': 'na de laatste gegevens',
+  'export.owner': 'eigenaar {name}',
+  'export.deadline': 'uiterlijk {date}',
 };
 export type ExportMessageKey = keyof typeof EXPORT_NL;
 export const EXPORT_EN: Record<ExportMessageKey, string> = {
@@ -45,5 +47,7 @@ export const EXPORT_EN: Record<ExportMessageKey, string> = {
   'export.failed': 'The image could not be made.',
   'export.decision': 'Decision: {text}',
   'export.afterData': 'after the latest data',
+  'export.owner': 'owner {name}',
+  'export.deadline': 'by {date}',
 };
 registerMessages(EXPORT_NL, EXPORT_EN);

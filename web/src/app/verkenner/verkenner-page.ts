@@ -203,10 +203,22 @@ export class VerkennerPage {
     return codes.map((code) => ({ code, name: this.names().get(code) ?? code }));
   });
   protected readonly annotationList = computed(() =>
-    (this.loaded()?.annotations ?? []).map((a) => ({ date: a.date, text: annotationText(a, this.i18n.lang()) })),
+    (this.loaded()?.annotations ?? []).map((a) => ({ date: a.date, text: this.annotationLabel(a) })),
   );
+  /** A decision reads "Besluit: … · eigenaar Anna · uiterlijk 1 mrt 2025"; other events their own text. */
+  private annotationLabel(a: Annotation): string {
+    const d = a.decision;
+    if (!d) return annotationText(a, this.i18n.lang());
+    return [
+      this.tx('export.decision', { text: d.text }),
+      ...(d.owner ? [this.tx('export.owner', { name: d.owner })] : []),
+      ...(d.deadline ? [this.tx('export.deadline', { date: this.i18n.date(d.deadline) })] : []),
+    ].join(' · ');
+  }
   protected readonly seriesOption = computed(() =>
-    buildSeriesOption(this.loaded()?.observations ?? [], this.seriesAreas(), this.annotationList(), this.indicatorName()),
+    buildSeriesOption(this.loaded()?.observations ?? [], this.seriesAreas(), this.annotationList(), this.indicatorName(), {
+      afterData: this.tx('export.afterData'),
+    }),
   );
   protected readonly seriesPeriods = computed(() => periodsOf(this.loaded()?.observations ?? []));
   /** "niet getoond (minder dan N)" with N the indicator's own minimum (issue 15). */
