@@ -69,7 +69,7 @@ export function composeExportOption(option: EChartsCoreOption, labels: PngExport
       subtext: labels.subtitle,
       left: MARGIN,
       top: 16,
-      itemGap: 8,
+      itemGap: 14,
       textStyle: { fontSize: 20, fontWeight: 'bold', color: INK, width: size.width - 2 * MARGIN, overflow: 'truncate' },
       subtextStyle: { fontSize: 14, color: MUTED, width: size.width - 2 * MARGIN, overflow: 'truncate' },
     },
