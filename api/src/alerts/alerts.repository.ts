@@ -196,7 +196,7 @@ export class AlertsRepository {
   async effectDue(today: Date, defaultDays: number): Promise<{ item_id: string; signal_id: string; owner_id: string | null; decision: string; due_on: string }[]> {
     return this.db.query(
       `SELECT item_id, signal_id, owner_id, decision, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM (
-         SELECT DISTINCT ON (s.id) ai.id AS item_id, s.id AS signal_id, s.owner_id, ai.decision,
+         SELECT DISTINCT ON (s.id) ai.id AS item_id, s.id AS signal_id, COALESCE(ai.owner_id, s.owner_id) AS owner_id, ai.decision,
                 COALESCE(ai.effect_due_on, (ai.decided_at AT TIME ZONE 'UTC')::date + $2::int) AS due_on
          FROM signal s JOIN agenda_item ai ON ai.signal_id = s.id AND ai.decision IS NOT NULL
          WHERE s.status = 'monitoring' AND s.group_id IS NULL

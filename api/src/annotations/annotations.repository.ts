@@ -10,15 +10,28 @@ interface AnnotationRow {
   text_nl: string;
   text_en: string;
   meeting_id: string | null;
+  decision: string | null;
+  owner_name: string | null;
+  deadline: string | null;
+  follow_up: string | null;
 }
 
 function toAnnotation(r: AnnotationRow): Annotation {
-  return { id: r.id, date: r.date, indicators: r.indicators, area: r.area, text: { nl: r.text_nl, en: r.text_en }, meetingId: r.meeting_id };
+  return {
+    id: r.id,
+    date: r.date,
+    indicators: r.indicators,
+    area: r.area,
+    text: { nl: r.text_nl, en: r.text_en },
+    meetingId: r.meeting_id,
+    decision: r.decision === null ? null : { text: r.decision, owner: r.owner_name, deadline: r.deadline, followUp: r.follow_up },
+  };
 }
 
 const SELECT = `SELECT an.id, to_char(an.date, 'YYYY-MM-DD') AS date, an.indicators, an.area_code AS area, an.text_nl, an.text_en,
-  ai.meeting_id::text AS meeting_id
-  FROM annotation an LEFT JOIN agenda_item ai ON ai.id = an.agenda_item_id`;
+  ai.meeting_id::text AS meeting_id, ai.decision, u.name AS owner_name,
+  to_char(ai.deadline, 'YYYY-MM-DD') AS deadline, to_char(ai.effect_due_on, 'YYYY-MM-DD') AS follow_up
+  FROM annotation an LEFT JOIN agenda_item ai ON ai.id = an.agenda_item_id LEFT JOIN app_user u ON u.id = ai.owner_id`;
 
 /** All SQL about annotations: dated events (decisions, rule changes) on indicator charts. */
 @Injectable()

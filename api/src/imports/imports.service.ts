@@ -128,7 +128,7 @@ export class ImportsService {
     let fallback: Period | null = null;
     if (req.period) {
       const p = parsePeriod(req.period);
-      if (isPeriodError(p)) throw new InvalidInputError(p.error, [{ field: 'period', message: p.error }]);
+      if (isPeriodError(p)) throw new InvalidInputError(p.error, [{ field: 'period', message: p.error, code: 'import.badPeriod', params: { value: req.period.slice(0, 40) } }], { code: 'import.badPeriod', params: { value: req.period.slice(0, 40) } });
       fallback = p;
     }
     const errors = new ErrorList();
@@ -136,7 +136,7 @@ export class ImportsService {
     const resolveAreaName = await this.nameResolver();
     const table = await parseStatline(upload, { errors, resolveAreaName }).catch((e: unknown) => {
       if (!(e instanceof UploadInterruptedError)) throw e;
-      errors.add(1, null, e.message);
+      errors.add(1, null, e.message, 'import.interrupted');
       return null;
     });
     if (!table) {
@@ -170,14 +170,15 @@ export class ImportsService {
       // A preview of a table no column of which is known yet answers its columns (all ignored), so
       // the analyst can map them; importing it as it is stays an error.
       if (used.length === 0 && !req.dryRun) {
-        errors.add(1, null, `no column of this table matches an indicator's statlineColumn (columns: ${table.columns.slice(0, 20).map((c) => JSON.stringify(c)).join(', ')}${table.columns.length > 20 ? ' …' : ''})`);
+        const columns = `${table.columns.slice(0, 20).map((c) => JSON.stringify(c)).join(', ')}${table.columns.length > 20 ? ' …' : ''}`;
+        errors.add(1, null, `no column of this table matches an indicator's statlineColumn (columns: ${columns})`, 'import.statline.noKnownColumn', { columns: columns.slice(0, 400) });
       }
       for (const r of totalRows(table)) {
         const raw = r.areaCode ?? '';
         const code = COUNTRY_ALIASES[raw] ?? raw;
         const period = r.period ?? fallback ?? table.titlePeriod;
         if (!period) {
-          errors.add(r.line, table.periodColumn, 'the table has no period column and none was given: pass ?period=2022');
+          errors.add(r.line, table.periodColumn, 'the table has no period column and none was given: pass ?period=2022', 'import.statline.noPeriod');
           break;
         }
         if (!subjects.areas.has(code)) {
@@ -188,7 +189,7 @@ export class ImportsService {
         for (const col of used) {
           const cell = r.cells[col];
           if (cell.error) {
-            errors.add(cell.line, col, cell.error);
+            errors.add(cell.line, col, cell.error, 'import.notANumber', { column: col.slice(0, 80), value: cell.raw.trim().slice(0, 40) });
             continue;
           }
           if (cell.value === null) continue; // '.', empty: not published

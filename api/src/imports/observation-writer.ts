@@ -160,7 +160,7 @@ export class ObservationWriter {
       } catch (e) {
         if (!(e instanceof UploadInterruptedError)) throw e;
         this.logger.warn(`Import ${batchId} (${job.format}, ${job.source}): the client closed the connection after ${dataRows} rows; rolled back`);
-        errors.add(dataRows + 2, null, e.message);
+        errors.add(dataRows + 2, null, e.message, 'import.interrupted');
       }
       await settle();
 

@@ -33,7 +33,7 @@ export function* chunks<T>(rows: T[], size: number): Generator<T[]> {
 export function checkRange(r: LongRow, rules: Map<string, Rule>, errors: ErrorList): void {
   const rule = rules.get(r.indicator);
   if (rule?.measure === 'proportion' && r.value !== null && (r.value < 0 || r.value > 100)) {
-    errors.add(r.line, 'value', `value ${r.value} is not a percentage 0–100 (indicator ${r.indicator} is a proportion)`);
+    errors.add(r.line, 'value', `value ${r.value} is not a percentage 0–100 (indicator ${r.indicator} is a proportion)`, 'import.notAPercentage', { value: r.value });
   }
 }
 

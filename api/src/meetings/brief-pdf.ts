@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { QUADRANT_INFO, type LocalizedText, type Meeting } from 'contracts';
-import { renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
+import { decisionFacts, renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
 import { BRIEF_TEXTS as L } from './brief-texts';
 import { TEXTS } from '../core/signals/texts';
 import type { StoredEffect } from '../signals/signals.repository';
@@ -134,6 +134,7 @@ export function renderBriefPdf(input: {
       gap();
       heading(t.decision, 10.5, BLUE);
       para(`${b.item.decision}${b.item.decidedAt ? ` (${b.item.decidedAt.slice(0, 10)})` : ''}`);
+      para(decisionFacts(b.item, lang).join(' · '));
       effect(b.effect);
     }
   });

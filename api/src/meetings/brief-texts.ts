@@ -16,6 +16,7 @@ export interface BriefTexts {
   statusName: Record<SignalStatus, string>;
   top: string; subject: string; value: string; period: string; change: string; score: string;
   source: string; page: string;
+  owner: string; deadline: string; followUp: string; noOwner: string;
 }
 
 const nl: BriefTexts = {
@@ -34,6 +35,7 @@ const nl: BriefTexts = {
     },
     top: 'Hoogste tien', subject: 'Gebied of school', value: 'Waarde', period: 'Periode', change: 'Verandering', score: 'Afwijking (z)',
     source: 'Bron: Wijksignaal; cijfers onder het onthullingsminimum zijn niet getoond.', page: 'Pagina',
+  owner: 'Eigenaar', deadline: 'Uitgevoerd uiterlijk', followUp: 'Opvolging (effect meten)', noOwner: 'nog niemand',
   };
 
 const en: BriefTexts = {
@@ -52,6 +54,7 @@ const en: BriefTexts = {
     },
     top: 'Top ten', subject: 'Area or school', value: 'Value', period: 'Period', change: 'Change', score: 'Deviation (z)',
     source: 'Source: Wijksignaal; figures below the disclosure minimum are not shown.', page: 'Page',
+  owner: 'Owner', deadline: 'Carried out by', followUp: 'Follow-up (measure the effect)', noOwner: 'nobody yet',
   };
 
 export const BRIEF_TEXTS: Readonly<Record<Lang, BriefTexts>> = { nl, en };

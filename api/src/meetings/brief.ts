@@ -93,7 +93,7 @@ function renderItem(b: BriefItem, n: number, ctx: Ctx): string {
     ? `<ul>${b.interpretation.map((i) => `<li>${esc(i.at)} · ${esc(i.actor)} (${esc(t.statusName[i.to] ?? i.to)}): ${esc(i.comment)}</li>`).join('')}</ul>`
     : `<p>${esc(t.none)}</p>`;
   const decision = b.item.decision
-    ? `<h3>${esc(t.decision)}</h3><div class="decision">${esc(b.item.decision)}${b.item.decidedAt ? ` <span class="badge">${esc(b.item.decidedAt.slice(0, 10))}</span>` : ''}</div>${renderEffect(b.effect, ctx)}`
+    ? `<h3>${esc(t.decision)}</h3><div class="decision">${esc(b.item.decision)}${b.item.decidedAt ? ` <span class="badge">${esc(b.item.decidedAt.slice(0, 10))}</span>` : ''}<br>${esc(decisionFacts(b.item, lang).join(' · '))}</div>${renderEffect(b.effect, ctx)}`
     : '';
   return `<section class="item">
 <h2>${esc(t.item)} ${n}. ${esc(text(s.title, lang))}</h2>
@@ -110,6 +110,16 @@ ${interp}
 ${b.item.notes ? `<h3>${esc(t.notes)}</h3><p>${esc(b.item.notes)}</p>` : ''}
 ${decision}
 </section>`;
+}
+
+/** "Eigenaar: A. de Vries · Uitgevoerd uiterlijk: 2026-03-01 · Opvolging (effect meten): 2026-09-01". */
+export function decisionFacts(item: Pick<AgendaItem, 'owner' | 'deadline' | 'effectDueOn'>, lang: Lang): string[] {
+  const t = L[lang];
+  return [
+    `${t.owner}: ${item.owner?.name ?? t.noOwner}`,
+    ...(item.deadline ? [`${t.deadline}: ${item.deadline}`] : []),
+    ...(item.effectDueOn ? [`${t.followUp}: ${item.effectDueOn}`] : []),
+  ];
 }
 
 function renderEffect(e: StoredEffect | null, ctx: Ctx): string {

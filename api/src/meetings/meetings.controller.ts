@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { AgendaItem, Meeting } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
-import { MeetingsService } from './meetings.service';
+import { MeetingsService, type DecisionBody } from './meetings.service';
 
 @Controller('v1/meetings')
 export class MeetingsController {
@@ -58,7 +58,7 @@ export class MeetingsController {
   decide(
     @Param('id') id: string,
     @Param('itemId') itemId: string,
-    @Body() body: { decision?: unknown; effectDueOn?: unknown },
+    @Body() body: DecisionBody,
     @CurrentPrincipal() p: Principal,
   ): Promise<AgendaItem> {
     return this.meetings.decide(id, itemId, body ?? {}, p);

@@ -19,9 +19,16 @@ export interface AgendaItemRow {
   decided_at: Date | null;
   decided_by: string | null;
   effect_due_on: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  deadline: string | null;
 }
 
 const MEETING = `id, to_char(date, 'YYYY-MM-DD') AS date, title, area_code AS area, created_by`;
+
+const ITEM = `ai.id, ai.meeting_id, ai.signal_id, ai.position, ai.notes, ai.decision, ai.decided_at, ai.decided_by,
+  to_char(ai.effect_due_on, 'YYYY-MM-DD') AS effect_due_on, ai.owner_id::text AS owner_id, u.name AS owner_name,
+  to_char(ai.deadline, 'YYYY-MM-DD') AS deadline`;
 
 /** All SQL about policy-table meetings and their agenda items. */
 @Injectable()
@@ -52,8 +59,8 @@ export class MeetingsRepository {
 
   items(meetingIds: string[], manager: EntityManager = this.db.manager): Promise<AgendaItemRow[]> {
     return manager.query(
-      `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by, to_char(effect_due_on, 'YYYY-MM-DD') AS effect_due_on FROM agenda_item
-       WHERE meeting_id = ANY($1::uuid[]) ORDER BY meeting_id, position`,
+      `SELECT ${ITEM} FROM agenda_item ai LEFT JOIN app_user u ON u.id = ai.owner_id
+       WHERE ai.meeting_id = ANY($1::uuid[]) ORDER BY ai.meeting_id, ai.position`,
       [meetingIds],
     );
   }
@@ -61,23 +68,37 @@ export class MeetingsRepository {
   item(meetingId: string, itemId: string, manager: EntityManager): Promise<AgendaItemRow | null> {
     return manager
       .query(
-        `SELECT id, meeting_id, signal_id, position, notes, decision, decided_at, decided_by, to_char(effect_due_on, 'YYYY-MM-DD') AS effect_due_on FROM agenda_item
-         WHERE meeting_id = $1 AND id = $2 FOR UPDATE`,
+        `SELECT ${ITEM} FROM agenda_item ai LEFT JOIN app_user u ON u.id = ai.owner_id
+         WHERE ai.meeting_id = $1 AND ai.id = $2 FOR UPDATE OF ai`,
         [meetingId, itemId],
       )
       .then((r: AgendaItemRow[]) => r[0] ?? null);
   }
 
-  async decide(itemId: string, decision: string, effectDueOn: string | null, actor: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE agenda_item SET decision = $2, decided_at = now(), decided_by = $3, effect_due_on = $4 WHERE id = $1`, [itemId, decision, actor, effectDueOn]);
+  async decide(
+    itemId: string,
+    d: { decision: string; effectDueOn: string | null; ownerId: string | null; deadline: string | null },
+    actor: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE agenda_item SET decision = $2, decided_at = now(), decided_by = $3, effect_due_on = $4, owner_id = $5, deadline = $6 WHERE id = $1`,
+      [itemId, d.decision, actor, d.effectDueOn, d.ownerId, d.deadline],
+    );
+  }
+
+  /** A user who may own a decision: an active manager, analyst or admin. */
+  decisionOwner(userId: string, manager: EntityManager = this.db.manager): Promise<{ id: string; name: string } | null> {
+    return manager
+      .query(`SELECT id::text AS id, name FROM app_user WHERE id = $1 AND active AND role IN ('manager','analyst','admin')`, [userId])
+      .then((r: { id: string; name: string }[]) => r[0] ?? null);
   }
 
   /** Agenda items (with their meeting) of signals, for summaries. */
   itemsOfSignals(signalIds: string[]): Promise<(AgendaItemRow & { meeting_date: string; meeting_title: string })[]> {
     return this.db.query(
-      `SELECT ai.id, ai.meeting_id, ai.signal_id, ai.position, ai.notes, ai.decision, ai.decided_at, ai.decided_by, to_char(ai.effect_due_on, 'YYYY-MM-DD') AS effect_due_on,
-              to_char(m.date, 'YYYY-MM-DD') AS meeting_date, m.title AS meeting_title
-       FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id WHERE ai.signal_id = ANY($1::uuid[]) ORDER BY m.date, ai.position`,
+      `SELECT ${ITEM}, to_char(m.date, 'YYYY-MM-DD') AS meeting_date, m.title AS meeting_title
+       FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id LEFT JOIN app_user u ON u.id = ai.owner_id WHERE ai.signal_id = ANY($1::uuid[]) ORDER BY m.date, ai.position`,
       [signalIds],
     );
   }

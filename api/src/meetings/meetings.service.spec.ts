@@ -63,6 +63,22 @@ describe('MeetingsService (fake repositories)', () => {
     expect(store.events.at(-1)).toMatchObject({ from: 'decided', to: 'decided' });
   });
 
+  it('a decision has an owner (an active manager, analyst or admin) and a deadline before its follow-up', async () => {
+    const [mira, raad] = [store.nextId(), store.nextId()];
+    store.users.push({ id: mira, name: 'Mira Manager', role: 'manager', active: true }, { id: raad, name: 'Raadslid', role: 'council', active: true });
+    const s = signalRow(store);
+    await service.addItem(meetingId, { signalId: s.id }, p);
+    const itemId = store.items[0].id;
+    await expect(service.decide(meetingId, itemId, { decision: 'x', ownerId: raad }, p)).rejects.toMatchObject({ errors: [expect.objectContaining({ field: 'ownerId' })] });
+    await expect(service.decide(meetingId, itemId, { decision: 'x', deadline: '2027-03-01', effectDueOn: '2027-02-01' }, p)).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'effectDueOn' })],
+    });
+    expect(store.signals.get(s.id)!.status).toBe('on-agenda');
+    await service.decide(meetingId, itemId, { decision: 'Loket terug', ownerId: mira, deadline: '2027-03-01', effectDueOn: '2027-06-01' }, p);
+    expect(store.items[0]).toMatchObject({ owner_id: mira, owner_name: 'Mira Manager', deadline: '2027-03-01', effect_due_on: '2027-06-01' });
+    expect(store.audit.at(-1)).toMatchObject({ action: 'meetings.item.decide', details: expect.objectContaining({ ownerId: mira, deadline: '2027-03-01' }) });
+  });
+
   it('an effect date before the meeting is a field error', async () => {
     const s = signalRow(store);
     await service.addItem(meetingId, { signalId: s.id }, p);

@@ -80,6 +80,8 @@ export class MeetingsService {
       decision: i.decision,
       decidedAt: i.decided_at ? new Date(i.decided_at).toISOString() : null,
       effectDueOn: i.effect_due_on ?? null,
+      owner: i.owner_id ? { id: i.owner_id, name: i.owner_name ?? '' } : null,
+      deadline: i.deadline ?? null,
       effect: i.decision ? effectOf(signal?.effect as StoredEffect | null | undefined) : null,
     };
   }
@@ -132,16 +134,20 @@ export class MeetingsService {
    * Records the policy table's decision: the signal moves to decided, and the decision becomes a
    * dated annotation (the meeting's date) on the signal's indicators for its area.
    */
-  async decide(meetingId: string, itemId: string, body: { decision?: unknown; effectDueOn?: unknown }, p: Principal): Promise<AgendaItem> {
+  async decide(meetingId: string, itemId: string, body: DecisionBody, p: Principal): Promise<AgendaItem> {
     const meeting = await this.findOr404(meetingId);
-    const errors: FieldError[] = [];
-    if (typeof body.decision !== 'string' || !body.decision.trim() || body.decision.length > 4000)
-      errors.push({ field: 'decision', message: 'must be a text of 1 to 4000 characters' });
-    const due = body.effectDueOn === undefined || body.effectDueOn === null || body.effectDueOn === '' ? null : body.effectDueOn;
-    if (due !== null && !isIsoDate(due)) errors.push({ field: 'effectDueOn', message: 'must be a date like 2025-09-14' });
-    else if (due !== null && (due as string) <= meeting.date) errors.push({ field: 'effectDueOn', message: `must be after the meeting date ${meeting.date}` });
-    if (errors.length) throw invalid(errors);
+    const errors = decisionErrors(body, meeting.date);
+    const ownerId = optional(body.ownerId);
+    if (ownerId !== null && !errors.some((e) => e.field === 'ownerId') && !(await this.meetings.decisionOwner(ownerId as string)))
+      errors.push({ field: 'ownerId', message: 'must be an active manager, analyst or admin', code: 'decision.owner' });
+    if (errors.length) {
+      // The first error names the message the web shows; every field error carries its own code.
+      const first = errors[0];
+      throw new InvalidInputError(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors, { code: first.code, ...(first.params ? { params: first.params } : {}) });
+    }
     if (typeof body.decision !== 'string') throw invalid(errors);
+    const due = optional(body.effectDueOn) as string | null;
+    const deadline = optional(body.deadline) as string | null;
     const decision = body.decision.trim();
     if (!UUID.test(itemId)) throw new NotFoundError(`Unknown agenda item ${itemId}`);
     await this.db.transaction(async (m) => {
@@ -160,13 +166,13 @@ export class MeetingsService {
       } else {
         throw new ConflictError(`A signal that is ${signal.status} cannot receive a decision (it must be on the agenda)`, undefined, { code: 'meetings.cannotDecide', params: { status: signal.status } });
       }
-      await this.meetings.decide(itemId, decision, due as string | null, p.actor, m);
+      await this.meetings.decide(itemId, { decision, effectDueOn: due, ownerId: ownerId as string | null, deadline }, p.actor, m);
       const updated = await this.annotations.updateForAgendaItem(itemId, textNl, textEn, m);
       if (!updated) {
         const area = signal.subjects.length === 1 ? ((await this.meetings.subjectArea(signal.subjects[0], m)) ?? meeting.area) : meeting.area;
         await this.annotations.insert({ date: meeting.date, indicators: signal.indicators, area, textNl, textEn, agendaItemId: itemId, actor: p.actor }, m);
       }
-      await this.audit.record({ actor: p.actor, action: 'meetings.item.decide', target: itemId, details: { meetingId, signalId: signal.id, effectDueOn: due } }, m);
+      await this.audit.record({ actor: p.actor, action: 'meetings.item.decide', target: itemId, details: { meetingId, signalId: signal.id, effectDueOn: due, ownerId, deadline } }, m);
     });
     const full = await this.get(meetingId, p.role);
     return full.items.find((i) => i.id === itemId)!;
@@ -207,6 +213,40 @@ export class MeetingsService {
     await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, format, items: items.length } });
     return out;
   }
+}
+
+export interface DecisionBody {
+  decision?: unknown;
+  effectDueOn?: unknown;
+  ownerId?: unknown;
+  deadline?: unknown;
+}
+
+const optional = (v: unknown): unknown => (v === undefined || v === null || v === '' ? null : v);
+
+/**
+ * The checks of a decision that need no database: a text; a deadline on or after the meeting; a
+ * follow-up date (`effectDueOn`) after the meeting and not before the deadline; an owner id that
+ * looks like one. Each error carries a stable `code` (+ `params`) the web translates.
+ */
+export function decisionErrors(body: DecisionBody, meetingDate: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (typeof body.decision !== 'string' || !body.decision.trim() || body.decision.length > 4000)
+    errors.push({ field: 'decision', message: 'must be a text of 1 to 4000 characters', code: 'decision.text' });
+  const ownerId = optional(body.ownerId);
+  if (ownerId !== null && (typeof ownerId !== 'string' || !UUID.test(ownerId)))
+    errors.push({ field: 'ownerId', message: 'must be a user id', code: 'decision.owner' });
+  const deadline = optional(body.deadline);
+  if (deadline !== null && !isIsoDate(deadline)) errors.push({ field: 'deadline', message: 'must be a date like 2025-09-14', code: 'decision.date', params: { field: 'deadline' } });
+  else if (deadline !== null && deadline < meetingDate)
+    errors.push({ field: 'deadline', message: `must be on or after the meeting date ${meetingDate}`, code: 'decision.deadlineBeforeMeeting', params: { date: meetingDate } });
+  const due = optional(body.effectDueOn);
+  if (due !== null && !isIsoDate(due)) errors.push({ field: 'effectDueOn', message: 'must be a date like 2025-09-14', code: 'decision.date', params: { field: 'effectDueOn' } });
+  else if (due !== null && due <= meetingDate)
+    errors.push({ field: 'effectDueOn', message: `must be after the meeting date ${meetingDate}`, code: 'decision.followUpBeforeMeeting', params: { date: meetingDate } });
+  else if (due !== null && isIsoDate(deadline) && due < deadline)
+    errors.push({ field: 'effectDueOn', message: `must be on or after the deadline ${deadline}`, code: 'decision.followUpBeforeDeadline', params: { date: deadline } });
+  return errors;
 }
 
 function collectSubjects(evidence: unknown): string[] {

@@ -115,7 +115,7 @@ export class CsvTokenizer {
       this.delim = detectDelimiter(this.buf, final);
       if (this.delim === null) {
         if (this.buf.length > this.maxLen) {
-          throw new ParseError(`line 1 is longer than ${this.maxLen} characters`, 1);
+          throw new ParseError(`line 1 is longer than ${this.maxLen} characters`, 1, null, 'import.lineTooLong', { line: 1, max: this.maxLen });
         }
         return [];
       }
@@ -124,7 +124,7 @@ export class CsvTokenizer {
   }
 
   private tooLong(line: number): ParseError {
-    return new ParseError(`line ${line} is longer than ${this.maxLen} characters`, line);
+    return new ParseError(`line ${line} is longer than ${this.maxLen} characters`, line, null, 'import.lineTooLong', { line, max: this.maxLen });
   }
 
   private scan(final: boolean): CsvRecord[] {
@@ -170,7 +170,7 @@ export class CsvTokenizer {
             break;
           }
           if (close === -1) {
-            if (final) throw new ParseError(`line ${recLine}: a quoted field is not closed`, recLine);
+            if (final) throw new ParseError(`line ${recLine}: a quoted field is not closed`, recLine, null, 'import.unclosedQuote', { line: recLine });
             break record; // need more data
           }
           fields.push(value === null ? buf.slice(segStart, close) : value + buf.slice(segStart, close));
@@ -212,6 +212,9 @@ export class CsvTokenizer {
           throw new ParseError(
             `line ${line}: unexpected character ${JSON.stringify(buf[i])} after a closing quote (field ${fields.length})`,
             line,
+            null,
+            'import.afterQuote',
+            { line, field: fields.length, char: buf[i] },
           );
         }
         // Unquoted field: up to the next delimiter or newline.
@@ -227,7 +230,7 @@ export class CsvTokenizer {
           fields.push(buf.slice(i, dl));
           i = dl + 1;
           if (fields.length > this.maxFields) {
-            throw new ParseError(`line ${recLine} has more than ${this.maxFields} fields`, recLine);
+            throw new ParseError(`line ${recLine} has more than ${this.maxFields} fields`, recLine, null, 'import.tooManyFields', { line: recLine, max: this.maxFields });
           }
           continue;
         }

@@ -32,18 +32,18 @@ function countLines(text: string, end: number): number {
   return n;
 }
 
-function binaryHint(head: Uint8Array): string {
+function binaryHint(head: Uint8Array): { kind: 'zip' | 'xls' | 'nul' | 'binary'; text: string } {
   const b = head;
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    return 'it looks like a ZIP or Excel .xlsx/.ods file; export it as CSV (UTF-8)';
+    return { kind: 'zip', text: 'it looks like a ZIP or Excel .xlsx/.ods file; export it as CSV (UTF-8)' };
   }
   if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-    return 'it looks like an old Excel .xls file; export it as CSV (UTF-8)';
+    return { kind: 'xls', text: 'it looks like an old Excel .xls file; export it as CSV (UTF-8)' };
   }
   if (b.length >= 2 && (b[0] === 0 || b[1] === 0)) {
-    return 'it contains NUL bytes: a binary file, or UTF-16 text without a byte order mark; save it as UTF-8';
+    return { kind: 'nul', text: 'it contains NUL bytes: a binary file, or UTF-16 text without a byte order mark; save it as UTF-8' };
   }
-  return 'it contains binary data (control characters); upload a CSV text file in UTF-8';
+  return { kind: 'binary', text: 'it contains binary data (control characters); upload a CSV text file in UTF-8' };
 }
 
 /** Length of the longest prefix of `b` that ends on a UTF-8 character boundary. */
@@ -153,7 +153,7 @@ export class ChunkDecoder {
       try {
         text = this.utf16.decode(bytes, { stream: !final });
       } catch {
-        throw new ParseError(`file is not text: invalid ${this.encoding} data`, this.lines + 1);
+        throw new ParseError(`file is not text: invalid ${this.encoding} data`, this.lines + 1, null, 'import.notText.encoding', { encoding: this.encoding ?? 'UTF-16' });
       }
       return this.check(text);
     }
@@ -175,7 +175,7 @@ export class ChunkDecoder {
         this.pending = new Uint8Array(0);
         return this.decode(rest, final);
       }
-      throw new ParseError('file is not text: invalid UTF-8 (save the file as UTF-8)', this.lines + 1);
+      throw new ParseError('file is not text: invalid UTF-8 (save the file as UTF-8)', this.lines + 1, null, 'import.notText.utf8');
     }
     if (!this.sawNonAscii && NON_ASCII.test(text)) this.sawNonAscii = true;
     return this.check(text);
@@ -185,7 +185,8 @@ export class ChunkDecoder {
     const m = BINARY_CHARS.exec(text) ?? (this.encoding === 'windows-1252' ? C1_CHARS.exec(text) : null);
     if (m) {
       const line = this.lines + countLines(text, m.index) + 1;
-      throw new ParseError(`file is not text: ${binaryHint(this.head ?? new Uint8Array(0))}`, line);
+      const hint = binaryHint(this.head ?? new Uint8Array(0));
+      throw new ParseError(`file is not text: ${hint.text}`, line, null, `import.notText.${hint.kind}`);
     }
     this.lines += countLines(text, text.length);
     return text;

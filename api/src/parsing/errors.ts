@@ -18,13 +18,16 @@ export class ParseError extends Error {
     message: string,
     readonly line: number,
     readonly column: string | null = null,
+    /** Stable message key the web app translates (DESIGN §4b), with its parameters. */
+    readonly code?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ParseError';
   }
 
   toIssue(): ImportIssue {
-    return { line: this.line, column: this.column, message: this.message };
+    return { line: this.line, column: this.column, message: this.message, ...(this.code ? { code: this.code } : {}), ...(this.code && this.params ? { params: this.params } : {}) };
   }
 }
 

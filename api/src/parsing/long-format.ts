@@ -218,7 +218,7 @@ export async function* streamLongCsv(
       if (headerSeen && !index) break; // bad header: stop reading
     }
   } catch (e) {
-    if (e instanceof ParseError) errors.add(e.line, e.column, e.message);
+    if (e instanceof ParseError) errors.addIssue(e.toIssue());
     else throw e;
   } finally {
     await records.return(',');
@@ -313,7 +313,7 @@ export class RowValidator {
     const { value, numerator, denominator } = row;
     if (rule.measure === 'proportion' || rule.measure === 'rate') {
       if (numerator !== null && denominator === null && value === null) {
-        errors.add(line, 'denominator', `a ${rule.measure} needs a denominator with the numerator (or a value)`);
+        errors.add(line, 'denominator', `a ${rule.measure} needs a denominator with the numerator (or a value)`, 'import.needsDenominator');
       }
       if (numerator !== null && denominator !== null && denominator === 0 && numerator > 0) {
         errors.add(line, 'denominator', `denominator is 0 while numerator is ${numerator}`, 'import.zeroDenominator', { numerator });

@@ -15,7 +15,7 @@ export function readFlat(records: CsvRecord[], start: number, errors: ErrorList)
     if (isBlankRecord(r)) continue;
     if (isFooter(r)) break;
     if (r.fields.length !== header.length) {
-      errors.add(r.line, null, `expected ${header.length} fields, found ${r.fields.length}`);
+      errors.add(r.line, null, `expected ${header.length} fields, found ${r.fields.length}`, 'import.fieldCount', { expected: header.length, found: r.fields.length });
       continue;
     }
     rows.push({ line: r.line, cells: r.fields.map((raw, c) => ({ raw, line: r.line, column: c + 1 })) });

@@ -14,7 +14,7 @@ export function readPivot(records: CsvRecord[], start: number, errors: ErrorList
   const rest = records.slice(start + 1).filter((r) => !isBlankRecord(r));
   const oi = rest.findIndex((r, idx) => idx < 12 && r.fields.some((f) => TOPIC_MARKER.test(clean(f))));
   if (oi === -1) {
-    throw new ParseError('StatLine table layout: no "Onderwerp" line found in the table head', records[start].line + 1);
+    throw new ParseError('StatLine table layout: no "Onderwerp" line found in the table head', records[start].line + 1, null, 'import.statline.noOnderwerp');
   }
   const onderwerp = rest[oi];
   const k = onderwerp.fields.findIndex((f) => TOPIC_MARKER.test(clean(f)));
@@ -30,7 +30,7 @@ export function readPivot(records: CsvRecord[], start: number, errors: ErrorList
     const topicRows: CsvRecord[] = [];
     let i = 0;
     while (i < body.length && clean(body[i].fields[0] ?? '') === '') topicRows.push(body[i++]);
-    if (topicRows.length === 0) throw new ParseError('StatLine table layout: no topic line after "Onderwerp"', onderwerp.line + 1);
+    if (topicRows.length === 0) throw new ParseError('StatLine table layout: no topic line after "Onderwerp"', onderwerp.line + 1, null, 'import.statline.noTopic');
     const width = Math.max(...topicRows.map((r) => r.fields.length));
     const topics: string[] = [];
     for (let c = k; c < width; c++) {
@@ -60,7 +60,7 @@ export function readPivot(records: CsvRecord[], start: number, errors: ErrorList
     for (; i < body.length; i++) {
       const r = body[i];
       if (r.fields.length !== header.length) {
-        errors.add(r.line, null, `expected ${header.length} fields, found ${r.fields.length}`);
+        errors.add(r.line, null, `expected ${header.length} fields, found ${r.fields.length}`, 'import.fieldCount', { expected: header.length, found: r.fields.length });
         continue;
       }
       const cells = r.fields.map((raw, c) => {
@@ -78,7 +78,7 @@ export function readPivot(records: CsvRecord[], start: number, errors: ErrorList
   // Topics down the rows, regions across the columns (transposed).
   const above = rest.slice(0, oi).filter((r) => r.fields.some((f) => clean(f) !== ''));
   if (above.length > 1) {
-    throw new ParseError('StatLine table layout with more than one dimension across the columns is not supported; put the regions in the rows or use the flat CSV download', above[1].line);
+    throw new ParseError('StatLine table layout with more than one dimension across the columns is not supported; put the regions in the rows or use the flat CSV download', above[1].line, null, 'import.statline.columnDimensions');
   }
   let L = -1;
   let colDim = 'Regio';
@@ -88,15 +88,15 @@ export function readPivot(records: CsvRecord[], start: number, errors: ErrorList
   } else {
     L = onderwerp.fields.findIndex((f, c) => c > 0 && clean(f) !== '');
   }
-  if (L < 1) throw new ParseError('StatLine table layout: cannot find where the values start', onderwerp.line);
+  if (L < 1) throw new ParseError('StatLine table layout: cannot find where the values start', onderwerp.line, null, 'import.statline.noValues');
   if (L > 2 || (L === 2 && clean(onderwerp.fields[1]) !== '')) {
-    throw new ParseError('StatLine table layout with more than one dimension down the rows is not supported; use the flat CSV download', onderwerp.line, clean(onderwerp.fields[1] ?? ''));
+    throw new ParseError('StatLine table layout with more than one dimension down the rows is not supported; use the flat CSV download', onderwerp.line, clean(onderwerp.fields[1] ?? ''), 'import.statline.rowDimensions');
   }
   const unitCol = L === 2 ? 1 : -1;
   const topicRows: CsvRecord[] = [];
   for (const r of body) {
     if (r.fields.length !== onderwerp.fields.length) {
-      errors.add(r.line, null, `expected ${onderwerp.fields.length} fields, found ${r.fields.length}`);
+      errors.add(r.line, null, `expected ${onderwerp.fields.length} fields, found ${r.fields.length}`, 'import.fieldCount', { expected: onderwerp.fields.length, found: r.fields.length });
       continue;
     }
     topicRows.push(r);

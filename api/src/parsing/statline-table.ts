@@ -84,6 +84,7 @@ export function buildTable(t: VTable, delimiter: Delimiter | null, options: Stat
       t.headerLine,
       nameCol === -1 ? null : h[nameCol],
       `this StatLine table has no area codes (${where}); download it again with the topic "Regioaanduiding/Codering (code)" selected, or use the flat CSV download with codes`,
+      'import.statline.noAreaCodes',
     );
     return table;
   }
@@ -96,13 +97,13 @@ export function buildTable(t: VTable, delimiter: Delimiter | null, options: Stat
     if (codeCol !== -1) {
       areaCode = cells[codeCol].raw.trim();
       if (areaCode === '' || areaCode === '.') {
-        errors.add(cells[codeCol].line, h[codeCol], `missing area code${areaName ? ` for ${quote(areaName)}` : ''}`);
+        errors.add(cells[codeCol].line, h[codeCol], `missing area code${areaName ? ` for ${quote(areaName)}` : ''}`, areaName ? 'import.statline.missingAreaCodeFor' : 'import.statline.missingAreaCode', { name: areaName.slice(0, 60) });
         continue;
       }
     } else if (options.resolveAreaName) {
       const code = options.resolveAreaName(areaName);
       if (!code) {
-        errors.add(nameCol === -1 ? r.line : cells[nameCol].line, nameCol === -1 ? null : h[nameCol], `unknown area name ${quote(areaName)}`);
+        errors.add(nameCol === -1 ? r.line : cells[nameCol].line, nameCol === -1 ? null : h[nameCol], `unknown area name ${quote(areaName)}`, 'import.statline.unknownAreaName', { value: areaName.slice(0, 60) });
         continue;
       }
       areaCode = code;
@@ -111,7 +112,7 @@ export function buildTable(t: VTable, delimiter: Delimiter | null, options: Stat
     if (periodCol !== -1) {
       const p = parsePeriod(cells[periodCol].raw);
       if (isPeriodError(p)) {
-        errors.add(cells[periodCol].line, h[periodCol], p.error);
+        errors.add(cells[periodCol].line, h[periodCol], p.error, 'import.badPeriod', { value: cells[periodCol].raw.trim().slice(0, 40) });
         continue;
       }
       period = p;

@@ -85,13 +85,13 @@ describe('StatLine layout B (flat, decimal comma, empty missing)', () => {
     expect(row(t, 'NL00').cells['Jongeren met jeugdhulp in natura (% (zie toelichting))'].value).toBe(13.2);
     // the other 352 names are unknown to this resolver: one error each, naming line and column
     expect(t.errorCount).toBe(352);
-    expect(t.errors[0]).toEqual({ line: 4, column: "Regio's", message: 'unknown area name "Aalsmeer"' });
+    expect(t.errors[0]).toEqual({ line: 4, column: "Regio's", message: 'unknown area name "Aalsmeer"', code: 'import.statline.unknownAreaName', params: { value: 'Aalsmeer' } });
   });
 
   it('refuses a names-only table by default with a clear error', async () => {
     const t = await parseStatline(stream('Indicatoren_jeugdzorg__gemeenten_24062023_110530.csv'));
     expect(t.rows).toEqual([]);
-    expect(t.errors).toEqual([{ line: 1, column: "Regio's", message: expect.stringMatching(/has no area codes .*region names only/) }]);
+    expect(t.errors).toEqual([{ line: 1, column: "Regio's", message: expect.stringMatching(/has no area codes .*region names only/), code: 'import.statline.noAreaCodes' }]);
   });
 
   it('reads KWB 2024 per gemeente (header names containing ;)', async () => {
@@ -170,7 +170,7 @@ describe('StatLine layout C (pivot/table)', () => {
     const strict = await parseStatline(stream('Kerncijfers_wijken_en_buurten_2015.csv'));
     expect(strict.layout).toBe('pivot');
     expect(strict.rows).toEqual([]);
-    expect(strict.errors).toEqual([{ line: 3, column: 'Wijken en buurten', message: expect.stringMatching(/no area codes/) }]);
+    expect(strict.errors).toEqual([{ line: 3, column: 'Wijken en buurten', message: expect.stringMatching(/no area codes/), code: 'import.statline.noAreaCodes' }]);
 
     const t = await parseStatline(stream('Kerncijfers_wijken_en_buurten_2015.csv'), { allowMissingAreaCodes: true });
     expect(t.errors).toEqual([]);
@@ -190,10 +190,10 @@ describe('StatLine layout C (pivot/table)', () => {
 
 describe('bad StatLine input', () => {
   it('reports an empty file, binary data and a ragged row', async () => {
-    expect((await parseStatline('')).errors).toEqual([{ line: 1, column: null, message: 'file is empty' }]);
-    expect((await parseStatline(Buffer.from([0x50, 0x4b, 3, 4, 0, 0]))).errors[0].message).toMatch(/^file is not text/);
+    expect((await parseStatline('')).errors).toEqual([{ line: 1, column: null, message: 'file is empty', code: 'import.statline.emptyFile' }]);
+    expect((await parseStatline(Buffer.from([0x50, 0x4b, 3, 4, 0, 0]))).errors[0]).toMatchObject({ message: expect.stringMatching(/^file is not text/), code: 'import.notText.zip' });
     const ragged = await parseStatline('"Perioden";"Regiocode (code)";"X (aantal)"\n"2024";"GM0599    ";"  1"\n"2024";"GM0363"\n');
-    expect(ragged.errors).toEqual([{ line: 3, column: null, message: 'expected 3 fields, found 2' }]);
+    expect(ragged.errors).toEqual([{ line: 3, column: null, message: 'expected 3 fields, found 2', code: 'import.fieldCount', params: { expected: 3, found: 2 } }]);
     expect(ragged.rows[0].cells['X (aantal)'].value).toBe(1);
   });
 
@@ -208,7 +208,7 @@ describe('bad StatLine input', () => {
 
   it('reports a bad period with line and column', async () => {
     const t = await parseStatline('"Perioden";"Regiocode (code)";"X (aantal)"\n"2024X000";"GM0599";"1"\n');
-    expect(t.errors).toEqual([{ line: 2, column: 'Perioden', message: expect.stringMatching(/invalid period "2024X000"/) }]);
+    expect(t.errors).toEqual([{ line: 2, column: 'Perioden', message: expect.stringMatching(/invalid period "2024X000"/), code: 'import.badPeriod', params: { value: '2024X000' } }]);
   });
 });
 

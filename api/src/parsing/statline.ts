@@ -49,7 +49,7 @@ export function parseStatlineRecords(records: CsvRecord[], delimiter: Delimiter 
   try {
     const start = records.findIndex((r) => !isBlankRecord(r));
     if (start === -1) {
-      errors.add(1, null, 'file is empty');
+      errors.add(1, null, 'file is empty', 'import.statline.emptyFile');
       table = emptyTable(delimiter);
     } else {
       const firstFields = records[start].fields.filter((f) => f.trim() !== '');
@@ -57,11 +57,11 @@ export function parseStatlineRecords(records: CsvRecord[], delimiter: Delimiter 
       const pivot = records[start].fields.length === 1 && firstFields.length === 1 && (!next || isBlankRecord(next));
       const v = pivot ? readPivot(records, start, errors) : readFlat(records, start, errors);
       table = buildTable(v, delimiter, options, errors);
-      if (v.rows.length === 0 && errors.total === 0) errors.add(records[start].line + 1, null, 'the table has no data rows');
+      if (v.rows.length === 0 && errors.total === 0) errors.add(records[start].line + 1, null, 'the table has no data rows', 'import.noRows');
     }
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    errors.add(e.line, e.column, e.message);
+    errors.addIssue(e.toIssue());
     table = emptyTable(delimiter);
   }
   table.errors = errors.sorted();
@@ -93,7 +93,7 @@ export async function parseStatline(
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     const errors = options.errors ?? new ErrorList();
-    errors.add(e.line, e.column, e.message);
+    errors.addIssue(e.toIssue());
     const t = emptyTable(null);
     t.errors = errors.sorted();
     t.errorCount = errors.total;

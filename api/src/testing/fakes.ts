@@ -5,7 +5,7 @@
  * transaction's callback and rolls its writes back when it throws, as PostgreSQL would.
  */
 import type { DataSource } from 'typeorm';
-import type { ApiKeyInfo, SignalStatus } from 'contracts';
+import type { ApiKeyInfo, Role, SignalStatus } from 'contracts';
 import type { AuditService } from '../audit/audit.service';
 import type { AgendaRepository } from '../agenda/agenda.repository';
 import type { AnnotationsRepository } from '../annotations/annotations.repository';
@@ -22,6 +22,7 @@ export class FakeStore {
   items: AgendaItemRow[] = [];
   annotations: { id: string; date: string; indicators: string[]; area: string; textNl: string; textEn: string; agendaItemId: string | null }[] = [];
   apiKeys: (ApiKeyInfo & { keyHash: string })[] = [];
+  users: { id: string; name: string; role: Role; active: boolean }[] = [];
   private seq = 0;
 
   nextId(): string {
@@ -108,7 +109,7 @@ export function fakeAgenda(store: FakeStore): AgendaRepository {
     addAgendaItem: async (meetingId: string, signalId: string, notes: string | null) => {
       const id = store.nextId();
       const position = store.items.filter((i) => i.meeting_id === meetingId).length + 1;
-      store.items.push({ id, meeting_id: meetingId, signal_id: signalId, position, notes, decision: null, decided_at: null, decided_by: null, effect_due_on: null });
+      store.items.push({ id, meeting_id: meetingId, signal_id: signalId, position, notes, decision: null, decided_at: null, decided_by: null, effect_due_on: null, owner_id: null, owner_name: null, deadline: null });
       return id;
     },
   } as unknown as AgendaRepository;
@@ -118,10 +119,13 @@ export function fakeMeetings(store: FakeStore): MeetingsRepository {
   return {
     find: async (id: string) => store.meetings.get(id) ?? null,
     item: async (meetingId: string, itemId: string) => store.items.find((i) => i.meeting_id === meetingId && i.id === itemId) ?? null,
-    decide: async (itemId: string, decision: string, due: string | null, actor: string) => {
+    decide: async (itemId: string, d: { decision: string; effectDueOn: string | null; ownerId: string | null; deadline: string | null }, actor: string) => {
       const item = store.items.find((i) => i.id === itemId)!;
-      Object.assign(item, { decision, effect_due_on: due, decided_by: actor, decided_at: new Date() });
+      const owner = store.users.find((u) => u.id === d.ownerId);
+      Object.assign(item, { decision: d.decision, effect_due_on: d.effectDueOn, owner_id: d.ownerId, owner_name: owner?.name ?? null, deadline: d.deadline, decided_by: actor, decided_at: new Date() });
     },
+    /** Owners must be active managers, analysts or admins. */
+    decisionOwner: async (id: string) => store.users.find((u) => u.id === id && u.active && u.role !== 'council') ?? null,
     subjectArea: async (code: string) => code,
   } as unknown as MeetingsRepository;
 }

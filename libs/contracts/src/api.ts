@@ -350,6 +350,14 @@ export interface Annotation {
   area: string | null;
   text: LocalizedText | string;
   meetingId?: string | null;
+  /** Set when the annotation is a policy-table decision: who carries it out, by when, when it is followed up. */
+  decision?: AnnotationDecision | null;
+}
+export interface AnnotationDecision {
+  text: string;
+  owner: string | null;
+  deadline: string | null;
+  followUp: string | null;
 }
 
 export interface Meeting {
@@ -367,9 +375,28 @@ export interface AgendaItem {
   notes: string | null;
   decision: string | null;
   decidedAt: string | null;
-  /** When the decision's effect is to be measured (YYYY-MM-DD); its owner is reminded then. */
+  /** The follow-up date: when the decision's effect is measured (YYYY-MM-DD); its owner is reminded then. */
   effectDueOn: string | null;
+  /** Who carries the decision out (a manager, analyst or admin account). */
+  owner?: DecisionOwner | null;
+  /** By when the decision is carried out (YYYY-MM-DD). */
+  deadline?: string | null;
   effect?: { change: number | null; direction: 'improved' | 'worsened' | 'unchanged' | 'unknown'; note?: string } | null;
+}
+
+export interface DecisionOwner {
+  id: string;
+  name: string;
+}
+
+/** PUT /api/v1/meetings/:id/items/:itemId/decision. */
+export interface DecisionInput {
+  decision: string;
+  /** Follow-up date, after the meeting and not before the deadline. */
+  effectDueOn?: string | null;
+  ownerId?: string | null;
+  /** On or after the meeting date. */
+  deadline?: string | null;
 }
 
 /** One sentence of the council panel (a LocalizedText) with the area it leads to. */

@@ -1,5 +1,8 @@
 import '../core/i18n/messages-pages';
 import './brief-messages';
+import './decision-messages';
+import type { DecisionMessageKey } from './decision-messages';
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -16,13 +19,16 @@ import { MeetingsApi } from '../shared/meetings-api';
 
 @Component({
   selector: 'app-meeting-page',
-  imports: [TPipe, DayPipe, LocPipe, NumPipe, RouterLink, LoadStateView],
+  imports: [TPipe, DayPipe, LocPipe, NumPipe, RouterLink, LoadStateView, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-page.html',
   styles: `
     .item { margin-bottom: 1rem; }
     .item form { display: flex; flex-direction: column; gap: 0.4rem; max-width: 40rem; }
     .tools { display: flex; gap: 0.75rem; flex-wrap: wrap; align-items: center; }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }
+    .facts dt { font-weight: 600; }
+    .facts dd { margin: 0; }
   `,
 })
 export class MeetingPage {
@@ -66,6 +72,12 @@ export class MeetingPage {
   protected readonly message = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly itemErrors = signal<Record<string, string>>({});
+  /** Who can own a decision; an empty list (e.g. for a role that may not ask) leaves the choice out. */
+  protected readonly owners = toSignal(this.api.owners().pipe(catchError(() => of([]))), { initialValue: [] });
+
+  protected dx(key: DecisionMessageKey): string {
+    return this.i18n.t(key as MessageKey);
+  }
 
   protected items(m: Meeting): AgendaItem[] {
     return [...(m.items ?? [])].sort((a, b) => a.position - b.position);
@@ -96,7 +108,7 @@ export class MeetingPage {
     });
   }
 
-  protected decide(item: AgendaItem, decision: string, effectDueOn = ''): void {
+  protected decide(item: AgendaItem, decision: string, effectDueOn = '', ownerId = '', deadline = ''): void {
     const m = this.meeting();
     if (!m) return;
     if (!decision.trim()) {
@@ -105,7 +117,7 @@ export class MeetingPage {
     }
     this.itemErrors.update((e) => ({ ...e, [item.id]: '' }));
     this.busy.set(true);
-    this.api.decide(m.id, item.id, decision.trim(), effectDueOn || null).subscribe({
+    this.api.decide(m.id, item.id, { decision: decision.trim(), effectDueOn: effectDueOn || null, ownerId: ownerId || null, deadline: deadline || null }).subscribe({
       next: () => this.refresh(this.i18n.t('beleidstafel.decided')),
       error: (err: unknown) => {
         this.busy.set(false);

@@ -1,22 +1,6 @@
-/**
- * Client-side exports. CSV cells that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`,
- * tab, carriage return) get a leading `'` so an exported file cannot run anything (CSV injection).
- */
-export type CsvCell = string | number | null | undefined;
+import { toCsv, type CsvColumn, type CsvLang } from './csv';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: CsvCell): string {
-  if (value == null) return '';
-  let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  // Numbers are data, not formulas: "-3" stays a negative number.
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+/** Client-side downloads: file names and the browser's save dialog. CSV text comes from csv.ts. */
 
 /** Lowercase file name without spaces or characters a file system may refuse. */
 export function fileName(...parts: (string | null | undefined)[]): string {
@@ -45,7 +29,6 @@ export function downloadUrl(url: string, name: string): void {
   a.remove();
 }
 
-export function downloadCsv(header: string[], rows: CsvCell[][], name: string): void {
-  // BOM so Excel opens UTF-8 (ë, ï) correctly.
-  downloadBlob(new Blob(['\ufeff', toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), name);
+export function downloadCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[], lang: CsvLang, name: string): void {
+  downloadBlob(new Blob([toCsv(columns, rows, lang)], { type: 'text/csv;charset=utf-8' }), name);
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AgendaItem, Meeting, Page } from 'contracts';
+import type { AgendaItem, DecisionInput, DecisionOwner, Meeting, Page } from 'contracts';
 import { Observable, map } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
@@ -31,12 +31,21 @@ export class MeetingsApi {
     return this.http.post<AgendaItem>(`${this.base}/${encodeURIComponent(meetingId)}/items`, body);
   }
 
-  /** Records the decision; `effectDueOn` (YYYY-MM-DD) is when its effect is measured and its owner reminded. */
-  decide(meetingId: string, itemId: string, decision: string, effectDueOn: string | null = null): Observable<AgendaItem> {
-    return this.http.put<AgendaItem>(
-      `${this.base}/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(itemId)}/decision`,
-      effectDueOn ? { decision, effectDueOn } : { decision },
-    );
+  /**
+   * Records (or corrects) the decision with its owner, deadline and follow-up date (`effectDueOn`,
+   * when its effect is measured and the owner reminded). Empty fields are left out.
+   */
+  decide(meetingId: string, itemId: string, input: DecisionInput): Observable<AgendaItem> {
+    const body: DecisionInput = { decision: input.decision };
+    if (input.ownerId) body.ownerId = input.ownerId;
+    if (input.deadline) body.deadline = input.deadline;
+    if (input.effectDueOn) body.effectDueOn = input.effectDueOn;
+    return this.http.put<AgendaItem>(`${this.base}/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(itemId)}/decision`, body);
+  }
+
+  /** People who can own a decision (the same list as signal owners: managers and analysts). */
+  owners(): Observable<(DecisionOwner & { role: string })[]> {
+    return this.http.get<(DecisionOwner & { role: string })[]>('/api/v1/signal-owners');
   }
 
   /** The brief as a PDF (`?format=pdf`) in the reader's language; fetched with the token, saved from a Blob. */

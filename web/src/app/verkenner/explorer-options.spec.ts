@@ -1,5 +1,5 @@
 import type { Observation } from 'contracts';
-import { annotationPeriod, buildFunnelOption, buildRankingOption, buildSeriesOption, rankRows } from './explorer-options';
+import { annotationPeriod, buildFunnelOption, buildRankingOption, buildSeriesOption, periodEnd, placeAnnotation, rankRows } from './explorer-options';
 import type { FunnelData } from './funnel-limits';
 
 const o = (subject: string, period: string, value: number | null, extra: Partial<Observation> = {}): Observation => ({
@@ -68,5 +68,38 @@ describe('explorer options', () => {
     expect(option.xAxis.data).toEqual(['2022', '2023']);
     expect(option.series.map((s) => s.data)).toEqual([[1, 2], [null, null]]);
     expect(option.series[0].markLine?.data[0].xAxis).toBe('2023');
+  });
+
+  it.each([
+    ['2024', '2024-12-31'],
+    ['2024-Q1', '2024-03-31'],
+    ['2024-Q4', '2024-12-31'],
+    ['2024-02', '2024-02-29'],
+    ['2023-02', '2023-02-28'],
+    ['nonsense', null],
+  ])('periodEnd(%s) = %s', (label, end) => expect(periodEnd(label)).toBe(end));
+
+  it.each([
+    ['in its own quarter', '2024-05-10', ['2024-Q1', '2024-Q2', '2024-Q3'], { period: '2024-Q2', afterData: false }],
+    ['in a gap of the axis', '2023-05-10', ['2022', '2024'], { period: '2022', afterData: false }],
+    ['after the latest data (a meeting in 2026, data to 2024-Q4)', '2026-12-04', ['2024-Q3', '2024-Q4'], { period: '2024-Q4', afterData: true }],
+    ['on the last day of the data', '2024-12-31', ['2024-Q3', '2024-Q4'], { period: '2024-Q4', afterData: false }],
+    ['before the first period', '2019-01-01', ['2022', '2023'], null],
+    ['an empty axis', '2024-01-01', [], null],
+  ])('places an annotation %s', (_name, date, periods, expected) => expect(placeAnnotation(date, periods)).toEqual(expected));
+
+  it('marks a decision later than the data at the last period, dotted, "na de laatste gegevens"', () => {
+    const option = buildSeriesOption(
+      [o('A', '2023', 1), o('A', '2024', 2)],
+      [{ code: 'A', name: 'Aa' }],
+      [{ date: '2023-06-01', text: 'Regelwijziging' }, { date: '2026-12-04', text: 'Besluit: extra jongerenwerk · Eigenaar: Anna' }],
+      'Verloop',
+      { afterData: 'na de laatste gegevens' },
+    ) as { series: { markLine: { data: { xAxis: string; name: string; lineStyle?: { type: string } }[] } }[] };
+    const marks = option.series[0].markLine.data;
+    expect(marks.map((m) => [m.xAxis, m.name, m.lineStyle?.type ?? 'dashed'])).toEqual([
+      ['2023', 'Regelwijziging', 'dashed'],
+      ['2024', 'Besluit: extra jongerenwerk · Eigenaar: Anna (na de laatste gegevens)', 'dotted'],
+    ]);
   });
 });

@@ -1,9 +1,8 @@
 import '../core/i18n/messages-pages';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { Annotation, AreaSummary, Observation, ObservationProvenance } from 'contracts';
-import type { ECharts } from 'echarts/core';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
 import { SECTION_ROLES, canUse } from '../core/auth/access';
@@ -16,7 +15,12 @@ import { IndicatorsApi } from '../indicators/indicators-api';
 import { buildChoroplethOption, buildClasses } from '../overzicht/choropleth-option';
 import { districtRows, periodOrLatest, periodsOf, SMALL_BASE } from '../overzicht/district-values';
 import { Chart, ChartMap } from '../shared/chart';
+import type { CsvColumn } from '../shared/csv';
 import { downloadCsv, downloadUrl, fileName } from '../shared/download';
+import type { ExportMessageKey } from '../shared/export-messages';
+import '../shared/export-messages';
+import { exportSubtitle, renderExportPng, sourceCredit } from '../shared/png-export';
+import type { MessageKey } from '../core/i18n/messages';
 import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { annotationText, buildFunnelOption, buildRankingOption, buildSeriesOption, rankRows } from './explorer-options';
@@ -63,7 +67,6 @@ export class VerkennerPage {
   readonly areas = input<string | undefined>();
 
   protected readonly levels = LEVELS;
-  private readonly charts = new Map<ChartKey, ECharts>();
 
   protected readonly catalogue = toSignal(this.indicatorsApi.catalogue().pipe(toLoadState()), { initialValue: LOADING });
   protected readonly indicators = computed(() => {
@@ -201,10 +204,22 @@ export class VerkennerPage {
     return codes.map((code) => ({ code, name: this.names().get(code) ?? code }));
   });
   protected readonly annotationList = computed(() =>
-    (this.loaded()?.annotations ?? []).map((a) => ({ date: a.date, text: annotationText(a, this.i18n.lang()) })),
+    (this.loaded()?.annotations ?? []).map((a) => ({ date: a.date, text: this.annotationLabel(a) })),
   );
+  /** A decision reads "Besluit: … · eigenaar Anna · uiterlijk 1 mrt 2025"; other events their own text. */
+  private annotationLabel(a: Annotation): string {
+    const d = a.decision;
+    if (!d) return annotationText(a, this.i18n.lang());
+    return [
+      this.tx('export.decision', { text: d.text }),
+      ...(d.owner ? [this.tx('export.owner', { name: d.owner })] : []),
+      ...(d.deadline ? [this.tx('export.deadline', { date: this.i18n.date(d.deadline) })] : []),
+    ].join(' · ');
+  }
   protected readonly seriesOption = computed(() =>
-    buildSeriesOption(this.loaded()?.observations ?? [], this.seriesAreas(), this.annotationList(), this.indicatorName()),
+    buildSeriesOption(this.loaded()?.observations ?? [], this.seriesAreas(), this.annotationList(), this.indicatorName(), {
+      afterData: this.tx('export.afterData'),
+    }),
   );
   protected readonly seriesPeriods = computed(() => periodsOf(this.loaded()?.observations ?? []));
   /** "niet getoond (minder dan N)" with N the indicator's own minimum (issue 15). */
@@ -242,37 +257,76 @@ export class VerkennerPage {
     this.setQuery({ areas: next.join(',') || null });
   }
 
-  protected registerChart(key: ChartKey, chart: ECharts): void {
-    this.charts.set(key, chart);
+  /** The municipality's name for export titles (the list is loaded once per session). */
+  private readonly municipalities = toSignal(this.areasApi.municipalities().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly areaName = computed(() => {
+    const code = this.area();
+    return this.municipalities().find((m) => m.code === code)?.name ?? code ?? '';
+  });
+  protected tx(key: ExportMessageKey, params?: Record<string, string | number>): string {
+    return this.i18n.t(key as MessageKey, params);
   }
+
+  /** The chart's own option, re-rendered at report size with title, area, period, unit and source. */
   protected exportPng(key: ChartKey): void {
-    const chart = this.charts.get(key);
-    if (!chart) return;
-    const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    downloadUrl(url, `${fileName(this.indicatorCode(), this.area(), key, this.periodShown())}.png`);
+    this.pngFailed.set(false);
+    this.writePng(key).catch(() => this.pngFailed.set(true));
   }
+  protected readonly pngFailed = signal(false);
+
+  private async writePng(key: ChartKey): Promise<void> {
+    const option = { map: this.mapOption(), ranking: this.rankingOption(), funnel: this.funnelOption(), series: this.seriesOption() }[key];
+    if (!option) return;
+    const chartTitle = {
+      map: this.title(),
+      ranking: this.title(),
+      funnel: this.i18n.t('verkenner.funnelTitle', { indicator: this.indicatorName() }),
+      series: this.indicatorName(),
+    }[key];
+    const period = key === 'series' ? this.seriesPeriodRange() : this.periodShown();
+    const labels = {
+      title: chartTitle,
+      subtitle: exportSubtitle({ area: this.areaName(), period, unit: this.unit() }),
+      source: sourceCredit(this.meta(), this.tx('export.source')) ?? this.tx('export.sourceUnknown'),
+    };
+    // Ranking: one bar per area needs its own height, so no name is squeezed out.
+    const height = key === 'ranking' ? Math.max(720, this.ranked().filter((r) => r.value != null).length * 24 + 200) : 720;
+    const url = await renderExportPng(option, labels, { width: 1200, height });
+    downloadUrl(url, `${fileName(this.indicatorCode(), this.area(), key, period)}.png`);
+  }
+
+  /** "2019 – 2024-Q4": the periods the time series spans. */
+  private readonly seriesPeriodRange = computed(() => {
+    const p = this.seriesPeriods();
+    return p.length > 1 ? `${p[0]} – ${p[p.length - 1]}` : (p[0] ?? null);
+  });
+
+  /**
+   * The table as the reader sees it: names before codes, values rounded as displayed, headers and
+   * status in the reader's language, in the reader's spreadsheet dialect (shared/csv.ts).
+   */
   protected exportCsv(): void {
     const d = this.loaded();
     if (!d) return;
     const byArea = new Map(d.observations.filter((o) => o.period === this.periodShown()).map((o) => [o.subject, o]));
-    // Names beside the codes (issue 15): a spreadsheet reader sees the area and the indicator by name.
-    const header = ['code', 'name', 'indicator', 'indicator name', 'period', 'value', 'numerator', 'denominator', 'status', 'funnel'];
-    const rows = this.ranked().map((r) => {
-      const o = byArea.get(r.code);
-      const hidden = !!o?.suppressed;
-      return [
-        r.code,
-        r.name,
-        this.indicatorCode(),
-        this.indicatorName(),
-        this.periodShown(),
-        hidden ? this.suppressedText() : (o?.value ?? null),
-        hidden ? null : (o?.numerator ?? null),
-        hidden ? null : (o?.denominator ?? null),
-        o?.status ?? null,
-        this.funnel() ? this.funnelBand(r.code) : null,
-      ];
-    });
-    downloadCsv(header, rows, `${fileName(this.indicatorCode(), this.area(), this.periodShown())}.csv`);
+    const unit = this.unit();
+    const source = this.meta()?.source ?? null;
+    type Row = { code: string; name: string; o: Observation | undefined };
+    const hidden = (r: Row) => !!r.o?.suppressed;
+    const columns: CsvColumn<Row>[] = [
+      { header: this.tx('export.col.area'), value: (r) => r.name },
+      { header: this.tx('export.col.areaCode'), value: (r) => r.code },
+      { header: this.tx('export.col.indicator'), value: () => this.indicatorName() },
+      { header: this.tx('export.col.period'), value: () => this.periodShown() },
+      { header: unit ? this.tx('export.col.valueUnit', { unit }) : this.tx('export.col.value'), value: (r) => (hidden(r) ? this.suppressedText() : (r.o?.value ?? null)), digits: 1 },
+      { header: this.tx('export.col.numerator'), value: (r) => (hidden(r) ? null : (r.o?.numerator ?? null)), digits: 0 },
+      { header: this.tx('export.col.denominator'), value: (r) => (hidden(r) ? null : (r.o?.denominator ?? null)), digits: 0 },
+      { header: this.tx('export.col.status'), value: (r) => (r.o ? this.tx(r.o.status === 'provisional' ? 'export.status.provisional' : 'export.status.final') : null) },
+      ...(this.funnel() ? [{ header: this.tx('export.col.funnel'), value: (r: Row) => this.funnelBand(r.code) }] : []),
+      { header: this.tx('export.col.source'), value: () => source },
+      { header: this.tx('export.col.indicatorCode'), value: () => this.indicatorCode() },
+    ];
+    const rows: Row[] = this.ranked().map((r) => ({ code: r.code, name: r.name, o: byArea.get(r.code) }));
+    downloadCsv(columns, rows, this.i18n.lang(), `${fileName(this.indicatorCode(), this.area(), this.periodShown())}.csv`);
   }
 }
