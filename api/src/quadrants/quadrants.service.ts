@@ -3,6 +3,7 @@ import {
   QUADRANTS, type AreaQuadrants, type Indicator, type LocalizedText, type Quadrant, type QuadrantIndicatorView, type Role,
 } from 'contracts';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { periodIndexOf } from '../core/period';
 import { toPt, type IndicatorMeta } from '../core/signals';
 import { displayValue, isSuppressed } from '../core/signals/model';
 import { ACTIVE_STATUSES } from '../signals/lifecycle';
@@ -109,7 +110,7 @@ export class QuadrantsService {
   async states(area: AreaRow, period: string | undefined, role: Role | null): Promise<{ period: string | null; states: IndicatorState[] }> {
     let wanted: { label: string; granularity: string } | null = null;
     if (period) {
-      const g = /^\d{4}$/.test(period) ? 'year' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? 'month' : null;
+      const g = periodIndexOf(period)?.granularity;
       if (!g) throw new InvalidInputError('period must look like 2024, 2024-Q1 or 2024-03', [{ field: 'period', message: 'must look like 2024, 2024-Q1 or 2024-03' }]);
       wanted = { label: period, granularity: g };
     }
