@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AreaDetail, AreaInput, AreaLevel, AreaSummary, MunicipalityCoverage, SearchResult } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isJson, readUploadText } from '../common/request-body';
@@ -45,7 +46,7 @@ export class AreasController {
   }
 
   @Post()
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   async upsert(@Req() req: Request, @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
     if (isJson(req)) {
       const body = req.body as AreaInput[] | AreaInput | undefined;

@@ -4,7 +4,8 @@ import { AreasRepository } from '../areas/areas.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../core/period';
 import { ObservationsRepository, type ObservationFilter, type ObservationRow } from './observations.repository';
-import { DisclosureService, isRestricted } from '../disclosure/disclosure.service';
+import { DisclosureService } from '../disclosure/disclosure.service';
+import { isRestricted } from '../policy/disclosure';
 
 export const MAX_OBSERVATIONS = 200_000;
 

@@ -1,8 +1,9 @@
 import type { CBS_SCHEDULES } from './domain';
 import type {
-  AreaLevel, LocalizedText, Measure, ObservationStatus, Polarity, Quadrant, Role, RuleName, Severity, SignalStatus,
+  AreaLevel, LocalizedText, Measure, ObservationStatus, Polarity, Quadrant, RuleName, Severity, SignalStatus,
   SubjectKind,
 } from './domain';
+import type { Role } from './policy';
 
 export interface ApiError {
   statusCode: number;

@@ -2,9 +2,6 @@
 export const QUADRANTS = ['I', 'II', 'III', 'IV'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
 
-export const ROLES = ['admin', 'analyst', 'manager', 'council'] as const;
-export type Role = (typeof ROLES)[number];
-
 export const AREA_LEVELS = ['country', 'municipality', 'district', 'neighbourhood'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 

@@ -2,6 +2,7 @@
  * Data preparation and the shared "rise" test used by rising-trend, leading-indicator and
  * systemic-pattern. Pure functions.
  */
+import { isSmallPoint } from 'contracts';
 import {
   binomialLowerTail,
   binomialUpperTail,
@@ -91,8 +92,7 @@ export function displayValue(ind: IndicatorMeta, x: number, e: number): number {
 
 /** Whether a point's value may be shown: counts (and derived rates) below minCount are suppressed, as are means of fewer than minCount respondents. */
 export function isSuppressed(ind: IndicatorMeta, x: number, e: number): boolean {
-  if (ind.measure === 'mean') return e < ind.minCount;
-  return x < ind.minCount || (ind.measure !== 'count' && e < ind.minCount);
+  return isSmallPoint(ind.measure, ind.minCount, x, e);
 }
 
 // ------------------------------------------------------------------ rise test

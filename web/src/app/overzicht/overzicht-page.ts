@@ -3,7 +3,7 @@ import '../core/i18n/messages-ux';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { QUADRANT_INFO, type AreaSummary, type Indicator, type Observation, type Quadrant, type Signal } from 'contracts';
+import { can, QUADRANT_INFO, type AreaSummary, type Indicator, type Observation, type Quadrant, type Signal } from 'contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
 import { AuthService } from '../core/auth/auth.service';
@@ -57,7 +57,8 @@ export class OverzichtPage {
   readonly colour = input<string | undefined>();
 
   /** Council members see classes in words, never figures (DESIGN §2, §6). */
-  protected readonly council = computed(() => this.auth.role() === 'council');
+  /** Without `figures.explore` (the council) the overview is the plain one: words, no per-area figures. */
+  protected readonly council = computed(() => !can(this.auth.role(), 'figures.explore'));
   protected readonly bySignals = computed(() => this.colour() === 'signals' && !this.council());
 
   protected readonly openSignals = toSignal(
