@@ -4,7 +4,7 @@ import {
   AUDIENCES, CAPABILITIES, can, canTransition, mayMoveInto, mayTransition, POLICY, ROLES, rolesWith, SIGNAL_STATUSES, SIGNAL_TRANSITIONS,
   type Capability, type Role, type SignalStatus,
 } from 'contracts';
-import { isRestricted, seesSignalNumbers, signalFiguresFor, stripNumbers } from './disclosure';
+import { isPrimary, isRestricted, seesSignalNumbers, signalFiguresFor, stripNumbers } from './disclosure';
 
 /**
  * The policy as a table (issue 10 item 2): every role × every capability, written out. A change
@@ -157,5 +157,20 @@ describe('policy: no role names outside the policy', () => {
       .map((p) => readFileSync(p, 'utf8'))
       .join('\n');
     expect(CAPABILITIES.filter((c) => !text.includes(`'${c}'`))).toEqual([]);
+  });
+});
+
+describe('policy: the primary rule (one cell on its own)', () => {
+  const cell = (numerator: number, denominator: number | null = 1000, extra: Partial<{ value: number; n: number }> = {}) => ({
+    value: extra.value ?? null, numerator, denominator, n: extra.n ?? null,
+  });
+  it('hides small counts, proportions whose complement is small and means of few respondents', () => {
+    expect(isPrimary(cell(3), 'rate', 5)).toBe(true);
+    expect(isPrimary(cell(5), 'rate', 5)).toBe(false);
+    expect(isPrimary(cell(97, 100), 'proportion', 5)).toBe(true);
+    expect(isPrimary(cell(97, 100), 'rate', 5)).toBe(false);
+    expect(isPrimary(cell(50, 100, { n: 4 }), 'mean', 5)).toBe(true);
+    expect(isPrimary({ value: 4, numerator: null, denominator: null, n: null }, 'count', 5)).toBe(true);
+    expect(isPrimary(cell(0), 'rate', 0)).toBe(false);
   });
 });
