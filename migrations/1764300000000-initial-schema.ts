@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The whole data model of DESIGN.md section 3. Observations are keyed by
+ * The whole data model of docs/design.md section 3. Observations are keyed by
  * (indicator, subject, granularity, period start): re-loading replaces, never duplicates.
  * Tables that a Citus deployment would distribute carry municipality_code.
  */

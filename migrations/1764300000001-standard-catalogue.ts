@@ -14,7 +14,7 @@ interface StandardIndicator {
   leadsTo: { indicator: string; maxLag: number }[];
 }
 
-/** The standard catalogue every database carries (DESIGN.md section 4); analysts may edit it later. */
+/** The standard catalogue every database carries (docs/design.md section 4); analysts may edit it later. */
 const STANDARD: StandardIndicator[] = [
   {
     code: 'youth-care-referrals', nl: 'Verwijzingen naar jeugdhulp per school', en: 'Youth care referrals per school',

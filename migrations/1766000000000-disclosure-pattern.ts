@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The stored disclosure pattern (issue 9, DESIGN §6): the hidden cells of every indicator,
+ * The stored disclosure pattern (issue 9, docs/design.md §6): the hidden cells of every indicator,
  * decided once over the area and time hierarchies (api/src/disclosure), and per indicator the
  * minimum it was decided with. Both tables bump the data version (migration 1765700000000) so
  * cached answers move when the pattern does.

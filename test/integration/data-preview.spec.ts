@@ -5,7 +5,7 @@ import { parseStatline, totalRows } from '../../api/src/parsing';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
 
 /** Issue 16: automatic format, preview (?dryRun=true) and what each batch changed — on real files. */
-const REAL = join(__dirname, '..', 'fixtures', 'real'); // copies of ../shared/data/real
+const REAL = join(__dirname, '..', 'fixtures', 'real'); // copies of the CBS/PDOK open data the project was given (provenance in test/fixtures/real)
 const GEZ_DIR = join(REAL, 'rotterdam-krimpenerwaard-gezondheid');
 const GEZONDHEID = join(GEZ_DIR, 'Gezondheid_per_wijk_en_buurt__2022_18062025_140356.csv');
 const GEZONDHEID_2022 = join(GEZ_DIR, 'Gezondheid_per_wijk_en_buurt__2022_18062025_140404.csv');

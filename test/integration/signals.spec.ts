@@ -189,7 +189,7 @@ describe.each(DB_KINDS)('signals, policy table and summaries on %s', (kind) => {
     expect(en).toContain('Question for the policy table');
     expect((await q(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'meetings.brief.export'`)) as { n: number }[]).toEqual([{ n: 2 }]);
 
-    // The same brief as a PDF (DESIGN §4b): A4, one page per agenda item, the same texts, in the reader's language.
+    // The same brief as a PDF (docs/design.md §4b): A4, one page per agenda item, the same texts, in the reader's language.
     const pdf = await app.request(`/api/v1/meetings/${meeting.id}/brief?format=pdf`, { role: 'manager' });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -185,40 +185,41 @@ export interface RenderedMail {
   html: string;
 }
 
-const T = {
-  nl: {
-    immediate: (n: number) => (n === 1 ? 'Nieuw signaal' : `${n} nieuwe signalen`),
-    digest: { daily: 'Dagoverzicht', weekly: 'Weekoverzicht', monthly: 'Maandoverzicht' },
-    reminder: 'Herinnering: signaal wacht op actie',
-    hello: (name: string) => `Beste ${name},`,
-    newHeading: 'Nieuwe signalen',
-    staleHeading: (days: number) => `Langer dan ${days} dagen zonder actie`,
-    none: 'Geen nieuwe signalen in deze periode.',
-    open: 'Bekijk het signaal',
-    severity: { low: 'laag', medium: 'middel', high: 'hoog' },
-    reminderLine: (days: number) => `Dit signaal staat al langer dan ${days} dagen open zonder actie.`,
-    effectDue: 'Herinnering: effect van een besluit meten',
-    effectDueLine: (d: MailDecision) => `Besluit van ${d.meetingTitle} (${d.meetingDate}): "${d.text}". Het effect moet${d.dueOn ? ` per ${d.dueOn}` : ' nu'} worden gemeten; leg de meting vast bij het signaal.`,
-    unsubscribe: 'Geen meldingen meer ontvangen? Afmelden',
-    settings: 'Instellingen wijzigen',
-  },
-  en: {
-    immediate: (n: number) => (n === 1 ? 'New signal' : `${n} new signals`),
-    digest: { daily: 'Daily digest', weekly: 'Weekly digest', monthly: 'Monthly summary' },
-    reminder: 'Reminder: signal awaits action',
-    hello: (name: string) => `Dear ${name},`,
-    newHeading: 'New signals',
-    staleHeading: (days: number) => `More than ${days} days without action`,
-    none: 'No new signals in this period.',
-    open: 'Open the signal',
-    severity: { low: 'low', medium: 'medium', high: 'high' },
-    reminderLine: (days: number) => `This signal has been open for more than ${days} days without action.`,
-    effectDue: "Reminder: measure a decision's effect",
-    effectDueLine: (d: MailDecision) => `Decision of ${d.meetingTitle} (${d.meetingDate}): "${d.text}". Its effect is due to be measured${d.dueOn ? ` on ${d.dueOn}` : ' now'}; record the measurement on the signal.`,
-    unsubscribe: 'No longer want these messages? Unsubscribe',
-    settings: 'Change settings',
-  },
+/** Mail words per language; `MailTexts` is Dutch's shape, so English cannot miss a sentence. */
+const nl = {
+  immediate: (n: number) => (n === 1 ? 'Nieuw signaal' : `${n} nieuwe signalen`),
+  digest: { daily: 'Dagoverzicht', weekly: 'Weekoverzicht', monthly: 'Maandoverzicht' },
+  reminder: 'Herinnering: signaal wacht op actie',
+  hello: (name: string) => `Beste ${name},`,
+  newHeading: 'Nieuwe signalen',
+  staleHeading: (days: number) => `Langer dan ${days} dagen zonder actie`,
+  none: 'Geen nieuwe signalen in deze periode.',
+  open: 'Bekijk het signaal',
+  severity: { low: 'laag', medium: 'middel', high: 'hoog' },
+  reminderLine: (days: number) => `Dit signaal staat al langer dan ${days} dagen open zonder actie.`,
+  effectDue: 'Herinnering: effect van een besluit meten',
+  effectDueLine: (d: MailDecision) => `Besluit van ${d.meetingTitle} (${d.meetingDate}): "${d.text}". Het effect moet${d.dueOn ? ` per ${d.dueOn}` : ' nu'} worden gemeten; leg de meting vast bij het signaal.`,
+  unsubscribe: 'Geen meldingen meer ontvangen? Afmelden',
+  settings: 'Instellingen wijzigen',
 };
+type MailTexts = typeof nl;
+const en: MailTexts = {
+  immediate: (n: number) => (n === 1 ? 'New signal' : `${n} new signals`),
+  digest: { daily: 'Daily digest', weekly: 'Weekly digest', monthly: 'Monthly summary' },
+  reminder: 'Reminder: signal awaits action',
+  hello: (name: string) => `Dear ${name},`,
+  newHeading: 'New signals',
+  staleHeading: (days: number) => `More than ${days} days without action`,
+  none: 'No new signals in this period.',
+  open: 'Open the signal',
+  severity: { low: 'low', medium: 'medium', high: 'high' },
+  reminderLine: (days: number) => `This signal has been open for more than ${days} days without action.`,
+  effectDue: "Reminder: measure a decision's effect",
+  effectDueLine: (d: MailDecision) => `Decision of ${d.meetingTitle} (${d.meetingDate}): "${d.text}". Its effect is due to be measured${d.dueOn ? ` on ${d.dueOn}` : ' now'}; record the measurement on the signal.`,
+  unsubscribe: 'No longer want these messages? Unsubscribe',
+  settings: 'Change settings',
+};
+const T: Readonly<Record<'nl' | 'en', MailTexts>> = { nl, en };
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

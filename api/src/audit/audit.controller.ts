@@ -22,7 +22,7 @@ function text(raw: unknown, field: string): string | undefined {
   return raw;
 }
 
-/** The audit trail for admins (issue 9 item 6, DESIGN §4b): filtered, newest first, paged with limit/cursor and a Link header. */
+/** The audit trail for admins (issue 9 item 6, docs/design.md §4b): filtered, newest first, paged with limit/cursor and a Link header. */
 @Controller('v1/audit')
 @Can('audit.read')
 export class AuditController {

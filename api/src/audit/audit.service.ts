@@ -9,7 +9,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Every state change, import and export is audited (DESIGN.md section 6). */
+/** Every state change, import and export is audited (docs/design.md section 6). */
 @Injectable()
 export class AuditService {
   constructor(private readonly events: AuditRepository) {}

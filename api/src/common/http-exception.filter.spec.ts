@@ -17,7 +17,7 @@ function send(exception: unknown): { status: number; body: Record<string, unknow
   return out;
 }
 
-describe('error bodies carry a stable code (DESIGN §4b)', () => {
+describe('error bodies carry a stable code (docs/design.md §4b)', () => {
   it('keeps a specific code and its params', () => {
     const { status, body } = send(new ConflictError('A signal that is decided cannot move to open', undefined, { code: 'signals.cannotMove', params: { from: 'decided', to: 'open' } }));
     expect(status).toBe(409);

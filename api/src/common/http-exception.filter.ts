@@ -18,7 +18,7 @@ const STATUS = new Map<new (...args: never[]) => DomainError, number>([
 ]);
 
 /**
- * A stable message key per status, for errors that carry no more specific `code` (DESIGN §4b):
+ * A stable message key per status, for errors that carry no more specific `code` (docs/design.md §4b):
  * the web app translates `code` and falls back to `message`.
  */
 export const DEFAULT_CODES: Readonly<Record<number, string>> = {

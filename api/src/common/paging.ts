@@ -1,5 +1,5 @@
 /**
- * Keyset paging for list endpoints (DESIGN §4b): `?limit=` (default 100, max 1000) and an opaque
+ * Keyset paging for list endpoints (docs/design.md §4b): `?limit=` (default 100, max 1000) and an opaque
  * `?cursor=`; the body stays a JSON array and the next page is announced in a
  * `Link: <…>; rel="next"` header. A cursor is the sort key of the last row served, so a page
  * never skips or repeats rows when new ones arrive in between (unlike OFFSET).

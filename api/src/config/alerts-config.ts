@@ -1,3 +1,4 @@
+import { wholeNumber } from './env';
 /** Alert settings from the environment (README "Alerts"); validated once at start-up. */
 export interface AlertsConfig {
   /** smtp://user:pass@host:port — unset → mails go to the in-app outbox (demo). */
@@ -21,13 +22,6 @@ export interface AlertsConfig {
   leaseMs: number;
 }
 
-function whole(raw: string | undefined, name: string, dflt: number, min: number): number {
-  if (raw === undefined || raw.trim() === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  return n;
-}
-
 export function loadAlertsConfig(env: NodeJS.ProcessEnv): AlertsConfig {
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
@@ -41,11 +35,11 @@ export function loadAlertsConfig(env: NodeJS.ProcessEnv): AlertsConfig {
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Wijksignaal <noreply@wijksignaal.local>',
     publicUrl,
-    tickMs: whole(env.ALERTS_TICK_MS, 'ALERTS_TICK_MS', 60_000, 0),
-    reminderDays: whole(env.REMINDER_DAYS, 'REMINDER_DAYS', 28, 1),
-    effectReviewDays: whole(env.EFFECT_REVIEW_DAYS, 'EFFECT_REVIEW_DAYS', 90, 1),
-    retryBaseMs: whole(env.ALERTS_RETRY_BASE_MS, 'ALERTS_RETRY_BASE_MS', 30_000, 1),
-    maxAttempts: whole(env.ALERTS_MAX_ATTEMPTS, 'ALERTS_MAX_ATTEMPTS', 5, 1),
-    leaseMs: whole(env.ALERTS_LEASE_MS, 'ALERTS_LEASE_MS', 120_000, 1000),
+    tickMs: wholeNumber(env.ALERTS_TICK_MS, 'ALERTS_TICK_MS', 60_000, 0),
+    reminderDays: wholeNumber(env.REMINDER_DAYS, 'REMINDER_DAYS', 28, 1),
+    effectReviewDays: wholeNumber(env.EFFECT_REVIEW_DAYS, 'EFFECT_REVIEW_DAYS', 90, 1),
+    retryBaseMs: wholeNumber(env.ALERTS_RETRY_BASE_MS, 'ALERTS_RETRY_BASE_MS', 30_000, 1),
+    maxAttempts: wholeNumber(env.ALERTS_MAX_ATTEMPTS, 'ALERTS_MAX_ATTEMPTS', 5, 1),
+    leaseMs: wholeNumber(env.ALERTS_LEASE_MS, 'ALERTS_LEASE_MS', 120_000, 1000),
   };
 }

@@ -41,6 +41,7 @@ export interface AppConfig extends RobustConfig {
 }
 
 import { ConfigError } from './config-error';
+import { wholeNumber } from './env';
 
 export { ConfigError };
 
@@ -101,14 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`DEMO must be true or false, got "${env.DEMO}"`);
   }
   const demo = embedded && demoFlag !== 'false' && demoFlag !== '0';
-  const ttl = Number(env.JWT_TTL_SECONDS ?? 900);
-  if (!Number.isInteger(ttl) || ttl < 60) throw new ConfigError('JWT_TTL_SECONDS must be a whole number ≥ 60');
-  const uploadTimeout = Number(env.UPLOAD_TIMEOUT_SECONDS ?? 3600);
-  if (!Number.isInteger(uploadTimeout) || uploadTimeout < 10) throw new ConfigError('UPLOAD_TIMEOUT_SECONDS must be a whole number ≥ 10');
+  const ttl = wholeNumber(env.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 900, 60);
+  const uploadTimeout = wholeNumber(env.UPLOAD_TIMEOUT_SECONDS, 'UPLOAD_TIMEOUT_SECONDS', 3600, 10);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
-  const readCacheEntries = Number(env.READ_CACHE_ENTRIES ?? 1000);
-  if (!Number.isInteger(readCacheEntries) || readCacheEntries < 0) throw new ConfigError('READ_CACHE_ENTRIES must be a whole number ≥ 0');
+  const readCacheEntries = wholeNumber(env.READ_CACHE_ENTRIES, 'READ_CACHE_ENTRIES', 1000, 0);
   return {
     ...loadRobustConfig(env),
     port: parsePort(env.PORT),

@@ -1,5 +1,6 @@
 import type { Role } from 'contracts';
 import { ROLES } from 'contracts';
+import { wholeNumber, yesNo } from './env';
 
 /** Sign-in, sessions and single sign-on settings (README "Access and sessions"). */
 export interface AuthConfig {
@@ -35,21 +36,6 @@ export interface OidcConfig {
   /** Name on the login button: "Inloggen met <label>" (OIDC_LABEL, default "uw organisatie"). */
   label: string;
   scopes: string;
-}
-
-function bool(raw: string | undefined, name: string, fallback: boolean): boolean {
-  const v = raw?.trim().toLowerCase();
-  if (v === undefined || v === '') return fallback;
-  if (['true', '1', 'yes'].includes(v)) return true;
-  if (['false', '0', 'no'].includes(v)) return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
-}
-
-function int(raw: string | undefined, name: string, fallback: number, min: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  return n;
 }
 
 function json<T>(raw: string | undefined, name: string): T | null {
@@ -96,18 +82,18 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
       scopes: env.OIDC_SCOPES?.trim() || 'openid email profile',
     };
   }
-  const localLogin = bool(env.LOCAL_LOGIN, 'LOCAL_LOGIN', true);
+  const localLogin = yesNo(env.LOCAL_LOGIN, 'LOCAL_LOGIN', true);
   if (!localLogin && !oidc) throw new Error('LOCAL_LOGIN=false needs OIDC_ISSUER: nobody could sign in');
   const secure = env.COOKIE_SECURE?.trim().toLowerCase();
   return {
     localLogin,
-    sessionTtlSeconds: int(env.SESSION_TTL_SECONDS, 'SESSION_TTL_SECONDS', 12 * 3600, 300),
-    cookieSecure: secure === undefined || secure === '' || secure === 'auto' ? 'auto' : bool(secure, 'COOKIE_SECURE', false),
-    tokenCheckCacheMs: int(env.TOKEN_CHECK_CACHE_MS, 'TOKEN_CHECK_CACHE_MS', 2000, 0),
-    argon2Concurrency: int(env.ARGON2_CONCURRENCY, 'ARGON2_CONCURRENCY', 2, 0),
-    loginMaxFailuresPerAccount: int(env.LOGIN_MAX_FAILURES_PER_ACCOUNT, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10, 1),
-    loginMaxFailuresPerAddress: int(env.LOGIN_MAX_FAILURES_PER_ADDRESS, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1),
-    loginWindowSeconds: int(env.LOGIN_WINDOW_SECONDS, 'LOGIN_WINDOW_SECONDS', 900, 1),
+    sessionTtlSeconds: wholeNumber(env.SESSION_TTL_SECONDS, 'SESSION_TTL_SECONDS', 12 * 3600, 300),
+    cookieSecure: secure === undefined || secure === '' || secure === 'auto' ? 'auto' : yesNo(secure, 'COOKIE_SECURE', false),
+    tokenCheckCacheMs: wholeNumber(env.TOKEN_CHECK_CACHE_MS, 'TOKEN_CHECK_CACHE_MS', 2000, 0),
+    argon2Concurrency: wholeNumber(env.ARGON2_CONCURRENCY, 'ARGON2_CONCURRENCY', 2, 0),
+    loginMaxFailuresPerAccount: wholeNumber(env.LOGIN_MAX_FAILURES_PER_ACCOUNT, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10, 1),
+    loginMaxFailuresPerAddress: wholeNumber(env.LOGIN_MAX_FAILURES_PER_ADDRESS, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1),
+    loginWindowSeconds: wholeNumber(env.LOGIN_WINDOW_SECONDS, 'LOGIN_WINDOW_SECONDS', 900, 1),
     oidc,
   };
 }

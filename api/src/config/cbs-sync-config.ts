@@ -1,3 +1,4 @@
+import { wholeNumber } from './env';
 /** CBS open-data sync settings from the environment (README "CBS open data"); validated once at start-up. */
 export interface CbsSyncConfig {
   /** Base of the OData service: v4 `https://datasets.cbs.nl/odata/v1/CBS` (default) or v3 `…/ODataApi/OData`. */
@@ -12,13 +13,6 @@ export interface CbsSyncConfig {
   tickMs: number;
 }
 
-function whole(raw: string | undefined, name: string, dflt: number, min: number): number {
-  if (raw === undefined || raw.trim() === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  return n;
-}
-
 export function loadCbsSyncConfig(env: NodeJS.ProcessEnv): CbsSyncConfig {
   const odataUrl = (env.CBS_ODATA_URL?.trim() || 'https://datasets.cbs.nl/odata/v1/CBS').replace(/\/+$/, '');
   let u: URL;
@@ -30,9 +24,9 @@ export function loadCbsSyncConfig(env: NodeJS.ProcessEnv): CbsSyncConfig {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`CBS_ODATA_URL must be an absolute http(s) URL, got "${odataUrl}"`);
   return {
     odataUrl,
-    timeoutMs: whole(env.CBS_ODATA_TIMEOUT_MS, 'CBS_ODATA_TIMEOUT_MS', 30_000, 100),
-    maxPageBytes: whole(env.CBS_ODATA_MAX_PAGE_BYTES, 'CBS_ODATA_MAX_PAGE_BYTES', 64 * 1024 * 1024, 1024),
-    maxPages: whole(env.CBS_ODATA_MAX_PAGES, 'CBS_ODATA_MAX_PAGES', 1000, 1),
-    tickMs: whole(env.CBS_SYNC_TICK_MS, 'CBS_SYNC_TICK_MS', 300_000, 0),
+    timeoutMs: wholeNumber(env.CBS_ODATA_TIMEOUT_MS, 'CBS_ODATA_TIMEOUT_MS', 30_000, 100),
+    maxPageBytes: wholeNumber(env.CBS_ODATA_MAX_PAGE_BYTES, 'CBS_ODATA_MAX_PAGE_BYTES', 64 * 1024 * 1024, 1024),
+    maxPages: wholeNumber(env.CBS_ODATA_MAX_PAGES, 'CBS_ODATA_MAX_PAGES', 1000, 1),
+    tickMs: wholeNumber(env.CBS_SYNC_TICK_MS, 'CBS_SYNC_TICK_MS', 300_000, 0),
   };
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { wholeNumber, yesNo } from './env';
 
 /** Settings of the hardening layer (body limits, pool, headers); part of AppConfig. */
 export interface RobustConfig {
@@ -27,30 +28,14 @@ export function parseSize(raw: string, name: string): number {
   return Number(m[1]) * factor;
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return false;
-  if (['true', '1', 'yes'].includes(raw)) return true;
-  if (['false', '0', 'no'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
-}
-
-export function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number ${min}–${max}, got "${raw}"`);
-  return n;
-}
-
 export function loadRobustConfig(env: NodeJS.ProcessEnv): RobustConfig {
   return {
     jsonLimitBytes: parseSize(env.JSON_LIMIT ?? '1mb', 'JSON_LIMIT'),
-    dbPoolSize: whole(env, 'DB_POOL_SIZE', 20, 1, 1000),
-    dbPoolWaitMs: whole(env, 'DB_POOL_WAIT_MS', 5000, 10, 600_000),
-    trustProxy: flag(env, 'TRUST_PROXY'),
-    publicApiDocs: flag(env, 'PUBLIC_API_DOCS'),
-    jsonMaxDepth: whole(env, 'JSON_MAX_DEPTH', 32, 2, 1000),
-    dbConnectAttempts: whole(env, 'DB_CONNECT_ATTEMPTS', 30, 1, 100_000),
+    dbPoolSize: wholeNumber(env.DB_POOL_SIZE, 'DB_POOL_SIZE', 20, 1, 1000),
+    dbPoolWaitMs: wholeNumber(env.DB_POOL_WAIT_MS, 'DB_POOL_WAIT_MS', 5000, 10, 600_000),
+    trustProxy: yesNo(env.TRUST_PROXY, 'TRUST_PROXY', false),
+    publicApiDocs: yesNo(env.PUBLIC_API_DOCS, 'PUBLIC_API_DOCS', false),
+    jsonMaxDepth: wholeNumber(env.JSON_MAX_DEPTH, 'JSON_MAX_DEPTH', 32, 2, 1000),
+    dbConnectAttempts: wholeNumber(env.DB_CONNECT_ATTEMPTS, 'DB_CONNECT_ATTEMPTS', 30, 1, 100_000),
   };
 }

@@ -1,3 +1,4 @@
+import { wholeNumber } from './env';
 /** Running work (imports, detection runs): heartbeat and when it counts as interrupted (issue 9). */
 export interface WorkConfig {
   /** How often running work beats its heart and the sweep runs (ms); 0 = never (tests call sweep()). */
@@ -6,16 +7,9 @@ export interface WorkConfig {
   staleSeconds: number;
 }
 
-function whole(raw: string | undefined, name: string, dflt: number, min: number): number {
-  if (raw === undefined || raw.trim() === '') return dflt;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  return n;
-}
-
 export function loadWorkConfig(env: NodeJS.ProcessEnv): WorkConfig {
   return {
-    heartbeatMs: whole(env.WORK_HEARTBEAT_MS, 'WORK_HEARTBEAT_MS', 30_000, 0),
-    staleSeconds: whole(env.WORK_STALE_SECONDS, 'WORK_STALE_SECONDS', 120, 10),
+    heartbeatMs: wholeNumber(env.WORK_HEARTBEAT_MS, 'WORK_HEARTBEAT_MS', 30_000, 0),
+    staleSeconds: wholeNumber(env.WORK_STALE_SECONDS, 'WORK_STALE_SECONDS', 120, 10),
   };
 }

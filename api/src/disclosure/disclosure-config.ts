@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/app-config';
+import { wholeNumber } from '../config/env';
 
 /** Disclosure settings, from the environment the operator (admin) controls (issue 9). */
 export interface DisclosureConfig {
@@ -9,12 +9,8 @@ export interface DisclosureConfig {
 }
 
 export function loadDisclosureConfig(env: NodeJS.ProcessEnv = process.env): DisclosureConfig {
-  const whole = (name: string, fallback: number, max: number): number => {
-    const raw = env[name]?.trim();
-    if (raw === undefined || raw === '') return fallback;
-    const v = Number(raw);
-    if (!Number.isInteger(v) || v < 0 || v > max) throw new ConfigError(`${name} must be a whole number 0–${max}, got "${raw}"`);
-    return v;
+  return {
+    floor: wholeNumber(env.DISCLOSURE_MIN_COUNT, 'DISCLOSURE_MIN_COUNT', 5, 0, 1000),
+    roundTo: wholeNumber(env.DISCLOSURE_ROUND_TO, 'DISCLOSURE_ROUND_TO', 0, 0, 1000),
   };
-  return { floor: whole('DISCLOSURE_MIN_COUNT', 5, 1000), roundTo: whole('DISCLOSURE_ROUND_TO', 0, 1000) };
 }

@@ -3,7 +3,7 @@ import { isPrimary, type Granularity, type Measure } from 'contracts';
 /**
  * Disclosure control, decided ONCE per indicator over the whole area hierarchy
  * (unit → buurt → wijk → gemeente → land) and the time hierarchy (month → quarter → year), and
- * stored (DESIGN §6, issue 9).
+ * stored (docs/design.md §6, issue 9).
  *
  * Method: the linear relations an intruder can use are "a total = the sum of its parts" — a
  * parent area's cell and its children's cells for one period, and a year's (or quarter's) cell

@@ -61,7 +61,7 @@ export class ImportsService {
   }
 
   /**
-   * `?format=auto` (the default, DESIGN §4b): the format is read from the file's first bytes.
+   * `?format=auto` (the default, docs/design.md §4b): the format is read from the file's first bytes.
    * A file that matches no format is refused with one message naming what was expected.
    */
   async importAuto(upload: UploadStream, req: ImportRequest & { period?: string | null }): Promise<ImportOutcome> {

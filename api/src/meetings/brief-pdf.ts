@@ -1,5 +1,5 @@
 /**
- * The policy-table brief as a PDF (`GET /meetings/:id/brief?format=pdf`, DESIGN §4b): the same
+ * The policy-table brief as a PDF (`GET /meetings/:id/brief?format=pdf`, docs/design.md §4b): the same
  * content as the HTML brief (one model: `brief.ts` — texts, the evidence chart as SVG, the top-ten
  * table), laid out with PDFKit on A4, one page per agenda item, labels in the reader's language.
  * Built on the signals' presentation for the reader's role, so no figure below the disclosure
@@ -8,7 +8,9 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { QUADRANT_INFO, type LocalizedText, type Meeting } from 'contracts';
-import { L, renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
+import { renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
+import { BRIEF_TEXTS as L } from './brief-texts';
+import { TEXTS } from '../core/signals/texts';
 import type { StoredEffect } from '../signals/signals.repository';
 
 const BLUE = '#154273';
@@ -47,7 +49,7 @@ export function renderBriefPdf(input: {
   const doc = new PDFDocument({
     size: 'A4', margin: MARGIN, bufferPages: true,
     info: { Title: safe(`${t.brief}: ${meeting.title}`), Author: 'Wijksignaal', Subject: safe(input.areaName) },
-    lang: lang === 'nl' ? 'nl-NL' : 'en-GB',
+    lang: TEXTS[lang].locale,
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -5,6 +5,8 @@
  */
 import { QUADRANT_INFO, type LocalizedText, type Meeting, type AgendaItem, type Signal, type SignalStatus } from 'contracts';
 import type { StoredEffect } from '../signals/signals.repository';
+import { BRIEF_TEXTS as L } from './brief-texts';
+import { fmt } from '../core/signals/text';
 
 export type Lang = 'nl' | 'en';
 
@@ -30,46 +32,9 @@ function text(t: LocalizedText | string | undefined | null, lang: Lang): string 
 }
 
 function num(v: number, lang: Lang, digits = 1): string {
-  const s = v.toFixed(digits);
-  return lang === 'nl' ? s.replace('.', ',') : s;
+  return fmt(v, lang, digits);
 }
 
-export const L = {
-  nl: {
-    brief: 'Notitie voor de beleidstafel', area: 'Gebied', date: 'Datum', item: 'Agendapunt', see: 'Wat we zien', quadrant: 'Kwadrant',
-    inclusion: 'Inclusievraag', interpretation: 'Duiding door het team', none: 'Nog geen duiding vastgelegd.', question: 'Vraag aan de beleidstafel',
-    notes: 'Toelichting', decision: 'Besluit', effect: 'Gemeten effect', status: 'Status', noItems: 'Er staan nog geen punten op de agenda.',
-    improved: 'verbeterd', worsened: 'verslechterd', unchanged: 'geen duidelijke verandering', unknown: 'nog niet te meten',
-    persists: 'Let op: het patroon houdt aan na het besluit.', before: 'voor', after: 'na', chart: 'Grafiek', generated: 'Gemaakt op',
-    severity: { low: 'laag', medium: 'middel', high: 'hoog' },
-    rule: {
-      'peer-outlier': 'Afwijkend van vergelijkbare gebieden', 'rising-trend': 'Stijgende lijn', 'leading-indicator': 'Voorbode',
-      'systemic-pattern': 'Patroon in veel gebieden', 'stacked-problems': 'Gestapelde problemen',
-    } as Record<string, string>,
-    statusName: {
-      open: 'open', interpreted: 'geduid', 'on-agenda': 'op de agenda', decided: 'besloten', monitoring: 'wordt gevolgd', closed: 'afgesloten', dismissed: 'terzijde gelegd',
-    } as Record<string, string>,
-    top: 'Hoogste tien', subject: 'Gebied of school', value: 'Waarde', period: 'Periode', change: 'Verandering', score: 'Afwijking (z)',
-    source: 'Bron: Wijksignaal; cijfers onder het onthullingsminimum zijn niet getoond.', page: 'Pagina',
-  },
-  en: {
-    brief: 'Brief for the policy table', area: 'Area', date: 'Date', item: 'Agenda item', see: 'What we see', quadrant: 'Quadrant',
-    inclusion: 'Inclusion question', interpretation: 'The team’s interpretation', none: 'No interpretation recorded yet.', question: 'Question for the policy table',
-    notes: 'Notes', decision: 'Decision', effect: 'Measured effect', status: 'Status', noItems: 'There are no items on the agenda yet.',
-    improved: 'improved', worsened: 'worsened', unchanged: 'no clear change', unknown: 'not measurable yet',
-    persists: 'Note: the pattern persists after the decision.', before: 'before', after: 'after', chart: 'Chart', generated: 'Generated on',
-    severity: { low: 'low', medium: 'medium', high: 'high' },
-    rule: {
-      'peer-outlier': 'Different from comparable areas', 'rising-trend': 'Rising trend', 'leading-indicator': 'Early warning',
-      'systemic-pattern': 'Pattern across many areas', 'stacked-problems': 'Stacked problems',
-    } as Record<string, string>,
-    statusName: {
-      open: 'open', interpreted: 'interpreted', 'on-agenda': 'on the agenda', decided: 'decided', monitoring: 'being monitored', closed: 'closed', dismissed: 'set aside',
-    } as Record<string, string>,
-    top: 'Top ten', subject: 'Area or school', value: 'Value', period: 'Period', change: 'Change', score: 'Deviation (z)',
-    source: 'Source: Wijksignaal; figures below the disclosure minimum are not shown.', page: 'Page',
-  },
-} as const;
 
 const CSS = `
 @page { size: A4; margin: 18mm 16mm; }

@@ -26,7 +26,7 @@ export class MeetingsController {
     return this.meetings.get(id, p.role);
   }
 
-  /** `?format=pdf` answers `application/pdf` (DESIGN §4b); the default is printable HTML. */
+  /** `?format=pdf` answers `application/pdf` (docs/design.md §4b); the default is printable HTML. */
   @Get(':id/brief')
   @Can('meetings.plan')
   @Header('cache-control', 'no-store')

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectFormat } from './detect-format';
 
-const REAL = join(__dirname, '../../../test/fixtures/real'); // copies of ../shared/data/real (CBS/PDOK open data)
+const REAL = join(__dirname, '../../../test/fixtures/real'); // copies of the CBS/PDOK open data the project was given (provenance in test/fixtures/real) (CBS/PDOK open data)
 const head = (rel: string) => readFileSync(join(REAL, rel)).subarray(0, 64 * 1024);
 
 describe('detectFormat', () => {

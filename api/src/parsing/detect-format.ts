@@ -1,5 +1,5 @@
 /**
- * Automatic format detection (`?format=auto`, DESIGN §4b): long CSV or a CBS StatLine download, read
+ * Automatic format detection (`?format=auto`, docs/design.md §4b): long CSV or a CBS StatLine download, read
  * from the first bytes of the file only (the rest keeps streaming). Pure, framework-free.
  *
  * Rules, in order:
@@ -23,7 +23,7 @@ export interface FormatDetection {
   format: DetectedFormat | null;
   /** False when the format was assumed; `reason` then says why. */
   sure: boolean;
-  /** Message key for the web app (DESIGN §4b `code`). */
+  /** Message key for the web app (docs/design.md §4b `code`). */
   code:
     | 'import.format.long'
     | 'import.format.long-assumed'

@@ -7,7 +7,7 @@ export interface ImportIssue {
   line: number;
   column: string | null;
   message: string;
-  /** Stable message key the web app translates (DESIGN §4b); `message` stays the English text. */
+  /** Stable message key the web app translates (docs/design.md §4b); `message` stays the English text. */
   code?: string;
   params?: Record<string, string | number>;
 }

@@ -1,5 +1,5 @@
 /**
- * The small-numbers rules the server applies (DESIGN §6, issue 9), in one place. Which role sees
+ * The small-numbers rules the server applies (docs/design.md §6, issue 9), in one place. Which role sees
  * what comes from the policy's capabilities (libs/contracts/src/policy.ts); the pure cell rules
  * (`isPrimary`, the complement rule, "< 5") from libs/contracts/src/disclosure.ts. The disclosure
  * module (api/src/disclosure) decides and stores the pattern with them; observations, quadrants,

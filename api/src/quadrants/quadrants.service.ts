@@ -6,6 +6,7 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { periodIndexOf } from '../core/period';
 import { toPt, type IndicatorMeta } from '../core/signals';
 import { displayValue, isSuppressed } from '../core/signals/model';
+import { TEXTS } from '../core/signals/texts';
 import { toPoint } from '../signals/detection.service';
 import type { RawObservation } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
@@ -46,13 +47,10 @@ export function shownValue(ind: Indicator, o: RawObservation): Omit<Shown, 'gran
 }
 
 export function formatValue(ind: Indicator, value: number, lang: 'nl' | 'en' = 'nl'): string {
-  const f = (v: number, d: number): string => {
-    const s = v.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
-    return s;
-  };
+  const f = (v: number, d: number): string => v.toLocaleString(TEXTS[lang].locale, { minimumFractionDigits: d, maximumFractionDigits: d });
   switch (ind.measure) {
     case 'proportion':
-      return lang === 'nl' ? `${f(value, 1)} %` : `${f(value, 1)}%`;
+      return TEXTS[lang].percent(f(value, 1));
     case 'rate':
       return `${f(value, 1)} per ${f(ind.per ?? 1000, 0)}`;
     case 'mean':

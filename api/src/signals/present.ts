@@ -28,7 +28,7 @@ export function toSignal(r: SignalRow, role: Role | null, history?: SignalEvent[
   };
 }
 
-/** A member as its group lists it (DESIGN §4b). */
+/** A member as its group lists it (docs/design.md §4b). */
 export function toMember(r: MemberRow): SignalMember {
   return {
     id: r.id,

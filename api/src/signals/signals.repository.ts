@@ -31,7 +31,7 @@ export interface SignalRow {
   sort_ts?: string;
 }
 
-/** A member as its group lists it (DESIGN §4b). */
+/** A member as its group lists it (docs/design.md §4b). */
 export interface MemberRow {
   id: string;
   group_id: string;

@@ -107,7 +107,7 @@ export class SignalsService {
   }
 
   /**
-   * GET /signals (DESIGN §4b): top-level signals by default, each group with `memberCount` and
+   * GET /signals (docs/design.md §4b): top-level signals by default, each group with `memberCount` and
    * `members`; `include=members` lists the members too (flat, each with `groupId`). Keyset paged.
    */
   async list(q: SignalQuery, role: Role | null): Promise<Page<Signal>> {

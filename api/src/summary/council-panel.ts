@@ -1,5 +1,6 @@
 import type { CouncilItem, LocalizedText, Quadrant, Severity, Signal } from 'contracts';
 import type { IndicatorState } from '../quadrants/quadrants.service';
+import { inEveryLanguage } from './summary-texts';
 
 /**
  * The council panel in plain language (issue 15): per quadrant at most three items, ranked, each
@@ -47,29 +48,21 @@ export function signalSentence(s: Pick<Signal, 'rule' | 'indicators' | 'subjects
   const a = ind(0);
   switch (s.rule) {
     case 'peer-outlier':
-      return isArea(subject)
-        ? { nl: `In ${area} wijkt ${a.nl} duidelijk af van vergelijkbare wijken.`, en: `In ${area}, ${a.en} differs clearly from similar areas.` }
-        : { nl: `Bij ${area} wijkt ${a.nl} duidelijk af van vergelijkbare instellingen.`, en: `At ${area}, ${a.en} differs clearly from similar institutions.` };
+      return inEveryLanguage((t, l) => (isArea(subject) ? t.signal.peerOutlierArea : t.signal.peerOutlierUnit)({ area, indicator: a[l] }));
     case 'rising-trend':
-      return { nl: `In ${area} stijgt ${a.nl} meer dan gebruikelijk.`, en: `In ${area}, ${a.en} is rising more than usual.` };
+      return inEveryLanguage((t, l) => t.signal.risingTrend({ area, indicator: a[l] }));
     case 'leading-indicator': {
       const b = ind(1);
-      return {
-        nl: `In ${area} stijgt ${a.nl}; dat gaat vaak vooraf aan een stijging van ${b.nl}.`,
-        en: `In ${area}, ${a.en} is rising; that often comes before a rise in ${b.en}.`,
-      };
+      return inEveryLanguage((t, l) => t.signal.leadingIndicator({ area, indicator: a[l], follower: b[l] }));
     }
     case 'systemic-pattern': {
       const where = names.municipality?.name ?? area;
-      return { nl: `${a.nl} stijgt in veel wijken van ${where} tegelijk.`, en: `${a.en} is rising in many areas of ${where} at once.` };
+      return inEveryLanguage((t, l) => t.signal.systemicPattern({ where, indicator: a[l] }));
     }
     case 'stacked-problems':
-      return {
-        nl: `In ${area} zijn meerdere onderwerpen tegelijk ongunstig, in meer dan één kwadrant.`,
-        en: `In ${area}, several topics are unfavourable at once, across more than one quadrant.`,
-      };
+      return inEveryLanguage((t) => t.signal.stackedProblems({ area }));
     default:
-      return { nl: `In ${area} valt ${a.nl} op.`, en: `In ${area}, ${a.en} stands out.` };
+      return inEveryLanguage((t, l) => t.signal.other({ area, indicator: a[l] }));
   }
 }
 
@@ -124,9 +117,8 @@ export function changeSentence(s: IndicatorState, confirmed: ReadonlySet<string>
   const up = r > 0;
   const strong = up && confirmed.has(s.indicator.code);
   const good = s.trendMeaning !== 'worse';
-  const nl = `${s.indicator.name.nl} is ${strong ? 'sterk gestegen, meer dan de gebruikelijke schommeling' : up ? 'gestegen' : 'gedaald'}; dat is ${good ? 'gunstig' : 'ongunstig'}.`;
-  const en = `${s.indicator.name.en} ${strong ? 'rose sharply, beyond the usual fluctuation' : up ? 'rose' : 'fell'}; that is ${good ? 'favourable' : 'unfavourable'}.`;
-  return { nl, en };
+  const how = strong ? 'strong' : up ? 'up' : 'down';
+  return inEveryLanguage((t, l) => t.change({ indicator: s.indicator.name[l], how, good }));
 }
 
 /** The notable changes of a quadrant: confirmed first, unfavourable before favourable, larger first. */
@@ -146,9 +138,5 @@ export function changed(quadrant: Quadrant, states: readonly IndicatorState[], c
 
 /** The one statement of the period basis for the whole panel. */
 export function basisSentence(period: string | null): LocalizedText {
-  const upTo = period ? { nl: ` (tot en met ${period})`, en: ` (up to ${period})` } : { nl: '', en: '' };
-  return {
-    nl: `Gebaseerd op de meest recente cijfers per onderwerp${upTo.nl}. “Gestegen” en “gedaald” vergelijken de laatste periode met de periode ervoor.`,
-    en: `Based on the most recent figures per topic${upTo.en}. “Rose” and “fell” compare the latest period with the one before.`,
-  };
+  return inEveryLanguage((t) => t.basis(period));
 }

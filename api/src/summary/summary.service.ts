@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVE_STATUSES, AUDIENCES, QUADRANTS, type CouncilSummary, type LocalizedText, type Role } from 'contracts';
 import { basisSentence, changed, confirmedRises, municipalityOf, standsOut, type PanelNames } from './council-panel';
+import { SUMMARY_TEXTS } from './summary-texts';
 import { MeetingsRepository } from '../meetings/meetings.repository';
 import { QuadrantsService } from '../quadrants/quadrants.service';
 import type { StoredEffect } from '../signals/signals.repository';
@@ -8,13 +9,9 @@ import { SignalsService } from '../signals/signals.service';
 import { UnitsRepository } from '../units/units.repository';
 
 function effectWords(e: StoredEffect | null | undefined, lang: 'nl' | 'en'): string {
-  if (!e) return lang === 'nl' ? 'effect nog niet gemeten' : 'effect not measured yet';
-  const words = {
-    nl: { improved: 'de indicator is verbeterd', worsened: 'de indicator is verslechterd', unchanged: 'nog geen duidelijke verandering', unknown: 'nog te vroeg om te meten' },
-    en: { improved: 'the indicator improved', worsened: 'the indicator worsened', unchanged: 'no clear change yet', unknown: 'too early to measure' },
-  }[lang][e.direction];
-  const persists = e.persists ? (lang === 'nl' ? '; het patroon houdt aan' : '; the pattern persists') : '';
-  return `${words}${persists}`;
+  const t = SUMMARY_TEXTS[lang].effect;
+  if (!e) return t.none;
+  return `${t[e.direction]}${e.persists ? t.persists : ''}`;
 }
 
 @Injectable()
@@ -52,7 +49,7 @@ export class SummaryService {
         const s = byId.get(i.signal_id)!;
         const effect = (s as { effect?: StoredEffect | null }).effect ?? null;
         const outcome = i.decision
-          ? `${lang === 'nl' ? 'Besluit' : 'Decision'} (${i.meeting_date}): ${i.decision} — ${effectWords(effect, lang)}`
+          ? SUMMARY_TEXTS[lang].decision({ date: i.meeting_date, decision: i.decision, effect: effectWords(effect, lang) })
           : null;
         return { title: s.title, status: s.status, outcome };
       }),

@@ -8,7 +8,7 @@ import type { Role } from './policy';
 export interface ApiError {
   statusCode: number;
   message: string;
-  /** Stable message key the web app translates (DESIGN §4b); `message` is the English fallback. */
+  /** Stable message key the web app translates (docs/design.md §4b); `message` is the English fallback. */
   code?: string;
   params?: Record<string, string | number>;
   errors?: ImportError[] | FieldError[];
@@ -16,7 +16,7 @@ export interface ApiError {
 export interface FieldError {
   field: string;
   message: string;
-  /** Stable message key the web app translates (DESIGN §4b), with its parameters. */
+  /** Stable message key the web app translates (docs/design.md §4b), with its parameters. */
   code?: string;
   params?: Record<string, string | number>;
 }
@@ -30,7 +30,7 @@ export interface LoginRequest {
   email: string;
   password: string;
 }
-/** A user's municipality scope: null = all municipalities (DESIGN §4b). */
+/** A user's municipality scope: null = all municipalities (docs/design.md §4b). */
 export type UserScope = null | { municipalities: string[] };
 
 export interface UserSummary {
@@ -162,7 +162,7 @@ export interface ImportError {
   line: number;
   column: string | number;
   message: string;
-  /** Stable message key (DESIGN §4b) with its params; `message` is the English fallback. */
+  /** Stable message key (docs/design.md §4b) with its params; `message` is the English fallback. */
   code?: string;
   params?: Record<string, string | number>;
 }
@@ -207,7 +207,7 @@ export interface ImportSummary {
   rowsUnchanged: number | null;
   ignoredColumns: string[];
 }
-/** `POST /imports?dryRun=true`: validated fully, nothing written (DESIGN §4b). */
+/** `POST /imports?dryRun=true`: validated fully, nothing written (docs/design.md §4b). */
 export interface ImportPreview {
   dryRun: true;
   status: 'valid';
@@ -264,7 +264,7 @@ export interface Signal {
   createdAt?: string;
   updatedAt?: string;
   history?: SignalEvent[];
-  /** Signal groups (DESIGN §4b): the broader signal this one is a member of; null = top level. */
+  /** Signal groups (docs/design.md §4b): the broader signal this one is a member of; null = top level. */
   groupId?: string | null;
   /** Number of member signals (0 for a signal that is no group). */
   memberCount?: number;
@@ -272,7 +272,7 @@ export interface Signal {
   members?: SignalMember[];
 }
 
-/** A member inside its group (DESIGN §4b). */
+/** A member inside its group (docs/design.md §4b). */
 export interface SignalMember {
   id: string;
   rule: RuleName;

@@ -1,5 +1,5 @@
 /**
- * The small-numbers rules (DESIGN §6, issue 9), as pure functions: which single cell is too small
+ * The small-numbers rules (docs/design.md §6, issue 9), as pure functions: which single cell is too small
  * to show, and how a withheld count reads. Who sees what is in `policy.ts` (`figures.seeSmall`,
  * `signals.seeNumbers`); the stored pattern that also hides the cells that could be worked back
  * from totals is decided in api/src/disclosure/pattern.ts with `isPrimary` below.

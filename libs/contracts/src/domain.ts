@@ -31,7 +31,7 @@ export interface LocalizedText {
   en: string;
 }
 
-/** Static texts of the quadrant model (DESIGN.md section 1, from the essay "Werken in netwerken"). */
+/** Static texts of the quadrant model (docs/design.md section 1, from the essay "Werken in netwerken"). */
 export interface QuadrantInfo {
   id: Quadrant;
   perspective: 'individual' | 'collective';

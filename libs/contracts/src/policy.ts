@@ -15,9 +15,9 @@ export type Role = (typeof ROLES)[number];
 export const CAPABILITIES = [
   /** The area views with figures per neighbourhood: wijken, verkenner, the overview's map and table. */
   'figures.explore',
-  /** Small numbers as stored: no disclosure pattern, no rounding (DESIGN §6). Others see the stored pattern. */
+  /** Small numbers as stored: no disclosure pattern, no rounding (docs/design.md §6). Others see the stored pattern. */
   'figures.seeSmall',
-  /** Figures in a signal's evidence and strength. Without it a signal shows words only (DESIGN §2). */
+  /** Figures in a signal's evidence and strength. Without it a signal shows words only (docs/design.md §2). */
   'signals.seeNumbers',
   /** The signal inbox and detail pages. */
   'signals.read',
@@ -132,7 +132,7 @@ export function rolesWith(capability: Capability): Role[] {
   return ROLES.filter((r) => can(r, capability));
 }
 
-// ------------------------------------------------------------------ signal lifecycle (DESIGN §4)
+// ------------------------------------------------------------------ signal lifecycle (docs/design.md §4)
 
 /** Allowed moves. `dismissed` only before a decision; `closed` after a decision or by the system when the pattern ends. */
 export const SIGNAL_TRANSITIONS: Record<SignalStatus, readonly SignalStatus[]> = {

@@ -14,7 +14,7 @@
  * Deterministic: the same candidates give the same groups (stable inbox).
  */
 import type { Quadrant, RuleName } from 'contracts';
-import { both, collectiveSide, fdrSentence, quadrantLine, severityOf, type Lang } from './text';
+import { both, collectiveSide, fdrSentence, list, quadrantLine, severityOf, TEXTS, type Lang } from './text';
 import type { CandidateSignal, IndicatorMeta, ProfileEvidence, SeveritySettings, SubjectMeta } from './types';
 
 export interface GroupInput {
@@ -142,12 +142,13 @@ export function groupSignals(input: GroupInput): CandidateSignal[] {
     const pair = leader?.leadsTo.find((l) => input.indicators.has(l.indicator) && !followerAt.has(`${l.indicator}|${s.subjects[0]}`));
     if (!leader || !pair) continue;
     const follower = input.indicators.get(pair.indicator)!;
-    s.title = both((l) => `${l === 'nl' ? 'Vroege waarschuwing' : 'Early warning'}: ${s.title[l]}`);
-    s.explanation = both((l) =>
-      `${s.explanation[l]} ` +
-      (l === 'nl'
-        ? `Een stijging van ${leader.name.nl.toLowerCase()} gaat vaak vooraf aan meer ${follower.name.nl.toLowerCase()} (binnen ${pair.maxLag} perioden); daar is hier (nog) geen stijging van te zien: dit is het moment om het te voorkomen.`
-        : `A rise in ${leader.name.en.toLowerCase()} often comes before more ${follower.name.en.toLowerCase()} (within ${pair.maxLag} periods); no rise of that is seen here (yet): this is the moment to prevent it.`),
+    const title = s.title;
+    const explanation = s.explanation;
+    s.title = both((l) => TEXTS[l].earlyWarning.title(title[l]));
+    s.explanation = both(
+      (l) =>
+        `${explanation[l]} ` +
+        TEXTS[l].earlyWarning.explanation({ leader: leader.name[l].toLowerCase(), follower: follower.name[l].toLowerCase(), maxLag: pair.maxLag }),
     );
   }
 
@@ -210,31 +211,14 @@ function escalation(input: GroupInput, wijk: string, members: CandidateSignal[],
     severity: severityOf(q, effect, input.severity),
     dedupeKey: escalationKey(wijk),
     title: both((l) =>
-      l === 'nl'
-        ? `Individuele hulpvragen stapelen zich op in ${name}: ${indNames(l)} in ${buurten.length === 1 ? buurtNames(l) : `${buurten.length} buurten`}`
-        : `Individual requests for help accumulate in ${name}: ${indNames(l)} in ${buurten.length === 1 ? buurtNames(l) : `${buurten.length} neighbourhoods`}`,
+      TEXTS[l].escalation.title({ district: name, indicators: indNames(l), where: buurten.length === 1 ? buurtNames(l) : TEXTS[l].escalation.neighbourhoods(buurten.length) }),
     ),
     explanation: both(
       (l) =>
-        (l === 'nl'
-          ? `In ${name} vallen ${members.length} signalen over individuele hulpvragen (kwadrant I/II) samen: ${indNames(l)} in ${buurtNames(l)}. ` +
-            'Elk afzonderlijk is een vraag van bewoners; samen wijzen ze op iets wat de wijk als geheel raakt. De afzonderlijke signalen staan hieronder. '
-          : `In ${name}, ${members.length} signals about individual requests for help (quadrant I/II) coincide: ${indNames(l)} in ${buurtNames(l)}. ` +
-            'Each on its own is a question of residents; together they point at something that affects the district as a whole. The separate signals are listed below. ') +
+        TEXTS[l].escalation.explanation({ district: name, members: members.length, indicators: indNames(l), neighbourhoods: buurtNames(l) }) +
         fdrSentence(q, input.tests, l),
     ),
-    question: both((l) =>
-      (l === 'nl'
-        ? `Wat hebben deze hulpvragen in ${name} gemeen, en is er een collectieve aanpak in de wijk die ze kan voorkomen? `
-        : `What do these requests for help in ${name} have in common, and is there a collective approach in the district that could prevent them? `) +
-      quadrantLine(quadrant, l),
-    ),
+    question: both((l) => TEXTS[l].escalation.question({ district: name }) + quadrantLine(quadrant, l)),
     evidence,
   };
-}
-
-function list(items: string[], l: Lang): string {
-  if (items.length <= 1) return items.join('');
-  const shown = items.length > 6 ? [...items.slice(0, 5), l === 'nl' ? `${items.length - 5} andere` : `${items.length - 5} others`] : items;
-  return `${shown.slice(0, -1).join(', ')} ${l === 'nl' ? 'en' : 'and'} ${shown.at(-1)}`;
 }

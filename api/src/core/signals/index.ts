@@ -1,5 +1,5 @@
 /**
- * Signal engine (DESIGN.md §5): pure, framework-free. Import from `api/src/core/signals`.
+ * Signal engine (docs/design.md §5): pure, framework-free. Import from `api/src/core/signals`.
  */
 export * from './types';
 export { detectSignals, prepareSeries } from './detect';

@@ -1,31 +1,28 @@
 /** Plain-language building blocks (Dutch and English) and privacy-safe formatting. */
 import type { LocalizedText, Quadrant, Severity } from 'contracts';
 import { belowMinimum, discloseCount, QUADRANT_INFO } from 'contracts';
+import { TEXTS, type Lang } from './texts';
 import type { Disclosed, IndicatorMeta, SeveritySettings } from './types';
 
-export type Lang = 'nl' | 'en';
+export { TEXTS, type Lang } from './texts';
 
 /** Number in the language's notation (nl: decimal comma). */
 export function fmt(v: number, lang: Lang, digits = 1): string {
-  const s = v.toFixed(digits);
-  return lang === 'nl' ? s.replace('.', ',') : s;
+  return v.toFixed(digits).replace('.', TEXTS[lang].decimal);
 }
 
 /** p-value in words with the number: "vrijwel zeker (p < 0,001)". */
 export function certainty(p: number, lang: Lang): string {
-  const num = (v: number, d: number): string => fmt(v, lang, d);
-  if (p < 0.001) return lang === 'nl' ? 'vrijwel zeker (p < 0,001)' : 'almost certain (p < 0.001)';
-  if (p < 0.01) return lang === 'nl' ? `zeer waarschijnlijk (p = ${num(p, 3)})` : `very likely (p = ${num(p, 3)})`;
-  if (p < 0.05) return lang === 'nl' ? `waarschijnlijk (p = ${num(p, 2)})` : `likely (p = ${num(p, 2)})`;
-  return lang === 'nl' ? `onzeker (p = ${num(p, 2)})` : `uncertain (p = ${num(p, 2)})`;
+  const c = TEXTS[lang].certainty;
+  if (p < 0.001) return c.almostCertain;
+  if (p < 0.01) return c.veryLikely(fmt(p, lang, 3));
+  if (p < 0.05) return c.likely(fmt(p, lang, 2));
+  return c.uncertain(fmt(p, lang, 2));
 }
 
 /** Sentence about the FDR-corrected strength. */
 export function fdrSentence(q: number, tests: number, lang: Lang): string {
-  const qs = q < 0.001 ? (lang === 'nl' ? '< 0,001' : '< 0.001') : `= ${fmt(q, lang, 3)}`;
-  return lang === 'nl'
-    ? `Ook na correctie voor de ${tests} reeksen die in deze ronde zijn getoetst blijft dit staan (q ${qs}).`
-    : `This holds after correcting for the ${tests} series tested in this run (q ${qs}).`;
+  return TEXTS[lang].fdr({ tests, q: q < 0.001 ? `< ${fmt(0.001, lang, 3)}` : `= ${fmt(q, lang, 3)}` });
 }
 
 /** A count as it may be shown: the number, or "< minCount". */
@@ -35,16 +32,12 @@ export function disclose(count: number, minCount: number): Disclosed {
 
 /** A display value with its unit, or the suppression phrase. */
 export function valueText(ind: IndicatorMeta, value: number | null, lang: Lang): string {
-  if (value === null) {
-    return lang === 'nl'
-      ? `(niet getoond: minder dan ${ind.minCount} gevallen)`
-      : `(not shown: fewer than ${ind.minCount} cases)`;
-  }
+  if (value === null) return TEXTS[lang].suppressedValue(ind.minCount);
   switch (ind.measure) {
     case 'proportion':
       return `${fmt(value, lang, 1)}%`;
     case 'rate':
-      return lang === 'nl' ? `${fmt(value, lang, 1)} per ${ind.per ?? 1000}` : `${fmt(value, lang, 1)} per ${ind.per ?? 1000}`;
+      return `${fmt(value, lang, 1)} per ${ind.per ?? 1000}`;
     case 'mean':
       return fmt(value, lang, 1);
     case 'count':
@@ -52,26 +45,32 @@ export function valueText(ind: IndicatorMeta, value: number | null, lang: Lang):
   }
 }
 
+/** "hoger"/"lager": the worse direction of the indicator. */
 export function worseWord(ind: IndicatorMeta, lang: Lang): string {
-  const higher = ind.polarity === 'higher-is-worse';
-  return lang === 'nl' ? (higher ? 'hoger' : 'lager') : higher ? 'higher' : 'lower';
+  return TEXTS[lang].worse[ind.polarity === 'higher-is-worse' ? 'higher' : 'lower'];
 }
 
+/** "stijgt"/"daalt": the worse movement of the indicator. */
 export function riseWord(ind: IndicatorMeta, lang: Lang): string {
-  const higher = ind.polarity === 'higher-is-worse';
-  return lang === 'nl' ? (higher ? 'stijgt' : 'daalt') : higher ? 'is rising' : 'is falling';
+  return TEXTS[lang].rise[ind.polarity === 'higher-is-worse' ? 'higher' : 'lower'];
 }
 
 export function pct(effect: number, lang: Lang): string {
-  if (!Number.isFinite(effect)) return lang === 'nl' ? 'veel' : 'much';
+  if (!Number.isFinite(effect)) return TEXTS[lang].much;
   return `${fmt(Math.abs(effect) * 100, lang, 0)}%`;
 }
 
 export function quadrantLine(q: Quadrant, lang: Lang): string {
   const info = QUADRANT_INFO[q];
-  return lang === 'nl'
-    ? `Kwadrant ${q} “${info.name.nl}” (${info.keyConcept.nl.toLowerCase()}): ${info.inclusionQuestion.nl}`
-    : `Quadrant ${q} “${info.name.en}” (${info.keyConcept.en.toLowerCase()}): ${info.inclusionQuestion.en}`;
+  return TEXTS[lang].quadrantLine({ quadrant: q, name: info.name[lang], keyConcept: info.keyConcept[lang].toLowerCase(), question: info.inclusionQuestion[lang] });
+}
+
+/** "a, b en c"; more than six: the first five and "n andere". */
+export function list(items: readonly string[], l: Lang): string {
+  if (items.length <= 1) return items.join('');
+  const t = TEXTS[l].list;
+  const shown = items.length > 6 ? [...items.slice(0, 5), t.others(items.length - 5)] : items;
+  return `${shown.slice(0, -1).join(', ')} ${t.and} ${shown.at(-1)}`;
 }
 
 export function both(f: (lang: Lang) => string): LocalizedText {

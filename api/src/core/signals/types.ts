@@ -1,5 +1,5 @@
 /**
- * Plain input/output types of the signal engine (DESIGN.md §5). No framework imports.
+ * Plain input/output types of the signal engine (docs/design.md §5). No framework imports.
  */
 import type {
   Evidence, EvidenceAnnotation, Granularity, LocalizedText, Measure, Polarity, Quadrant, RuleName, Severity, SubjectKind,

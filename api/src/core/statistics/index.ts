@@ -1,7 +1,7 @@
 /**
  * Pure statistics core of the signal engine (no framework imports).
  *
- * Formulas and test vectors: shared/reference/statistics.md.
+ * Formulas and test vectors: docs/statistics.md.
  * Import path: `api/src/core/statistics` (this file).
  */
 export * from './distributions';

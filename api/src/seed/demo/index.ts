@@ -6,7 +6,7 @@
  *   3. batches     → POST /api/v1/imports?format=long (one per source)
  *   4. statline    → POST /api/v1/imports?format=statline (the unmodified Gezondheid files)
  *   5. annotations → dated events on the charts of their indicators
- * Pure: reads only files under `dataDir` (seed/data), never ../shared.
+ * Pure: reads only files under `dataDir` (seed/data), never anything outside the repository.
  */
 import { join } from 'node:path';
 import type { Indicator } from 'contracts';

@@ -30,7 +30,7 @@ const synthetic = { source: SYNTHETIC_SOURCE, licence: null } as const;
 const elan = { source: ELAN_SOURCE, licence: ELAN_LICENCE } as const;
 const gezondheid = { source: GEZONDHEID_SOURCE, licence: CBS_LICENCE } as const;
 
-/** The standard six as the demo fills them (same codes, quadrants and measures as DESIGN.md §4). */
+/** The standard six as the demo fills them (same codes, quadrants and measures as docs/design.md §4). */
 export const demoStandardIndicators: Indicator[] = [
   ind({
     code: 'youth-care-referrals', name: { nl: 'Verwijzingen naar jeugdhulp per school', en: 'Youth care referrals per school' },

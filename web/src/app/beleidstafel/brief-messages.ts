@@ -1,6 +1,6 @@
 import { registerMessages } from '../core/i18n/i18n.service';
 
-/** Texts of the PDF brief download (DESIGN §4b), Dutch first. */
+/** Texts of the PDF brief download (docs/design.md §4b), Dutch first. */
 export const BRIEF_NL = {
   'brief.pdf': 'Notitie als PDF downloaden',
   'brief.pdfBusy': 'PDF maken…',

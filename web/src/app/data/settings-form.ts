@@ -59,7 +59,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
   for (const e of errors) {
     if (e && typeof e === 'object' && typeof (e as { field?: unknown }).field === 'string') {
       const { field, message, code, params } = e as { field: string; message?: unknown; code?: unknown; params?: unknown };
-      // A field error with a code (DESIGN §4b) reads in the user's language; else the server's text.
+      // A field error with a code (docs/design.md §4b) reads in the user's language; else the server's text.
       const specific = typeof code === 'string' && !code.startsWith('error.') ? codeText(code, params) : null;
       const text = specific ?? String(message ?? '');
       out[field] = out[field] ? `${out[field]}; ${text}` : text;

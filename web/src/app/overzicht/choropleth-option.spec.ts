@@ -26,7 +26,7 @@ describe('buildClasses', () => {
 describe('buildChoroplethOption', () => {
   const rows = [
     { code: 'WK051801', name: 'Centrum', value: 10, display: '10' },
-    { code: 'WK051802', name: 'Noord', value: null, display: '< 5' },
+    { code: 'WK051802', name: 'Noord', value: null, display: 'niet getoond (minder dan 5)' },
   ];
   const classes = buildClasses([10]);
   const option = buildChoroplethOption('districts-GM0518', rows, classes, { title: 'Kaart', noData: 'Geen waarde' }) as {
@@ -83,10 +83,10 @@ describe('districtRows', () => {
 
   it('lists periods oldest first and picks the values of one period', () => {
     expect(periodsOf(obs)).toEqual(['2023', '2024']);
-    const rows = districtRows(districts, obs, '2024', (v) => String(v));
+    const rows = districtRows(districts, obs, '2024', (v) => String(v), 'niet getoond (minder dan 10)');
     expect(rows).toEqual([
       { code: 'WK01', name: 'A', value: 2, display: '2', base: null, small: false },
-      { code: 'WK02', name: 'B', value: null, display: '< 5', base: null, small: false },
+      { code: 'WK02', name: 'B', value: null, display: 'niet getoond (minder dan 10)', base: null, small: false },
     ]);
   });
 
@@ -95,9 +95,9 @@ describe('districtRows', () => {
       { ...obs[1]!, denominator: 80 },
       { indicator: 'x', subject: 'WK02', period: '2024', value: 12, numerator: null, denominator: null, n: 1500, status: 'final' as const },
     ];
-    expect(districtRows(districts, withBase, '2024', String).map((r) => [r.base, r.small])).toEqual([[80, true], [1500, false]]);
+    expect(districtRows(districts, withBase, '2024', String, '–').map((r) => [r.base, r.small])).toEqual([[80, true], [1500, false]]);
     expect(SMALL_BASE).toBe(100);
-    expect(districtRows(districts, [{ ...obs[2]!, denominator: 40 }], '2024', String)[1]).toMatchObject({ base: null, small: false });
+    expect(districtRows(districts, [{ ...obs[2]!, denominator: 40 }], '2024', String, '–')[1]).toMatchObject({ base: null, small: false });
   });
 });
 

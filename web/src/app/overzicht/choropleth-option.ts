@@ -4,7 +4,7 @@ export interface ChoroplethRow {
   code: string;
   name: string;
   value: number | null;
-  /** The figure as shown to this user (may be "< 5" when suppressed). */
+  /** The figure as shown to this user (may be "niet getoond (minder dan N)" when suppressed). */
   display: string;
   /** Population or respondents behind the figure, when known and not hidden. */
   base?: number | null;

@@ -17,7 +17,8 @@ export function districtRows(
   observations: Observation[],
   period: string | null,
   format: (value: number) => string,
-  suppressedText = '< 5',
+  /** "niet getoond (minder dan N)" with N the indicator's own minimum. */
+  suppressedText: string,
 ): ChoroplethRow[] {
   const byArea = new Map(observations.filter((o) => o.period === period).map((o) => [o.subject, o]));
   return districts.map((d) => {

@@ -56,8 +56,7 @@ export class OverzichtPage {
   /** 'signals' colours the map by the number of open signals. */
   readonly colour = input<string | undefined>();
 
-  /** Council members see classes in words, never figures (DESIGN §2, §6). */
-  /** Without `figures.explore` (the council) the overview is the plain one: words, no per-area figures. */
+  /** Without `figures.explore` (council members) the overview is the plain one: classes in words, never figures (docs/design.md §2, §6). */
   protected readonly council = computed(() => !can(this.auth.role(), 'figures.explore'));
   protected readonly bySignals = computed(() => this.colour() === 'signals' && !this.council());
 

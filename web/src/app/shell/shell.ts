@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd } from '@angular/router';
-import { filter } from 'rxjs';
+import { EMPTY, catchError, filter, map, switchMap, type Observable } from 'rxjs';
 import { AlertsApi } from '../meldingen/alerts-api';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
@@ -38,19 +38,22 @@ export class Shell {
   protected readonly unread = signal(0);
 
   constructor() {
+    // switchMap: only the latest navigation's answer may set the badge. Otherwise a slow
+    // "unread" answer from the page before could land after "seen" and bring the badge back.
     this.router.events
-      .pipe(filter((e): e is NavigationEnd => e instanceof NavigationEnd), takeUntilDestroyed())
-      .subscribe((e) => this.refreshUnread(e.urlAfterRedirects));
+      .pipe(
+        filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+        switchMap((e) => this.unreadAfter(e.urlAfterRedirects)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((count) => this.unread.set(count));
   }
 
-  private refreshUnread(url: string): void {
-    if (!this.user()) return;
+  private unreadAfter(url: string): Observable<number> {
+    if (!this.user()) return EMPTY;
     const path = url.split(/[?#]/)[0];
-    if (path === '/signalen') {
-      this.alerts.seen().subscribe({ next: () => this.unread.set(0), error: () => undefined });
-    } else {
-      this.alerts.unread().subscribe({ next: (r) => this.unread.set(r.count), error: () => undefined });
-    }
+    const count$ = path === '/signalen' ? this.alerts.seen().pipe(map(() => 0)) : this.alerts.unread().pipe(map((r) => r.count));
+    return count$.pipe(catchError(() => EMPTY));
   }
 
   protected readonly otherLang = computed(() => (this.i18n.lang() === 'nl' ? 'en' : 'nl'));

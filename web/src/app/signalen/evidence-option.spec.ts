@@ -5,7 +5,7 @@ const L: EvidenceLabels = {
   subject: 'Gebied', value: 'Waarde', size: 'Omvang', lower: 'Ondergrens', upper: 'Bovengrens', target: 'Gemiddelde',
   highlighted: 'Gesignaleerd', other: 'Overig', period: 'Periode', expected: 'Verwacht', threshold: 'Drempel',
   leader: 'Voorloper', follower: 'Volger', change: 'Verandering', rose: 'Gestegen', yes: 'ja', no: 'nee',
-  indicator: 'Indicator', quadrant: 'Kwadrant', z: 'z', peerValue: 'Vergelijkbare gebieden', suppressed: '< 5',
+  indicator: 'Indicator', quadrant: 'Kwadrant', z: 'z', peerValue: 'Vergelijkbare gebieden', suppressed: (indicator) => `niet getoond (minder dan ${indicator === 'evictions' ? 10 : 5})`,
 };
 
 type Opt = { series: { type: string; name?: string; symbol?: string; data: unknown[] }[]; xAxis: { data?: string[] } };
@@ -27,7 +27,7 @@ describe('evidence → chart and table', () => {
     expect(asEvidence(series)?.kind).toBe('series');
   });
 
-  it('funnel: limits as lines, the signalled subject as a labelled triangle, suppressed counts as "< 5"', () => {
+  it('funnel: limits as lines, the signalled subject as a labelled triangle, suppressed counts in words with the indicator minimum', () => {
     const e: Evidence = {
       kind: 'funnel', indicator: 'youth-care-referrals', period: '2024', from: '2024', unit: '%', target: 10, coverage: 0.998,
       overdispersion: { phi: 1, tau2: 0, adjusted: false },
@@ -46,7 +46,8 @@ describe('evidence → chart and table', () => {
     expect(o.series[3].data).toHaveLength(1);
     const t = buildEvidenceTable(e, L);
     expect(t.columns).toEqual(['Gebied', 'Omvang', 'Waarde %', 'Gesignaleerd']);
-    expect(t.rows[2]).toEqual(['S3', '< 5', '< 5', 'nee']);
+    expect(t.rows[2]).toEqual(['S3', 'niet getoond (minder dan 5)', 'niet getoond (minder dan 5)', 'nee']);
+    expect(buildEvidenceTable({ ...e, indicator: 'evictions' }, L).rows[2]![2]).toBe('niet getoond (minder dan 10)');
     expect(t.rows[0][3]).toBe('ja');
   });
 
@@ -54,7 +55,7 @@ describe('evidence → chart and table', () => {
     const o = buildEvidenceOption(series, L) as unknown as Opt;
     expect(o.xAxis.data).toEqual(['2022', '2023', '2024']);
     expect(o.series.map((s) => s.data)).toEqual([[1, null, 2], [null, 1.1, 1.1], [null, 1.5, 1.5]]);
-    expect(buildEvidenceTable(series, L).rows[1]).toEqual(['2023', '< 5', '1.1', '1.5']);
+    expect(buildEvidenceTable(series, L).rows[1]).toEqual(['2023', 'niet getoond (minder dan 10)', '1.1', '1.5']);
   });
 
   it('leader-follower: two lines on one period axis', () => {
@@ -97,6 +98,6 @@ describe('evidence → chart and table', () => {
     const o = buildEvidenceOption(e, L) as unknown as { yAxis: { data: string[] }; series: { data: { value: number }[] }[] };
     expect(o.yAxis.data).toEqual(['debt-signals (II)', 'loneliness (I)']);
     expect(o.series[0].data.map((d) => d.value)).toEqual([3.2, 0.5]);
-    expect(buildEvidenceTable(e, L).rows[1]).toEqual(['loneliness', 'I', '< 5', '20', '0.5', 'nee']);
+    expect(buildEvidenceTable(e, L).rows[1]).toEqual(['loneliness', 'I', 'niet getoond (minder dan 5)', '20', '0.5', 'nee']);
   });
 });

@@ -24,7 +24,8 @@ export interface EvidenceLabels {
   quadrant: string;
   z: string;
   peerValue: string;
-  suppressed: string;
+  /** "niet getoond (minder dan N)" with N the indicator's own minimum. */
+  suppressed: (indicator: string) => string;
   /** An area's or indicator's name for its code (evidence carries codes); the code when absent. */
   name?: (code: string) => string;
 }
@@ -38,7 +39,7 @@ export interface EvidenceTable {
 
 type Fmt = (value: number | null | undefined) => string;
 const plain: Fmt = (v) => (v == null || Number.isNaN(v) ? '–' : String(Math.round(v * 100) / 100));
-const shown = (v: number | null, suppressed: boolean, l: EvidenceLabels, fmt: Fmt) => (suppressed ? l.suppressed : fmt(v));
+const shown = (v: number | null, suppressed: boolean, indicator: string, l: EvidenceLabels, fmt: Fmt) => (suppressed ? l.suppressed(indicator) : fmt(v));
 
 function funnelOption(e: FunnelEvidence, l: EvidenceLabels): EChartsCoreOption {
   const pts = e.points.filter((p) => !p.suppressed && p.value != null && typeof p.denominator === 'number');
@@ -180,7 +181,7 @@ export function buildEvidenceOption(e: Evidence, l: EvidenceLabels): EChartsCore
 }
 
 function seriesRows(e: SeriesEvidence, l: EvidenceLabels, fmt: Fmt, prefix: string[] = []): string[][] {
-  return e.points.map((p) => [...prefix, p.period, shown(p.value, p.suppressed, l, fmt), fmt(p.expected), fmt(p.threshold)]);
+  return e.points.map((p) => [...prefix, p.period, shown(p.value, p.suppressed, e.indicator, l, fmt), fmt(p.expected), fmt(p.threshold)]);
 }
 
 /** The same evidence as a table: the accessible alternative to the chart. */
@@ -191,8 +192,8 @@ export function buildEvidenceTable(e: Evidence, l: EvidenceLabels, fmt: Fmt = pl
         columns: [l.subject, l.size, `${l.value} ${e.unit}`.trim(), l.highlighted],
         rows: e.points.map((p) => [
           nm(l, p.subject),
-          typeof p.denominator === 'number' ? fmt(p.denominator) : (p.denominator ?? '–'),
-          shown(p.value, p.suppressed, l, fmt),
+          typeof p.denominator === 'number' ? fmt(p.denominator) : p.denominator == null ? '–' : l.suppressed(e.indicator),
+          shown(p.value, p.suppressed, e.indicator, l, fmt),
           p.highlighted ? l.yes : l.no,
         ]),
       };
@@ -217,7 +218,7 @@ export function buildEvidenceTable(e: Evidence, l: EvidenceLabels, fmt: Fmt = pl
         rows: e.indicators.map((i) => [
           nm(l, i.indicator),
           i.quadrant,
-          shown(i.value, i.suppressed, l, fmt),
+          shown(i.value, i.suppressed, i.indicator, l, fmt),
           fmt(i.peerValue),
           fmt(i.z),
           i.counted ? l.yes : l.no,

@@ -74,7 +74,8 @@ export class EvidenceView {
   private readonly labels = computed(() => {
     const areas = this.areaNames();
     const indicators = new Map(this.indicatorNames().map((i) => [i.code, this.i18n.text(i.name)]));
-    return { ...evidenceLabels(this.i18n), name: (code: string) => areas.get(code) ?? indicators.get(code) ?? code };
+    const minimum = new Map(this.indicatorNames().map((i) => [i.code, i.minCount]));
+    return { ...evidenceLabels(this.i18n, (code) => minimum.get(code)), name: (code: string) => areas.get(code) ?? indicators.get(code) ?? code };
   });
   protected readonly option = computed(() => {
     const e = this.evidence();
@@ -95,7 +96,11 @@ export function evidenceAreas(e: Evidence): string[] {
   }
 }
 
-export function evidenceLabels(i18n: I18nService): EvidenceLabels {
+/**
+ * Column and legend labels. `minimumOf` gives an indicator's own minimum count, so a hidden figure
+ * reads "niet getoond (minder dan 10)" for an indicator with minimum 10 (5 when unknown: the default).
+ */
+export function evidenceLabels(i18n: I18nService, minimumOf: (indicator: string) => number | undefined = () => undefined): EvidenceLabels {
   const t = (k: Parameters<I18nService['t']>[0]) => i18n.t(k);
   return {
     subject: t('col.area'), value: t('col.value'), size: t('verkenner.size'), lower: t('evidence.lower'),
@@ -103,6 +108,7 @@ export function evidenceLabels(i18n: I18nService): EvidenceLabels {
     other: t('evidence.other'), period: t('col.period'), expected: t('evidence.expected'), threshold: t('evidence.threshold'),
     leader: t('evidence.leader'), follower: t('evidence.follower'), change: t('evidence.change'), rose: t('evidence.rose'),
     yes: t('evidence.yes'), no: t('evidence.no'), indicator: t('col.indicator'), quadrant: t('col.quadrant'), z: 'z',
-    peerValue: t('col.peers'), suppressed: '< 5',
+    peerValue: t('col.peers'),
+    suppressed: (indicator) => i18n.t('ux.suppressed', { n: minimumOf(indicator) ?? 5 }),
   };
 }

@@ -54,7 +54,7 @@ export function buildUp(signal: Pick<Signal, 'quadrant' | 'members'>): SignalMem
   return (signal.members ?? []).filter((m) => m.quadrant !== undefined && INDIVIDUAL.includes(m.quadrant));
 }
 
-/** The URL in a `Link: <…>; rel="next"` header (DESIGN §4b paging), or null. */
+/** The URL in a `Link: <…>; rel="next"` header (docs/design.md §4b paging), or null. */
 export function nextLink(header: string | null | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(',')) {

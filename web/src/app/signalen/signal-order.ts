@@ -19,7 +19,7 @@ export function isStale(signal: Signal, now: Date): boolean {
   return now.getTime() - new Date(last).getTime() > STALE_DAYS * 24 * 3600 * 1000;
 }
 
-/** Dismissed and closed need a reason (DESIGN §4). */
+/** Dismissed and closed need a reason (docs/design.md §4). */
 export function needsComment(status: SignalStatus): boolean {
   return status === 'dismissed' || status === 'closed';
 }

@@ -10,7 +10,7 @@ describe('explorer options', () => {
   it('ranks highest first with missing values last', () => {
     const rows = rankRows([
       { code: 'a', name: 'A', value: 1, display: '1' },
-      { code: 'b', name: 'B', value: null, display: '< 5' },
+      { code: 'b', name: 'B', value: null, display: 'niet getoond (minder dan 5)' },
       { code: 'c', name: 'C', value: 3, display: '3' },
     ]);
     expect(rows.map((r) => r.code)).toEqual(['c', 'a', 'b']);

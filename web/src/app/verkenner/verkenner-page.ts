@@ -102,7 +102,7 @@ export class VerkennerPage {
   protected readonly rows = computed(() => {
     const d = this.loaded();
     if (!d) return [];
-    return districtRows(d.areas, d.observations, this.periodShown(), (v) => this.i18n.number(v));
+    return districtRows(d.areas, d.observations, this.periodShown(), (v) => this.i18n.number(v), this.suppressedText());
   });
   private readonly higherIsBetter = computed(() => this.meta()?.polarity === 'higher-is-better');
   protected readonly ranked = computed(() => rankRows(this.rows(), this.higherIsBetter()));

@@ -3,7 +3,7 @@
  */
 import type { Granularity, RuleName } from 'contracts';
 import { Pt } from '../model';
-import { Lang } from '../text';
+import { TEXTS, type Lang } from '../text';
 import type { AnnotationMeta, CandidateSignal, IndicatorMeta, SignalSettings, SkippedSeries, SubjectMeta } from '../types';
 
 export interface SeriesGroup {
@@ -59,10 +59,11 @@ export function lc(s: string): string {
 
 export function peersWord(ctx: Context, code: string, lang: Lang): string {
   const s = ctx.subjects.get(code);
-  if (s?.kind === 'unit') return lang === 'nl' ? 'eenheden (zoals scholen)' : 'units (such as schools)';
-  if (s?.level === 'district') return lang === 'nl' ? 'wijken' : 'districts';
-  if (s?.level === 'municipality') return lang === 'nl' ? 'gemeenten' : 'municipalities';
-  return lang === 'nl' ? 'buurten' : 'neighbourhoods';
+  const peers = TEXTS[lang].peers;
+  if (s?.kind === 'unit') return peers.unit;
+  if (s?.level === 'district') return peers.district;
+  if (s?.level === 'municipality') return peers.municipality;
+  return peers.neighbourhood;
 }
 
 export function skip(ctx: Context, rule: RuleName, indicator: string, subject: string | undefined, reason: string): void {

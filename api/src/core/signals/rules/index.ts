@@ -1,5 +1,5 @@
 /**
- * The five feedforward rules of DESIGN.md §5 as pure functions over a prepared context, one file
+ * The five feedforward rules of docs/design.md §5 as pure functions over a prepared context, one file
  * each. Each rule returns hypothesis tests (p-value + gate + a lazy signal builder); detectSignals
  * applies Benjamini–Hochberg over all tests of the run and builds the surviving signals.
  */

@@ -3,7 +3,7 @@
  */
 import type { Quadrant } from 'contracts';
 import { displayScale, displayValue, isSuppressed, modelKind, Pt, RiseTest, riseTest, round, seriesEvidence, worseDir } from '../model';
-import { both, certainty, collectiveSide, fdrSentence, Lang, pct, quadrantLine, riseWord, severityOf, valueText, worseWord } from '../text';
+import { both, certainty, collectiveSide, fdrSentence, Lang, pct, quadrantLine, riseWord, severityOf, TEXTS, valueText, worseWord } from '../text';
 import type { IndicatorMeta } from '../types';
 import { Context, Test, subjectName, indName, lc, skip } from './context';
 
@@ -23,20 +23,9 @@ function baselineValue(ind: IndicatorMeta, r: RiseTest): number {
 }
 
 function trendQuestion(ind: IndicatorMeta, quadrant: Quadrant, name: string, l: Lang): string {
-  const word = riseWord(ind, l);
-  if (quadrant === 'III')
-    return (
-      (l === 'nl'
-        ? `Wat verandert er in ${name} waardoor ${lc(indName(ind, l))} ${word}, en hoe kunnen we de kracht van de wijk benutten en versterken? `
-        : `What is changing in ${name} so that ${lc(indName(ind, l))} ${word}, and how can we use and strengthen the strength of the neighbourhood? `) +
-      quadrantLine('III', l)
-    );
-  return (
-    (l === 'nl'
-      ? `Welke regel, voorziening of werkwijze draagt eraan bij dat ${lc(indName(ind, l))} in ${name} ${word}, en wat kunnen we aan de beleidstafel afspreken? `
-      : `Which rule, service or way of working contributes to ${lc(indName(ind, l))} in ${name} that ${word}, and what can we agree at the policy table? `) +
-    quadrantLine('IV', l)
-  );
+  const t = TEXTS[l].risingTrend;
+  const a = { area: name, indicator: lc(indName(ind, l)), rise: riseWord(ind, l) };
+  return quadrant === 'III' ? t.questionNeighbourhood(a) + quadrantLine('III', l) : t.questionPolicy(a) + quadrantLine('IV', l);
 }
 
 export function risingTrend(ctx: Context): Test[] {
@@ -80,16 +69,22 @@ export function risingTrend(ctx: Context): Test[] {
             // No period in the key: a trend that continues next quarter updates the same signal
             // (the window start moves with the chosen window, so it would not be stable either).
             dedupeKey: `rising-trend|${ind.code}|${subject}`,
-            title: both((l) => (l === 'nl' ? `${indName(ind, l)} ${riseWord(ind, l)} in ${name}` : `${indName(ind, l)} ${riseWord(ind, l)} in ${name}`)),
-            explanation: both((l) =>
-              (l === 'nl'
-                ? `${indName(ind, l)} in ${name} was in ${span} ${valueText(ind, wv, l)}, tegen ${valueText(ind, bv, l)} in de ${r.baselineN} perioden daarvoor (${bFrom}–${bTo})` +
-                  `${wv === null || kind === 'mean' ? '' : `: ${pct(r.effect, l)} ${worseWord(ind, l)}`}. ` +
-                  `Dat is meer dan de gewone schommelingen van deze reeks verklaren${r.overdispersed ? ' (rekening houdend met de extra spreiding van deze reeks)' : ''}; dat het een echte verandering is, is ${certainty(r.p, l)}. `
-                : `${indName(ind, l)} in ${name} was ${valueText(ind, wv, l)} in ${span}, against ${valueText(ind, bv, l)} in the ${r.baselineN} periods before (${bFrom}–${bTo})` +
-                  `${wv === null || kind === 'mean' ? '' : `: ${pct(r.effect, l)} ${worseWord(ind, l)}`}. ` +
-                  `That is more than the usual fluctuation of this series explains${r.overdispersed ? ' (allowing for its extra variability)' : ''}; that it is a real change is ${certainty(r.p, l)}. `) +
-              fdrSentence(q, n, l),
+            title: both((l) => TEXTS[l].risingTrend.title({ indicator: indName(ind, l), rise: riseWord(ind, l), area: name })),
+            explanation: both(
+              (l) =>
+                TEXTS[l].risingTrend.explanation({
+                  indicator: indName(ind, l),
+                  area: name,
+                  span,
+                  value: valueText(ind, wv, l),
+                  baseline: valueText(ind, bv, l),
+                  baselineN: r.baselineN,
+                  baselineFrom: bFrom,
+                  baselineTo: bTo,
+                  change: wv === null || kind === 'mean' ? '' : `: ${pct(r.effect, l)} ${worseWord(ind, l)}`,
+                  overdispersed: r.overdispersed,
+                  certainty: certainty(r.p, l),
+                }) + fdrSentence(q, n, l),
             ),
             question: both((l) => trendQuestion(ind, quadrant, name, l)),
             evidence: seriesEvidence(ind, subject, pts, r, st.alpha),

@@ -4,7 +4,7 @@
 import type { Quadrant } from 'contracts';
 import { orderStatisticP, qnorm } from '../../statistics';
 import { round } from '../model';
-import { both, certainty, fdrSentence, Lang, quadrantLine, severityOf, valueText } from '../text';
+import { both, certainty, fdrSentence, Lang, quadrantLine, severityOf, TEXTS, valueText } from '../text';
 import type { ProfileEvidence } from '../types';
 import { Context, Test, PeerResult, subjectName, indName, lc, peersWord } from './context';
 
@@ -76,7 +76,9 @@ export function stackedProblems(ctx: Context, peers: readonly PeerResult[]): Tes
           })),
         };
         const items = (l: Lang): string =>
-          counted.map((r) => `${lc(indName(r.ind, l))} (${valueText(r.ind, r.value, l)} ${l === 'nl' ? 'tegen' : 'vs'} ${valueText(r.ind, r.peerValue, l)}, ${l === 'nl' ? 'kwadrant' : 'quadrant'} ${r.ind.quadrant})`).join('; ');
+          counted
+            .map((r) => TEXTS[l].stackedProblems.item({ indicator: lc(indName(r.ind, l)), value: valueText(r.ind, r.value, l), peerValue: valueText(r.ind, r.peerValue, l), quadrant: r.ind.quadrant }))
+            .join('; ');
         return {
           rule: 'stacked-problems',
           quadrant: 'IV',
@@ -90,25 +92,13 @@ export function stackedProblems(ctx: Context, peers: readonly PeerResult[]): Tes
           severity: severityOf(q, effect, ctx.settings.severity),
           // The same area with stacked problems is one issue even if the set of indicators changes.
           dedupeKey: `stacked-problems|${subject}`,
-          title: both((l) =>
-            l === 'nl'
-              ? `Gestapelde problematiek in ${name}: ${bestK} indicatoren uit ${nq} kwadranten tegelijk ongunstig`
-              : `Stacked problems in ${name}: ${bestK} indicators from ${nq} quadrants unfavourable at once`,
+          title: both((l) => TEXTS[l].stackedProblems.title({ area: name, k: bestK, quadrants: nq })),
+          explanation: both(
+            (l) =>
+              TEXTS[l].stackedProblems.explanation({ period, area: name, k: bestK, m, peers: peersWord(ctx, subject, l), items: items(l), certainty: certainty(p, l) }) +
+              fdrSentence(q, n, l),
           ),
-          explanation: both((l) =>
-            (l === 'nl'
-              ? `In ${period} scoorde ${name} op ${bestK} van de ${m} vergeleken indicatoren ongunstiger dan vergelijkbare ${peersWord(ctx, subject, l)}: ${items(l)}. ` +
-                `Dat zoveel indicatoren uit verschillende kwadranten tegelijk afwijken, is ${certainty(p, l)} meer dan toeval. `
-              : `In ${period}, ${name} did worse than comparable ${peersWord(ctx, subject, l)} on ${bestK} of the ${m} indicators compared: ${items(l)}. ` +
-                `That so many indicators from different quadrants deviate at once is ${certainty(p, l)} more than chance. `) +
-            fdrSentence(q, n, l),
-          ),
-          question: both((l) =>
-            (l === 'nl'
-              ? `In ${name} stapelen problemen zich op. Hoe zorgen we dat de instanties hier samen één aanpak kiezen in plaats van ieder apart, en wat moet daarvoor aan de beleidstafel geregeld worden? `
-              : `Problems are stacking up in ${name}. How do we make the organisations involved choose one joint approach here instead of each working separately, and what must the policy table arrange for that? `) +
-            quadrantLine('IV', l),
-          ),
+          question: both((l) => TEXTS[l].stackedProblems.question({ area: name }) + quadrantLine('IV', l)),
           evidence,
         };
       },

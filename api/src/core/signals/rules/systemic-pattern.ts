@@ -5,7 +5,7 @@ import type { Granularity } from 'contracts';
 import { parsePeriodOrThrow, periodIndexAt, periodIndexOf } from '../../period';
 import { binomialUpperTail, median } from '../../statistics';
 import { isSuppressed, modelKind, RiseTest, riseTest, round, worseDir } from '../model';
-import { both, certainty, fdrSentence, fmt, Lang, quadrantLine, riseWord, severityOf, worseWord } from '../text';
+import { both, certainty, fdrSentence, fmt, Lang, quadrantLine, riseWord, severityOf, TEXTS, worseWord } from '../text';
 import type { AnnotationMeta, ShareEvidence } from '../types';
 import { Context, Test, subjectName, indName, lc, peersWord, skip } from './context';
 
@@ -105,25 +105,27 @@ export function systemicPattern(ctx: Context): Test[] {
               // A shift is an event at a date: the period belongs in the key (with the peer group).
               dedupeKey: `systemic-pattern|${ind.code}|${peerGroup}|${period}`,
               title: both((l) =>
-                l === 'nl'
-                  ? `${indName(ind, l)} ${riseWord(ind, l)} in ${k} van de ${areas.length} ${areasWord(l)} tegelijk (${period})`
-                  : `${indName(ind, l)} ${riseWord(ind, l)} in ${k} of ${areas.length} ${areasWord(l)} at once (${period})`,
+                TEXTS[l].systemicPattern.title({ indicator: indName(ind, l), rise: riseWord(ind, l), k, total: areas.length, areas: areasWord(l), period }),
               ),
-              explanation: both((l) =>
-                (l === 'nl'
-                  ? `In ${period} was ${lc(indName(ind, l))} in ${fmt(share * 100, l, 0)}% van de ${areas.length} ${areasWord(l)} van ${groupName} duidelijk ${worseWord(ind, l)} dan in hun eigen voorgaande perioden; bij toeval zou dat in ongeveer ${fmt(st.areaAlpha * 100, l, 0)}% gebeuren. ` +
-                    `Zo'n gelijktijdige verschuiving wijst eerder op een oorzaak in regels of uitvoering dan op de buurten zelf; dat het geen toeval is, is ${certainty(p, l)}. ` +
-                    (ann ? `Rond die datum is vastgelegd: “${ann.text}” (${ann.date}). ` : 'Er is rond deze datum geen gebeurtenis (zoals een regelwijziging) vastgelegd. ')
-                  : `In ${period}, ${lc(indName(ind, l))} was clearly ${worseWord(ind, l)} than in their own previous periods in ${fmt(share * 100, l, 0)}% of the ${areas.length} ${areasWord(l)} of ${groupName}; chance alone would give about ${fmt(st.areaAlpha * 100, l, 0)}%. ` +
-                    `Such a simultaneous shift points to a cause in rules or their implementation rather than in the areas themselves; that it is not chance is ${certainty(p, l)}. ` +
-                    (ann ? `Recorded around that date: “${ann.text}” (${ann.date}). ` : 'No event (such as a rule change) is recorded around this date. ')) +
-                fdrSentence(q, n, l),
+              explanation: both(
+                (l) =>
+                  TEXTS[l].systemicPattern.explanation({
+                    period,
+                    indicator: lc(indName(ind, l)),
+                    share: fmt(share * 100, l, 0),
+                    total: areas.length,
+                    areas: areasWord(l),
+                    group: groupName,
+                    worse: worseWord(ind, l),
+                    chance: fmt(st.areaAlpha * 100, l, 0),
+                    certainty: certainty(p, l),
+                    annotation: ann ? { text: ann.text, date: ann.date } : null,
+                  }) + fdrSentence(q, n, l),
               ),
-              question: both((l) =>
-                (l === 'nl'
-                  ? `Is er rond ${period} iets veranderd in regels, toegang of uitvoering${ann ? ` (zoals “${ann.text}”)` : ''} waardoor ${lc(indName(ind, l))} in zoveel ${areasWord(l)} tegelijk ${riseWord(ind, l)}? `
-                  : `Did something change in rules, access or implementation around ${period}${ann ? ` (such as “${ann.text}”)` : ''} that makes ${lc(indName(ind, l))} change for the worse in so many ${areasWord(l)} at once? `) +
-                quadrantLine('IV', l),
+              question: both(
+                (l) =>
+                  TEXTS[l].systemicPattern.question({ period, annotation: ann ? ann.text : null, indicator: lc(indName(ind, l)), areas: areasWord(l), rise: riseWord(ind, l) }) +
+                  quadrantLine('IV', l),
               ),
               evidence,
             };

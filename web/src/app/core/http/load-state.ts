@@ -20,7 +20,7 @@ export function toLoadState<T>(): OperatorFunction<T, LoadState<T>> {
     );
 }
 
-/** Lists answer a plain array, or `{items, total}` where they page (DESIGN §4). */
+/** Lists answer a plain array, or `{items, total}` where they page (docs/design.md §4). */
 export function asItems<T>(body: T[] | Page<T> | null | undefined): T[] {
   if (!body) return [];
   return Array.isArray(body) ? body : (body.items ?? []);

@@ -1,7 +1,7 @@
 import { registerMessages } from './i18n.service';
 
 /**
- * The server's error codes (DESIGN §4b `{statusCode, message, code, params?}`) in the user's
+ * The server's error codes (docs/design.md §4b `{statusCode, message, code, params?}`) in the user's
  * language, keyed `api.<code>`. A code without a text here falls back to the server's message.
  */
 export const ERRORS_NL: Record<string, string> = {
