@@ -1,7 +1,6 @@
-import { can, ROLES } from 'contracts';
+import { ROLES } from 'contracts';
 import { EN, NL, type CoreMessageKey } from '../i18n/messages';
-import { NAV_ITEMS, navItemsFor } from '../../shell/nav-items';
-import { SECTION_CAPABILITY, canUse } from './access';
+import { canUse } from './access';
 
 /** Adding a role touches the policy, a migration and these texts (ARCHITECTURE.md "A role"): the web derives the rest. */
 describe('access from the policy', () => {
@@ -11,17 +10,6 @@ describe('access from the policy', () => {
       expect(NL[key]).toBeTruthy();
       expect(EN[key]).toBeTruthy();
     }
-  });
-
-  it('derives every role’s navigation from the capabilities', () => {
-    for (const r of ROLES) {
-      const expected = NAV_ITEMS.filter((i) => {
-        const c = SECTION_CAPABILITY[i.section];
-        return c === null || can(r, c);
-      });
-      expect(navItemsFor(r)).toEqual(expected);
-    }
-    expect(navItemsFor(null)).toEqual([]);
   });
 
   it('lets nobody without a role use anything', () => {
