@@ -31,7 +31,7 @@ export interface IndicatorState extends QuadrantIndicatorView {
 }
 
 export function metaOf(i: Indicator): IndicatorMeta {
-  return { code: i.code, name: i.name, quadrant: i.quadrant, measure: i.measure, polarity: i.polarity, subjectKind: i.subjectKind, per: i.per ?? null, minCount: i.minCount, leadsTo: i.leadsTo };
+  return { code: i.code, name: i.name, quadrant: i.quadrant, measure: i.measure, polarity: i.polarity, subjectKind: i.subjectKind, per: i.per ?? null, minCount: i.minCount, leadsTo: i.leadsTo, topic: i.topic ?? null };
 }
 
 /** The figure of one observation as it may be shown, using the engine's own suppression rule. */
