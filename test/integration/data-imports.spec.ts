@@ -66,6 +66,23 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect(mine[0]).toMatchObject({ theme: 'b', minCount: 5, leadsTo: [{ indicator: 't-prop', maxLag: 2 }] });
     });
 
+    it('carries a topic (metadata the rule texts use instead of the code): set for the standard catalogue, kept when a post leaves it out, cleared with null', async () => {
+      const list = async () => (await (await app.request('/api/v1/indicators', { role: 'analyst' })).json()) as { code: string; topic: string | null }[];
+      const topicOf = async (code: string) => (await list()).find((i) => i.code === code)?.topic;
+      expect(await topicOf('evictions')).toBe('evictions');
+      expect(await topicOf('debt-signals')).toBe('payment-arrears');
+      expect(await topicOf('youth-care-referrals')).toBe('referrals');
+      expect(await topicOf('loneliness')).toBeNull();
+      const bad = await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: IND('t-topic', { topic: 'rent' }) });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toEqual(['topic']);
+      expect((await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: IND('t-topic', { topic: 'evictions' }) })).status).toBe(201);
+      expect((await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: IND('t-topic', { theme: 'c' }) })).status).toBe(201);
+      expect(await topicOf('t-topic')).toBe('evictions');
+      await app.request('/api/v1/indicators', { method: 'POST', role: 'analyst', json: IND('t-topic', { topic: null }) });
+      expect(await topicOf('t-topic')).toBeNull();
+    });
+
     it('loads units from CSV and JSON, stores formula-like text as text, lists them per area', async () => {
       const body = `code,name,kind,area\nBRIN01,"=HYPERLINK(""http://x"")",school,${wijken[0]}\nBRIN02,De Regenboog,school,${wijken[1]}\n`;
       const res = await app.request('/api/v1/units', { method: 'POST', role: 'analyst', headers: { 'content-type': 'text/csv' }, body });

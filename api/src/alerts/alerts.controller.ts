@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, Public, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, Public, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { pageRequest, setNextLink, toPage } from '../common/paging';
 import { AlertsRepository } from './alerts.repository';
@@ -44,7 +45,7 @@ export class AlertsController {
 
   /** People a signal can be assigned to. */
   @Get('signal-owners')
-  @Roles('manager', 'analyst', 'admin')
+  @Can('signals.assign')
   candidates(): Promise<unknown[]> {
     return this.repo.ownerCandidates();
   }
@@ -56,25 +57,25 @@ export class AlertsController {
   }
 
   @Put('signals/:id/owner')
-  @Roles('manager', 'analyst', 'admin')
+  @Can('signals.assign')
   setOwner(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<unknown> {
     return this.alerts.setOwner(p, id, body);
   }
 
   @Get('webhooks')
-  @Roles('admin')
+  @Can('alerts.manage')
   webhooks(): Promise<unknown[]> {
     return this.alerts.listWebhooks();
   }
 
   @Post('webhooks')
-  @Roles('admin')
+  @Can('alerts.manage')
   createWebhook(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<{ id: string; secret: string }> {
     return this.alerts.createWebhook(p, body);
   }
 
   @Delete('webhooks/:id')
-  @Roles('admin')
+  @Can('alerts.manage')
   @HttpCode(204)
   deleteWebhook(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
     return this.alerts.deleteWebhook(p, id);
@@ -82,7 +83,7 @@ export class AlertsController {
 
   /** The delivery log, newest first; paged with limit/cursor and a Link header. Mails in the outbox carry their text. */
   @Get('deliveries')
-  @Roles('admin')
+  @Can('alerts.manage')
   async deliveries(@Query() q: { limit?: string; cursor?: string }, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown[]> {
     const page = pageRequest(q, 50);
     const rows = await this.repo.deliveries(page.limit, page.after);
@@ -97,7 +98,7 @@ export class AlertsController {
 
   /** Plans and sends now (admin); `at` plans digests as if it were that moment (e.g. to send last week's digest in a demo). */
   @Post('alerts/run')
-  @Roles('admin')
+  @Can('alerts.manage')
   @HttpCode(200)
   run(@Body() body: { at?: unknown } | undefined): Promise<TickResult> {
     let at = new Date();

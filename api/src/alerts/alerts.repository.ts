@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from 'contracts';
+import { rolesWith, type Role } from 'contracts';
 import { DataSource } from 'typeorm';
 import type { SignalRow } from '../signals/signals.repository';
 import type { AlertFilter, Subscription, WebhookFormat } from './core';
@@ -366,7 +366,8 @@ export class AlertsRepository {
   }
 
   async ownerCandidates(): Promise<{ id: string; name: string; role: Role }[]> {
-    return this.db.query(`SELECT id, name, role FROM app_user WHERE active AND role IN ('manager','analyst') ORDER BY name, id`);
+    const roles = rolesWith('signals.own');
+    return this.db.query(`SELECT id, name, role FROM app_user WHERE active AND role IN (${roles.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY name, id`, roles);
   }
 
   async ownedSignalIds(userId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { LocalizedText, Role } from 'contracts';
+import { AUDIENCES, can, type LocalizedText, type Role } from 'contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
@@ -22,8 +22,8 @@ export interface TickResult {
   retried: number;
 }
 
-/** Webhooks are read in team channels: they get what a manager may see. */
-const WEBHOOK_ROLE: Role = 'manager';
+/** Webhooks are read in team channels: they get what the policy's webhook audience (a manager) may see. */
+const WEBHOOK_ROLE: Role = AUDIENCES.webhook;
 
 function text(t: LocalizedText | string, lang: 'nl' | 'en'): string {
   return typeof t === 'string' ? t : (t[lang] ?? t.nl);
@@ -152,7 +152,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     let owner: UserRow | null = null;
     if (b.userId) {
       owner = /^[0-9a-f-]{36}$/i.test(b.userId) ? await this.repo.user(b.userId) : null;
-      if (!owner || !owner.active || !['manager', 'analyst'].includes(owner.role)) {
+      if (!owner || !owner.active || !can(owner.role, 'signals.own')) {
         throw new InvalidInputError('userId must be an active manager or analyst', [{ field: 'userId', message: 'active manager or analyst' }]);
       }
     }
@@ -229,7 +229,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       }
     }
     // Reminders: to the owner, or to the managers when nobody owns the signal.
-    const managers = (await this.repo.activeUsers()).filter((u) => u.role === 'manager');
+    const managers = (await this.repo.activeUsers()).filter((u) => can(u.role, 'signals.remindUnowned'));
     for (const s of await this.repo.idleSignals(staleBefore)) {
       const owner = s.owner_id ? await this.repo.user(s.owner_id) : null;
       const to = owner && owner.active ? [owner] : managers;

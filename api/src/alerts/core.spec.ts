@@ -1,5 +1,5 @@
 import { loadAlertsConfig } from '../config/alerts-config';
-import { renderMail, type MailSignal } from './core';
+import { defaultSubscription, renderMail, type MailSignal } from './core';
 
 const signal: MailSignal = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -36,5 +36,14 @@ describe('alerts config', () => {
     expect(loadAlertsConfig({ ALERTS_LEASE_MS: '5000', EFFECT_REVIEW_DAYS: '30' })).toMatchObject({ leaseMs: 5000, effectReviewDays: 30 });
     expect(() => loadAlertsConfig({ ALERTS_LEASE_MS: '10' })).toThrow(/ALERTS_LEASE_MS/);
     expect(() => loadAlertsConfig({ EFFECT_REVIEW_DAYS: 'soon' })).toThrow(/EFFECT_REVIEW_DAYS/);
+  });
+});
+
+describe('defaultSubscription (the role defaults of the policy)', () => {
+  it('gives each role the alert subscription it had', () => {
+    expect(defaultSubscription('manager', 'GM0363')).toMatchObject({ areas: ['GM0363'], mode: 'weekly', includeStale: true, minSeverity: 'low' });
+    expect(defaultSubscription('council', 'GM0363')).toMatchObject({ areas: ['GM0363'], mode: 'monthly', includeStale: false, minSeverity: 'medium' });
+    expect(defaultSubscription('analyst', 'GM0363')).toMatchObject({ areas: [], mode: 'daily', includeStale: false, minSeverity: 'low' });
+    expect(defaultSubscription('admin', 'GM0363')).toMatchObject({ areas: [], mode: 'off', includeStale: false, minSeverity: 'low' });
   });
 });

@@ -3,7 +3,7 @@
  * webhook rendering, signatures and unsubscribe tokens. No I/O here.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { QUADRANTS, RULES, SEVERITIES, type Quadrant, type Role, type RuleName, type Severity } from 'contracts';
+import { POLICY, QUADRANTS, RULES, SEVERITIES, type Quadrant, type Role, type RuleName, type Severity } from 'contracts';
 import { InvalidInputError } from '../common/errors';
 
 export const MODES = ['immediate', 'daily', 'weekly', 'monthly', 'off'] as const;
@@ -24,19 +24,18 @@ export interface Subscription extends AlertFilter {
   language: 'nl' | 'en';
 }
 
-/** Manager: weekly digest of new and stale signals of the home municipality; council: monthly plain summary; analyst: daily. */
+/** The subscription a user starts with: the role's default in the policy (e.g. a weekly digest of the home municipality). */
 export function defaultSubscription(role: Role, homeMunicipality: string | null): Subscription {
-  const base: Subscription = { areas: [], quadrants: [], rules: [], minSeverity: 'low', mode: 'off', includeStale: false, language: 'nl' };
-  switch (role) {
-    case 'manager':
-      return { ...base, areas: homeMunicipality ? [homeMunicipality] : [], mode: 'weekly', includeStale: true };
-    case 'council':
-      return { ...base, areas: homeMunicipality ? [homeMunicipality] : [], mode: 'monthly', minSeverity: 'medium' };
-    case 'analyst':
-      return { ...base, mode: 'daily' };
-    default:
-      return base;
-  }
+  const d = POLICY[role].alertDefault;
+  return {
+    areas: d.home && homeMunicipality ? [homeMunicipality] : [],
+    quadrants: [],
+    rules: [],
+    minSeverity: d.minSeverity,
+    mode: d.mode,
+    includeStale: d.includeStale,
+    language: 'nl',
+  };
 }
 
 function stringList(v: unknown, field: string, max = 500): string[] {

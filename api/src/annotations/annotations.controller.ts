@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import type { Annotation } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { AnnotationsService, type AnnotationInput } from './annotations.service';
 
 @Controller('v1/annotations')
@@ -13,7 +14,7 @@ export class AnnotationsController {
   }
 
   @Post()
-  @Roles('analyst', 'admin')
+  @Can('annotations.create')
   create(@Body() body: AnnotationInput, @CurrentPrincipal() p: Principal): Promise<Annotation> {
     return this.annotations.create(body ?? {}, p.actor);
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CreateApiKeyDto } from './api-keys.dto';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import type { ApiKeyInfo } from 'contracts';
 import { ApiKeysService } from './api-keys.service';
 
 @Controller('v1/api-keys')
-@Roles('admin')
+@Can('apiKeys.manage')
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 

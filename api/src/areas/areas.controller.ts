@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AreaDetail, AreaInput, AreaLevel, AreaSummary, BoundaryUploadResult, MunicipalityCoverage, SearchResult } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isJson, readUpload, readUploadText } from '../common/request-body';
@@ -52,7 +53,7 @@ export class AreasController {
    */
   @Post('boundaries')
   @HttpCode(201)
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   async uploadBoundaries(
     @Req() req: Request,
     @CurrentPrincipal() p: Principal,
@@ -64,7 +65,7 @@ export class AreasController {
   }
 
   @Post()
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   async upsert(@Req() req: Request, @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
     if (isJson(req)) {
       const body = req.body as AreaInput[] | AreaInput | undefined;

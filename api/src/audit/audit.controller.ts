@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuditEvent } from 'contracts';
-import { Roles } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { pageRequest, setNextLink, toPage } from '../common/paging';
 import { AuditRepository } from './audit.repository';
@@ -24,7 +24,7 @@ function text(raw: unknown, field: string): string | undefined {
 
 /** The audit trail for admins (issue 9 item 6, docs/design.md §4b): filtered, newest first, paged with limit/cursor and a Link header. */
 @Controller('v1/audit')
-@Roles('admin')
+@Can('audit.read')
 export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 

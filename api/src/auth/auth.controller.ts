@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Request, Response } from 'express';
-import type { AuthOptions, LoginResponse, UserSummary } from 'contracts';
+import { AUDIENCES, type AuthOptions, type LoginResponse, type UserSummary } from 'contracts';
 import { TooManyRequestsError, UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LoginDto } from './auth.dto';
@@ -72,7 +72,7 @@ export class AuthController {
     return summary({
       email: p.actor,
       name: p.name,
-      role: p.role ?? 'council',
+      role: p.role ?? AUDIENCES.least,
       homeMunicipality: p.homeMunicipality ?? null,
       scopeMunicipalities: p.municipalities ?? null,
     });

@@ -2,10 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import type { Role } from 'contracts';
+import { can, type Capability } from 'contracts';
 import { ForbiddenError, UnauthorizedError } from '../common/errors';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { API_KEY_SCOPE, IS_PUBLIC, Principal, ROLES } from '../common/principal';
+import { API_KEY_SCOPE, IS_PUBLIC, Principal } from '../common/principal';
+import { CAPABILITIES_KEY } from '../policy/capabilities';
 
 import { AccessCheck } from '../users/access-check';
 import type { TokenPayload } from './auth.service';
@@ -32,8 +33,8 @@ export class AuthGuard implements CanActivate {
       if (!scope || !principal.scopes.includes(scope)) throw new ForbiddenError('This API key may not call this endpoint', undefined, { code: 'auth.keyScope' });
       return true;
     }
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role as Role)) throw new ForbiddenError('Your role may not do this', undefined, { code: 'auth.roleForbidden' });
+    const needed = this.reflector.getAllAndOverride<Capability[] | undefined>(CAPABILITIES_KEY, targets);
+    if (needed && !needed.every((c) => can(principal.role, c))) throw new ForbiddenError('Your role may not do this', undefined, { code: 'auth.roleForbidden' });
     return true;
   }
 

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request, Response } from 'express';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Role } from 'contracts';
-import { ROLES } from 'contracts';
+import { can, ROLES } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -23,8 +23,6 @@ const loadClient = (): Promise<OidcClient> => (clientModule ??= import('openid-c
 
 const FLOW_COOKIE = 'ws_oidc';
 const FLOW_PATH = '/api/v1/auth/oidc';
-/** Most privileged first: a user in several groups gets the highest role. */
-const RANK: Role[] = ['admin', 'analyst', 'manager', 'council'];
 
 /** Role and municipalities a provider's claims grant; null role = not a Wijksignaal user. */
 export function mapClaims(claims: Record<string, unknown>, config: Pick<OidcConfig, 'roleClaim' | 'roleMap' | 'municipalityMap'>): { role: Role | null; municipalities: string[] | null } {
@@ -32,7 +30,8 @@ export function mapClaims(claims: Record<string, unknown>, config: Pick<OidcConf
   for (const part of config.roleClaim.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   const groups = Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : typeof value === 'string' ? value.split(/[ ,]+/) : [];
   const roles = new Set(groups.map((g) => config.roleMap[g]).filter((r): r is Role => (ROLES as readonly string[]).includes(r as string)));
-  const role = RANK.find((r) => roles.has(r)) ?? null;
+  // ROLES lists the most privileged first: a user in several groups gets the highest role.
+  const role = ROLES.find((r) => roles.has(r)) ?? null;
   if (!config.municipalityMap) return { role, municipalities: null };
   const codes = new Set<string>();
   for (const g of groups) {
@@ -40,8 +39,8 @@ export function mapClaims(claims: Record<string, unknown>, config: Pick<OidcConf
     if (m === '*') return { role, municipalities: null };
     for (const c of m ?? []) codes.add(c);
   }
-  // Admins manage the installation: they are never confined by the municipality map.
-  if (role === 'admin') return { role, municipalities: null };
+  // Roles that manage the installation are never confined by the municipality map.
+  if (can(role, 'scope.everywhere')) return { role, municipalities: null };
   return { role: codes.size ? role : null, municipalities: [...codes].sort() };
 }
 

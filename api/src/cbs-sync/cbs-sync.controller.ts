@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import type { CbsSource, CbsSyncResult } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { CbsSyncService, type CbsSourceInput } from './cbs-sync.service';
 
 /**
@@ -10,7 +11,7 @@ import { CbsSyncService, type CbsSourceInput } from './cbs-sync.service';
  * `{status: completed|duplicate|failed, batchId, rowsAccepted, error}`.
  */
 @Controller('v1/cbs-sources')
-@Roles('analyst', 'admin')
+@Can('imports.create')
 export class CbsSyncController {
   constructor(private readonly sync: CbsSyncService) {}
 

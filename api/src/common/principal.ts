@@ -18,13 +18,10 @@ export interface Principal {
 }
 
 export const IS_PUBLIC = 'auth:public';
-export const ROLES = 'auth:roles';
 export const API_KEY_SCOPE = 'auth:api-key-scope';
 
 /** No authentication needed (health, login). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
-/** Only these roles may call the route. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 /** Systems with an API key of this scope may call the route too. */
 export const AllowApiKey = (scope: 'ingest') => SetMetadata(API_KEY_SCOPE, scope);
 

@@ -1,4 +1,4 @@
-import { addPeriods, isPeriodError, parsePeriod, periodFromIndex, periodIndex, periodLabel, Period, PeriodError } from './period';
+import { addPeriods, isPeriodError, parsePeriod, periodFromIndex, periodIndex, periodIndexAt, periodIndexOf, periodLabel, Period, PeriodError } from './period';
 
 const ok = (raw: string): Period => {
   const p = parsePeriod(raw);
@@ -50,5 +50,20 @@ describe('period', () => {
     expect(periodLabel('2024-03-01', 'month')).toBe('2024-03');
     expect(periodLabel(new Date(Date.UTC(2022, 0, 1)), 'year')).toBe('2022');
     expect(() => periodLabel('2024-02-01', 'quarter')).toThrow(/not the start of a quarter/);
+  });
+});
+
+describe('periodIndexOf / periodIndexAt (the one period model the signal engine and views use)', () => {
+  it('accepts canonical labels only', () => {
+    expect(periodIndexOf('2024')).toEqual({ granularity: 'year', periodIndex: 2024 });
+    expect(periodIndexOf('2024-Q1')).toEqual({ granularity: 'quarter', periodIndex: 2024 * 4 });
+    expect(periodIndexOf('2024-03')).toEqual({ granularity: 'month', periodIndex: 2024 * 12 + 2 });
+    for (const bad of ['2024-13', '2024-Q5', '2024-3', '2024Q1', '2024JJ00', ' 2024', '2024*', '2024 maart', 'x']) expect(periodIndexOf(bad)).toBeNull();
+  });
+  it('gives the index of the period containing a date', () => {
+    expect(periodIndexAt('2024-05-17', 'year')).toBe(2024);
+    expect(periodIndexAt('2024-05-17', 'quarter')).toBe(2024 * 4 + 1);
+    expect(periodIndexAt('2024-05-17T10:00:00Z', 'month')).toBe(2024 * 12 + 4);
+    expect(periodIndexAt('2024', 'year')).toBeNull();
   });
 });

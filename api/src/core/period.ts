@@ -115,6 +115,32 @@ export function periodGranularity(label: string): Granularity | null {
   return isPeriodError(p) ? null : p.granularity;
 }
 
+/**
+ * Granularity and index of a canonical label (`2024`, `2024-Q1`, `2024-03`) exactly as stored and
+ * shown; null for anything else (StatLine codes, `2024-3`, a trailing `*`, surrounding spaces).
+ */
+export function periodIndexOf(label: string): { granularity: Granularity; periodIndex: number } | null {
+  const p = parsePeriod(label);
+  if (isPeriodError(p) || p.provisional || p.label !== label) return null;
+  return { granularity: p.granularity, periodIndex: periodIndex(label) };
+}
+
+/** Index, in `granularity`, of the period that contains the date `YYYY-MM-DD` (year*4+q−1, year*12+m−1). */
+export function periodIndexAt(date: string, granularity: Granularity): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month0 = Number(m[2]) - 1;
+  switch (granularity) {
+    case 'year':
+      return year;
+    case 'quarter':
+      return year * 4 + Math.floor(month0 / 3);
+    case 'month':
+      return year * 12 + month0;
+  }
+}
+
 /** Inverse of `periodIndex`. */
 export function periodFromIndex(index: number, granularity: Granularity): string {
   switch (granularity) {

@@ -2,15 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Role } from 'contracts';
 import { loadDisclosureConfig, type DisclosureConfig } from './disclosure-config';
 import { DisclosureRepository, type Sql } from './disclosure.repository';
-import { cellKey, decidePattern, roundCount, type CellReason } from './pattern';
-
-/** Roles that see small numbers (docs/design.md §6): analysts, and admins who manage the data. */
-const SEES_SMALL_NUMBERS: ReadonlySet<Role> = new Set<Role>(['analyst', 'admin']);
-
-/** Whether answers to this role go through disclosure control (manager, council, anonymous keys). */
-export function isRestricted(role: Role | null): boolean {
-  return role === null || !SEES_SMALL_NUMBERS.has(role);
-}
+import { effectiveMin, isRestricted, roundCount } from '../policy/disclosure';
+import { cellKey, decidePattern, type CellReason } from './pattern';
 
 export function sliceOf(indicator: string, granularity: string, start: string): string {
   return `${indicator}\u0000${granularity}\u0000${start}`;
@@ -61,7 +54,7 @@ export class DisclosureService {
 
   /** The minimum applied to an indicator: its own, never below the floor. */
   effectiveMin(minCount: number): number {
-    return Math.max(minCount, this.config.floor);
+    return effectiveMin(minCount, this.config.floor);
   }
 
   /** Decides and stores the pattern of each indicator, on the caller's connection and transaction. */

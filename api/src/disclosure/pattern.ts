@@ -1,4 +1,4 @@
-import type { Granularity, Measure } from 'contracts';
+import { isPrimary, type Granularity, type Measure } from 'contracts';
 
 /**
  * Disclosure control, decided ONCE per indicator over the whole area hierarchy
@@ -40,16 +40,8 @@ export function cellKey(subject: string, granularity: string, start: string): st
   return `${subject}\u0000${granularity}\u0000${start}`;
 }
 
-/** Whether a cell must be hidden on its own (primary suppression). */
-export function isPrimary(c: Pick<DisclosureCell, 'value' | 'numerator' | 'denominator' | 'n'>, measure: Measure, minCount: number): boolean {
-  const m = minCount;
-  if (m <= 0) return false;
-  if (c.numerator !== null && c.numerator < m) return true;
-  if (measure === 'proportion' && c.numerator !== null && c.denominator !== null && c.denominator - c.numerator < m) return true;
-  if (measure === 'count' && c.value !== null && c.value < m) return true;
-  if (measure === 'mean' && c.n !== null && c.n < m) return true;
-  return false;
-}
+/** Whether a cell must be hidden on its own (primary suppression): the rule lives with the policy in contracts. */
+export { isPrimary };
 
 /** The count a cell protects: its numerator, a count's value or a mean's respondents. */
 function mass(c: DisclosureCell): number {
@@ -171,8 +163,4 @@ export function decidePattern(
   return out;
 }
 
-/** Rounds a shown count to the nearest multiple of `to` (DISCLOSURE_ROUND_TO; 0 or 1 = off). */
-export function roundCount(v: number | null, to: number): number | null {
-  if (v === null || to <= 1) return v;
-  return Math.round(v / to) * to;
-}
+export { roundCount } from '../policy/disclosure';

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ImportBatch, ImportPreview, ImportResult } from 'contracts';
-import { AllowApiKey, CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { AllowApiKey, CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportsService, type ImportOutcome } from './imports.service';
@@ -29,7 +30,7 @@ export class ImportsController {
    * body `text/csv` (streamed) or multipart field `file`.
    */
   @Post()
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   @AllowApiKey('ingest')
   async create(
     @Req() req: Request,
@@ -70,13 +71,13 @@ export class ImportsController {
   }
 
   @Get()
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   list(@Query('limit') limit?: string, @Query('offset') offset?: string): Promise<ImportBatch[]> {
     return this.imports.list(limit ? Number(limit) || 100 : 100, offset ? Number(offset) || 0 : 0);
   }
 
   @Get(':id')
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   @AllowApiKey('ingest')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ImportBatch> {
     return this.imports.get(id);
@@ -92,7 +93,7 @@ export class ObservationsImportController {
   ) {}
 
   @Post()
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   @AllowApiKey('ingest')
   async create(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() p: Principal): Promise<ImportResult> {
     if (!isJson(req)) {

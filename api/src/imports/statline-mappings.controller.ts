@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { measureMismatch } from '../parsing';
@@ -20,13 +21,13 @@ export class StatlineMappingsController {
   ) {}
 
   @Get()
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   list(): Promise<StatlineMapping[]> {
     return this.mappings.list();
   }
 
   @Put(':signature')
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   async put(@Param('signature') signature: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<StatlineMapping> {
     if (!/^cols-[0-9a-f]{24}$/.test(signature)) {
       throw new InvalidInputError('signature must be the tableSignature of a StatLine preview', [{ field: 'signature', message: 'unknown signature format', code: 'mapping.signature' }]);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import type { Indicator } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { IndicatorsService } from './indicators.service';
 
 @Controller('v1/indicators')
@@ -19,7 +20,7 @@ export class IndicatorsController {
 
   /** One indicator or an array; upsert by code. */
   @Post()
-  @Roles('analyst', 'admin')
+  @Can('indicators.edit')
   upsert(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<{ upserted: number; indicators: Indicator[] }> {
     return this.indicators.upsert(body, p.actor);
   }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Indicator } from 'contracts';
 
 const COLUMNS = `code, name_nl, name_en, description, quadrant, theme, measure, polarity, subject_kind, per, min_count,
-  statline_column, leads_to, source, licence`;
+  statline_column, leads_to, source, licence, topic`;
 
 interface IndicatorRow {
   code: string;
@@ -21,6 +21,7 @@ interface IndicatorRow {
   leads_to: Indicator['leadsTo'];
   source: string | null;
   licence: string | null;
+  topic: Indicator['topic'];
 }
 
 const toIndicator = (r: IndicatorRow): Indicator => ({
@@ -38,6 +39,7 @@ const toIndicator = (r: IndicatorRow): Indicator => ({
   leadsTo: r.leads_to ?? [],
   source: r.source,
   licence: r.licence,
+  topic: r.topic ?? null,
 });
 
 /** All SQL about the indicator catalogue. */
@@ -99,15 +101,17 @@ export class IndicatorsRepository {
     for (const i of items) {
       await manager.query(
         `INSERT INTO indicator (${COLUMNS}, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, now())
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16, now())
          ON CONFLICT (code) DO UPDATE SET name_nl = EXCLUDED.name_nl, name_en = EXCLUDED.name_en,
            description = EXCLUDED.description, quadrant = EXCLUDED.quadrant, theme = EXCLUDED.theme,
            measure = EXCLUDED.measure, polarity = EXCLUDED.polarity, subject_kind = EXCLUDED.subject_kind,
            per = EXCLUDED.per, min_count = EXCLUDED.min_count, statline_column = EXCLUDED.statline_column,
-           leads_to = EXCLUDED.leads_to, source = EXCLUDED.source, licence = EXCLUDED.licence, updated_at = now()`,
+           leads_to = EXCLUDED.leads_to, source = EXCLUDED.source, licence = EXCLUDED.licence,
+           topic = CASE WHEN $17 THEN EXCLUDED.topic ELSE indicator.topic END, updated_at = now()`,
         [
           i.code, i.name.nl, i.name.en, i.description ?? null, i.quadrant, i.theme ?? null, i.measure, i.polarity, i.subjectKind,
           i.per ?? null, i.minCount, i.statlineColumn ?? null, JSON.stringify(i.leadsTo), i.source ?? null, i.licence ?? null,
+          i.topic ?? null, i.topic !== undefined,
         ],
       );
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AREA_LEVELS, MEASURES, POLARITIES, QUADRANTS, SUBJECT_KINDS, type AreaLevel, type FieldError, type Indicator } from 'contracts';
+import { AREA_LEVELS, INDICATOR_TOPICS, MEASURES, POLARITIES, QUADRANTS, SUBJECT_KINDS, type AreaLevel, type FieldError, type Indicator, type IndicatorTopic } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
 import { loadDisclosureConfig } from '../disclosure/disclosure-config';
@@ -20,7 +20,7 @@ export function validateIndicator(raw: unknown, prefix: string, errors: FieldErr
     return null;
   }
   const known = new Set(['code', 'name', 'quadrant', 'measure', 'polarity', 'subjectKind', 'per', 'minCount', 'theme', 'description',
-    'statlineColumn', 'leadsTo', 'source', 'licence']);
+    'statlineColumn', 'leadsTo', 'source', 'licence', 'topic']);
   for (const k of Object.keys(raw)) if (!known.has(k)) err(k, `unknown field ${k}`);
   const str = (k: string, required: boolean, max = 2000): string | null => {
     const v = raw[k];
@@ -91,8 +91,14 @@ export function validateIndicator(raw: unknown, prefix: string, errors: FieldErr
   const statlineColumn = str('statlineColumn', false, 500);
   const source = str('source', false, 500);
   const licence = str('licence', false, 500);
+  let topic: IndicatorTopic | null | undefined;
+  if (raw.topic === null) topic = null;
+  else if (raw.topic !== undefined) {
+    if (typeof raw.topic !== 'string' || !(INDICATOR_TOPICS as readonly string[]).includes(raw.topic)) err('topic', `topic must be one of ${INDICATOR_TOPICS.join(', ')} or null`);
+    else topic = raw.topic as IndicatorTopic;
+  }
   if (errors.length > before || !code || !name || !quadrant || !measure || !polarity || !subjectKind) return null;
-  return { code, name, quadrant, measure, polarity, subjectKind, per, minCount, theme, description, statlineColumn, leadsTo, source, licence };
+  return { code, name, quadrant, measure, polarity, subjectKind, per, minCount, theme, description, statlineColumn, leadsTo, source, licence, ...(topic !== undefined ? { topic } : {}) };
 }
 
 @Injectable()

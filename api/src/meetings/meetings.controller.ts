@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AgendaItem, Meeting } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { MeetingsService, type DecisionBody } from './meetings.service';
 
@@ -15,7 +16,7 @@ export class MeetingsController {
   }
 
   @Post()
-  @Roles('manager', 'analyst', 'admin')
+  @Can('meetings.plan')
   create(@Body() body: { date?: unknown; title?: unknown; area?: unknown }, @CurrentPrincipal() p: Principal): Promise<Meeting> {
     return this.meetings.create(body ?? {}, p.actor, p.role);
   }
@@ -27,7 +28,7 @@ export class MeetingsController {
 
   /** `?format=pdf` answers `application/pdf` (docs/design.md §4b); the default is printable HTML. */
   @Get(':id/brief')
-  @Roles('manager', 'analyst', 'admin')
+  @Can('meetings.plan')
   @Header('cache-control', 'no-store')
   async brief(
     @Param('id') id: string,
@@ -48,13 +49,13 @@ export class MeetingsController {
   }
 
   @Post(':id/items')
-  @Roles('manager', 'admin')
+  @Can('meetings.decide')
   addItem(@Param('id') id: string, @Body() body: { signalId?: unknown; notes?: unknown }, @CurrentPrincipal() p: Principal): Promise<Meeting> {
     return this.meetings.addItem(id, body ?? {}, p);
   }
 
   @Put(':id/items/:itemId/decision')
-  @Roles('manager', 'admin')
+  @Can('meetings.decide')
   decide(
     @Param('id') id: string,
     @Param('itemId') itemId: string,

@@ -1,3 +1,4 @@
+import { rolesWith } from 'contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -87,10 +88,11 @@ export class MeetingsRepository {
     );
   }
 
-  /** A user who may own a decision: an active manager, analyst or admin. */
+  /** A user who may own a decision: active, with a role that may own signals (the policy's `signals.own`). */
   decisionOwner(userId: string, manager: EntityManager = this.db.manager): Promise<{ id: string; name: string } | null> {
+    const roles = rolesWith('signals.own');
     return manager
-      .query(`SELECT id::text AS id, name FROM app_user WHERE id = $1 AND active AND role IN ('manager','analyst','admin')`, [userId])
+      .query(`SELECT id::text AS id, name FROM app_user WHERE id = $1 AND active AND role IN (${roles.map((_, i) => `$${i + 2}`).join(', ')})`, [userId, ...roles])
       .then((r: { id: string; name: string }[]) => r[0] ?? null);
   }
 

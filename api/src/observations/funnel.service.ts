@@ -4,7 +4,8 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { funnelModel, type FunnelKind } from '../core/signals';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ObservationsService } from './observations.service';
-import { isRestricted } from '../disclosure/disclosure.service';
+import { AUDIENCES } from 'contracts';
+import { isRestricted } from '../policy/disclosure';
 
 /**
  * The explorer's funnel plot: the statistics run on the full aggregates with the engine's own
@@ -26,7 +27,7 @@ export class FunnelService {
     const query = { indicator: ind.code, area: q.area, level: q.level ?? 'district', from: q.period, to: q.period };
     // Full aggregates for the statistics; the role's view for what is shown.
     // Only cells of the period itself: a year's range also holds its quarters (and a Q1 its year).
-    const [full, shown] = (await Promise.all([this.observations.list(query, 'analyst'), this.observations.list(query, role)])).map((rows) =>
+    const [full, shown] = (await Promise.all([this.observations.list(query, AUDIENCES.full), this.observations.list(query, role)])).map((rows) =>
       rows.filter((o) => o.period === q.period!.trim()),
     );
     const kind: FunnelKind = ind.measure === 'proportion' ? 'binomial' : 'poisson';

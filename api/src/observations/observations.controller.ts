@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { FunnelView, Observation, ObservationProvenance } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { FunnelService } from './funnel.service';
 import { ObservationsService } from './observations.service';
 
@@ -25,7 +26,7 @@ export class ObservationsController {
 
   /** Provenance: `?indicator=&area=&level=&from=&to=` as below → the batches that wrote each observation, oldest first. */
   @Get('provenance')
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   provenance(
     @Query('indicator') indicator?: string,
     @Query('area') area?: string,

@@ -4,51 +4,10 @@ import { AreasRepository } from '../areas/areas.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../core/period';
 import { ObservationsRepository, type ObservationFilter, type ObservationRow } from './observations.repository';
-import { DisclosureService, isRestricted } from '../disclosure/disclosure.service';
+import { DisclosureService } from '../disclosure/disclosure.service';
+import { isRestricted } from '../policy/disclosure';
 
 export const MAX_OBSERVATIONS = 200_000;
-
-/**
- * Disclosure control (docs/design.md §6): a count below the indicator's minimum — the numerator, the
- * complement denominator − numerator (it can be worked back from the total), a count measure's
- * value, or a mean's n — hides the row's value, numerator and denominator.
- */
-export function mustSuppress(r: Pick<ObservationRow, 'value' | 'numerator' | 'denominator' | 'n' | 'measure' | 'minCount'>): boolean {
-  const m = r.minCount;
-  if (m <= 0) return false;
-  if (r.numerator !== null && r.numerator < m) return true;
-  if (r.numerator !== null && r.denominator !== null && r.denominator - r.numerator < m && r.denominator - r.numerator >= 0 && r.measure === 'proportion') return true;
-  if (r.measure === 'count' && r.value !== null && r.value < m) return true;
-  if (r.measure === 'mean' && r.n !== null && r.n < m) return true;
-  return false;
-}
-
-/**
- * Secondary suppression (docs/design.md §6, "cells that could be worked back from totals"): in a set of
- * sibling cells (same indicator and period in one answer), a single hidden cell can be recovered
- * from the published total minus the others. Where exactly one cell of a group is hidden, the
- * next-smallest cell is hidden too. Returns the final flags, in input order.
- */
-export function withSecondarySuppression(
-  rows: readonly Pick<ObservationRow, 'indicator' | 'granularity' | 'start' | 'numerator' | 'value'>[],
-  primary: readonly boolean[],
-): boolean[] {
-  const flags = [...primary];
-  const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const key = `${r.indicator}\u0000${r.granularity}\u0000${r.start}`;
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
-  });
-  for (const members of groups.values()) {
-    if (members.length < 2 || members.filter((i) => flags[i]).length !== 1) continue;
-    const size = (i: number) => rows[i].numerator ?? rows[i].value ?? Number.POSITIVE_INFINITY;
-    const next = members.filter((i) => !flags[i]).sort((a, b) => size(a) - size(b))[0];
-    if (next !== undefined) flags[next] = true;
-  }
-  return flags;
-}
 
 export interface ObservationQuery {
   indicator?: string;

@@ -28,12 +28,12 @@ export class QuadrantsRepository {
     const rows: {
       code: string; name_nl: string; name_en: string; description: string | null; quadrant: Indicator['quadrant']; theme: string | null;
       measure: Indicator['measure']; polarity: Indicator['polarity']; subject_kind: Indicator['subjectKind']; per: number | null; min_count: number;
-      statline_column: string | null; leads_to: Indicator['leadsTo']; source: string | null; licence: string | null;
+      statline_column: string | null; leads_to: Indicator['leadsTo']; source: string | null; licence: string | null; topic: Indicator['topic'];
     }[] = await this.db.query(`SELECT * FROM indicator ORDER BY quadrant, code`);
     return rows.map((r) => ({
       code: r.code, name: { nl: r.name_nl, en: r.name_en }, description: r.description, quadrant: r.quadrant, theme: r.theme, measure: r.measure,
       polarity: r.polarity, subjectKind: r.subject_kind, per: r.per, minCount: r.min_count, statlineColumn: r.statline_column,
-      leadsTo: Array.isArray(r.leads_to) ? r.leads_to : [], source: r.source, licence: r.licence,
+      leadsTo: Array.isArray(r.leads_to) ? r.leads_to : [], source: r.source, licence: r.licence, topic: r.topic ?? null,
     }));
   }
 

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
-  QUADRANTS, type AreaQuadrants, type Indicator, type LocalizedText, type Quadrant, type QuadrantIndicatorView, type Role,
+  ACTIVE_STATUSES, QUADRANTS, type AreaQuadrants, type Indicator, type LocalizedText, type Quadrant, type QuadrantIndicatorView, type Role,
 } from 'contracts';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { periodIndexOf } from '../core/period';
 import { toPt, type IndicatorMeta } from '../core/signals';
 import { displayValue, isSuppressed } from '../core/signals/model';
 import { TEXTS } from '../core/signals/texts';
-import { ACTIVE_STATUSES } from '../signals/lifecycle';
 import { toPoint } from '../signals/detection.service';
 import type { RawObservation } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
 import { QuadrantsRepository, type AreaRow } from './quadrants.repository';
-import { DisclosureService, isRestricted, sliceOf } from '../disclosure/disclosure.service';
+import { DisclosureService, sliceOf } from '../disclosure/disclosure.service';
+import { belowMinimum, isRestricted } from '../policy/disclosure';
 
 const SERIES_LENGTH = 8;
 
@@ -30,7 +31,7 @@ export interface IndicatorState extends QuadrantIndicatorView {
 }
 
 export function metaOf(i: Indicator): IndicatorMeta {
-  return { code: i.code, name: i.name, quadrant: i.quadrant, measure: i.measure, polarity: i.polarity, subjectKind: i.subjectKind, per: i.per ?? null, minCount: i.minCount, leadsTo: i.leadsTo };
+  return { code: i.code, name: i.name, quadrant: i.quadrant, measure: i.measure, polarity: i.polarity, subjectKind: i.subjectKind, per: i.per ?? null, minCount: i.minCount, leadsTo: i.leadsTo, topic: i.topic ?? null };
 }
 
 /** The figure of one observation as it may be shown, using the engine's own suppression rule. */
@@ -107,11 +108,11 @@ export class QuadrantsService {
   async states(area: AreaRow, period: string | undefined, role: Role | null): Promise<{ period: string | null; states: IndicatorState[] }> {
     let wanted: { label: string; granularity: string } | null = null;
     if (period) {
-      const g = /^\d{4}$/.test(period) ? 'year' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? 'month' : null;
+      const g = periodIndexOf(period)?.granularity;
       if (!g) throw new InvalidInputError('period must look like 2024, 2024-Q1 or 2024-03', [{ field: 'period', message: 'must look like 2024, 2024-Q1 or 2024-03' }]);
       wanted = { label: period, granularity: g };
     }
-    const analyst = role === 'analyst' || role === 'admin';
+    const seesSmall = !isRestricted(role);
     const indicators = await this.repo.indicators();
     const municipality = area.level === 'municipality' ? area.code : area.municipality;
     const [own, pooledOwn, units, muniObs, muniUnits, peerObs] = await Promise.all([
@@ -127,7 +128,7 @@ export class QuadrantsService {
     // Disclosure control (issue 9): restricted roles see the stored pattern — a cell is hidden
     // when the pattern hides it (primary, complement or secondary), a figure pooled from cells
     // (municipality from its areas, area from its units) when any cell of its slice is hidden.
-    const restricted = isRestricted(role);
+    const restricted = !seesSmall;
     const { cells: hiddenCells, slices } = await this.disclosure.hiddenInside(role, area.level === 'country' ? null : municipality);
     const derived = new Set<RawObservation>([...pooledOwn, ...units, ...(muniUnits ?? [])]);
     const shown = (ind: Indicator, o: RawObservation): Omit<Shown, 'granularity'> | null => {
@@ -157,7 +158,7 @@ export class QuadrantsService {
         list = idx >= 0 ? list.slice(0, idx + 1) : list.filter((s) => s.period < wanted!.label);
       }
       const current = wanted ? (list.find((s) => s.period === wanted!.label) ?? null) : (list[list.length - 1] ?? null);
-      const hide = (s: Shown | null): boolean => !!s && s.suppressed && !analyst;
+      const hide = (s: Shown | null): boolean => !!s && s.suppressed && !seesSmall;
       const recent = list.slice(-SERIES_LENGTH);
       const visible = recent.filter((s) => !hide(s) && s.value !== null);
       let trend: QuadrantIndicatorView['trend'] = 'unknown';
@@ -200,7 +201,7 @@ export class QuadrantsService {
         for (const o of peerObs) {
           if (o.indicator_code !== ind.code || o.granularity !== gran) continue;
           const s = shown(ind, o);
-          if (s && s.period === at && s.value !== null && (!s.suppressed || analyst)) values.push(s.value);
+          if (s && s.period === at && s.value !== null && (!s.suppressed || seesSmall)) values.push(s.value);
         }
         peers = { median: median(values), count: values.length };
       }
@@ -211,12 +212,12 @@ export class QuadrantsService {
         indicator: ind,
         period: at,
         value,
-        display: suppressed ? `< ${ind.minCount}` : value === null ? '–' : formatValue(ind, value),
+        display: suppressed ? belowMinimum(ind.minCount) : value === null ? '–' : formatValue(ind, value),
         suppressed,
         series: recent.map((s) => ({ period: s.period, value: hide(s) ? null : s.value })),
         trend,
         trendMeaning,
-        municipality: municipality ? { code: municipality, value: m && !(m.suppressed && !analyst) ? m.value : null } : null,
+        municipality: municipality ? { code: municipality, value: m && !(m.suppressed && !seesSmall) ? m.value : null } : null,
         peers,
         previousPeriod,
         relativeChange,

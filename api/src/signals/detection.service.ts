@@ -41,6 +41,7 @@ export function indicatorMeta(r: Awaited<ReturnType<SignalsRepository['indicator
     per: r.per,
     minCount: r.min_count ?? 5,
     leadsTo: Array.isArray(r.leads_to) ? r.leads_to : [],
+    topic: r.topic ?? null,
   };
 }
 

@@ -1,26 +1,9 @@
 import type { Role, Signal, SignalEvent, SignalMember } from 'contracts';
+import { signalFiguresFor } from '../policy/disclosure';
 import type { MemberRow, SignalRow } from './signals.repository';
 
-/**
- * Evidence without any number: for the council role (docs/design.md §2: "never sees small numbers").
- * Strings that carry a count ("< 5") are dropped too; labels, codes and flags remain.
- */
-export function stripNumbers(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(stripNumbers);
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (typeof x === 'number') continue;
-      if (typeof x === 'string' && /^<\s*\d/.test(x)) continue;
-      out[k] = stripNumbers(x);
-    }
-    return out;
-  }
-  return v;
-}
-
 export function toSignal(r: SignalRow, role: Role | null, history?: SignalEvent[]): Signal & { patternActive: boolean; effect: unknown; resolvedAt: string | null } {
-  const council = role === 'council';
+  const figures = signalFiguresFor(role, { strength: r.strength, evidence: r.evidence, effect: r.effect });
   return {
     id: r.id,
     rule: r.rule,
@@ -33,9 +16,9 @@ export function toSignal(r: SignalRow, role: Role | null, history?: SignalEvent[
     title: r.title,
     explanation: r.explanation,
     question: r.question,
-    strength: council ? {} : r.strength,
-    evidence: council ? stripNumbers(r.evidence) : r.evidence,
-    effect: r.effect === null ? null : council ? { direction: r.effect.direction, persists: r.effect.persists, decidedAt: r.effect.decidedAt } : r.effect,
+    strength: figures.strength,
+    evidence: figures.evidence,
+    effect: figures.effect,
     patternActive: r.pattern_active,
     resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
     createdAt: new Date(r.created_at).toISOString(),

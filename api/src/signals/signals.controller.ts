@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, R
 import type { Request, Response } from 'express';
 import { setNextLink } from '../common/paging';
 import type { Signal } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import type { SignalSettings } from '../core/signals';
 import { DetectionService, type RunResult } from './detection.service';
 import { SignalsRepository } from './signals.repository';
@@ -32,14 +33,14 @@ export class SignalsController {
   /** Runs detection now; 409 while another run is in progress. */
   @Post('run')
   @HttpCode(200)
-  @Roles('analyst', 'admin')
+  @Can('signals.detect')
   run(@CurrentPrincipal() p: Principal): Promise<RunResult> {
     return this.detection.run(`manual:${p.actor}`, { wait: false, actor: p.actor });
   }
 
   /** Recent detection runs with their counts. */
   @Get('runs')
-  @Roles('analyst', 'admin')
+  @Can('signals.detect')
   runs(): Promise<unknown[]> {
     return this.repo.runs();
   }
@@ -50,7 +51,7 @@ export class SignalsController {
   }
 
   @Patch(':id')
-  @Roles('manager', 'analyst', 'admin')
+  @Can('signals.transition')
   async transition(@Param('id') id: string, @Body() body: TransitionInput, @CurrentPrincipal() p: Principal): Promise<Signal> {
     const signal = await this.signals.transition(id, body ?? {}, p);
     if (signal.status === 'monitoring') {
@@ -71,7 +72,7 @@ export class SignalSettingsController {
   }
 
   @Put()
-  @Roles('analyst', 'admin')
+  @Can('signals.detect')
   put(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<SignalSettings> {
     return this.signals.updateSettings(body, p.actor);
   }

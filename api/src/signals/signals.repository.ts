@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { LocalizedText, Quadrant, RuleName, Severity, SignalEvent, SignalStatus } from 'contracts';
+import type { IndicatorTopic, LocalizedText, Quadrant, RuleName, Severity, SignalEvent, SignalStatus } from 'contracts';
 import type { CandidateSignal, SignalSettings } from '../core/signals';
 
 export interface SignalRow {
@@ -241,9 +241,9 @@ export class SignalsRepository {
   }
 
   indicators(manager: EntityManager = this.db.manager): Promise<
-    { code: string; name_nl: string; name_en: string; quadrant: Quadrant; measure: 'count' | 'proportion' | 'rate' | 'mean'; polarity: 'higher-is-worse' | 'higher-is-better'; subject_kind: 'area' | 'unit'; per: number | null; min_count: number; leads_to: { indicator: string; maxLag: number }[] }[]
+    { code: string; name_nl: string; name_en: string; quadrant: Quadrant; measure: 'count' | 'proportion' | 'rate' | 'mean'; polarity: 'higher-is-worse' | 'higher-is-better'; subject_kind: 'area' | 'unit'; per: number | null; min_count: number; leads_to: { indicator: string; maxLag: number }[]; topic: IndicatorTopic | null }[]
   > {
-    return manager.query(`SELECT code, name_nl, name_en, quadrant, measure, polarity, subject_kind, per, min_count, leads_to FROM indicator ORDER BY code`);
+    return manager.query(`SELECT code, name_nl, name_en, quadrant, measure, polarity, subject_kind, per, min_count, leads_to, topic FROM indicator ORDER BY code`);
   }
 
   /** Areas (municipality and below) and units of one municipality. */

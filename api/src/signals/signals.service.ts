@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
-  QUADRANTS, RULES, SIGNAL_STATUSES, type FieldError, type Quadrant, type Role, type RuleName, type Signal, type SignalEvent,
+  canTransition, COMMENT_REQUIRED, mayMoveInto, QUADRANTS, RULES, SIGNAL_STATUSES, SIGNAL_TRANSITIONS, type FieldError, type Quadrant, type Role, type RuleName, type Signal, type SignalEvent,
   type SignalStatus,
 } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { DEFAULT_SIGNAL_SETTINGS, validateSettings, type SignalSettings } from '../core/signals';
-import { canTransition, COMMENT_REQUIRED, ROLES_FOR, TRANSITIONS } from './lifecycle';
 import { pageRequest, toPage, type Page } from '../common/paging';
-import { stripNumbers, toMember, toSignal } from './present';
-import { DisclosureService, isRestricted } from '../disclosure/disclosure.service';
+import { toMember, toSignal } from './present';
+import { DisclosureService } from '../disclosure/disclosure.service';
+import { isRestricted, stripNumbers } from '../policy/disclosure';
 import { signalScope, touchesHidden } from '../disclosure/signals';
 
 const WITHHELD = {
@@ -162,7 +162,7 @@ export class SignalsService {
       throw bad('meetingId', 'must be a meeting id');
     const meetingId = typeof input.meetingId === 'string' ? input.meetingId : null;
     if (meetingId && to !== 'on-agenda') throw bad('meetingId', 'only goes with status on-agenda');
-    if (!principal.role || !ROLES_FOR[to].includes(principal.role))
+    if (!mayMoveInto(principal.role, to))
       throw new ForbiddenError(`A ${principal.role ?? 'system'} may not move a signal to ${to}`, undefined, { code: 'signals.roleMayNotMove', params: { to } });
     if (!UUID.test(id)) throw new NotFoundError(`Unknown signal ${id}`);
 
@@ -170,7 +170,7 @@ export class SignalsService {
       const row = await this.signals.find(id, m, true);
       if (!row) throw new NotFoundError(`Unknown signal ${id}`);
       if (!canTransition(row.status, to)) {
-        const allowed = TRANSITIONS[row.status];
+        const allowed = SIGNAL_TRANSITIONS[row.status];
         throw new ConflictError(
           `A signal that is ${row.status} cannot move to ${to}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it is final)'}`,
           undefined,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { QUADRANTS, type CouncilSummary, type LocalizedText, type Role } from 'contracts';
+import { ACTIVE_STATUSES, AUDIENCES, QUADRANTS, type CouncilSummary, type LocalizedText, type Role } from 'contracts';
 import { basisSentence, changed, confirmedRises, municipalityOf, standsOut, type PanelNames } from './council-panel';
 import { SUMMARY_TEXTS } from './summary-texts';
 import { MeetingsRepository } from '../meetings/meetings.repository';
 import { QuadrantsService } from '../quadrants/quadrants.service';
-import { ACTIVE_STATUSES } from '../signals/lifecycle';
 import type { StoredEffect } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
 import { UnitsRepository } from '../units/units.repository';
@@ -28,8 +27,8 @@ export class SummaryService {
   async summary(code: string, lang: 'nl' | 'en', _role: Role | null): Promise<CouncilSummary> {
     const area = await this.quadrants.area(code);
     // Always computed as the council sees it: suppressed figures stay hidden whoever asks.
-    const { period, states } = await this.quadrants.states(area, undefined, 'council');
-    const all = await this.signals.listFiltered({ area: code }, 'council');
+    const { period, states } = await this.quadrants.states(area, undefined, AUDIENCES.councilSummary);
+    const all = await this.signals.listFiltered({ area: code }, AUDIENCES.councilSummary);
     const active = all.filter((s) => ACTIVE_STATUSES.includes(s.status) && (s as { patternActive?: boolean }).patternActive !== false);
     const items = all.length ? await this.meetings.itemsOfSignals(all.map((s) => s.id)) : [];
     const byId = new Map(all.map((s) => [s.id, s]));

@@ -5,7 +5,7 @@
  * transaction's callback and rolls its writes back when it throws, as PostgreSQL would.
  */
 import type { DataSource } from 'typeorm';
-import type { ApiKeyInfo, Role, SignalStatus } from 'contracts';
+import { can, type ApiKeyInfo, type Role, type SignalStatus } from 'contracts';
 import type { AuditService } from '../audit/audit.service';
 import type { AgendaRepository } from '../agenda/agenda.repository';
 import type { AnnotationsRepository } from '../annotations/annotations.repository';
@@ -125,7 +125,7 @@ export function fakeMeetings(store: FakeStore): MeetingsRepository {
       Object.assign(item, { decision: d.decision, effect_due_on: d.effectDueOn, owner_id: d.ownerId, owner_name: owner?.name ?? null, deadline: d.deadline, decided_by: actor, decided_at: new Date() });
     },
     /** Owners must be active managers, analysts or admins. */
-    decisionOwner: async (id: string) => store.users.find((u) => u.id === id && u.active && u.role !== 'council') ?? null,
+    decisionOwner: async (id: string) => store.users.find((u) => u.id === id && u.active && can(u.role, 'signals.own')) ?? null,
     subjectArea: async (code: string) => code,
   } as unknown as MeetingsRepository;
 }

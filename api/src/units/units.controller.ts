@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type { UnitSummary } from 'contracts';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { InvalidInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isJson, readUploadText } from '../common/request-body';
@@ -22,7 +23,7 @@ export class UnitsController {
 
   /** JSON array `{code,name,kind,area}` or CSV `code,name,kind,area` (text/csv or multipart `file`). */
   @Post()
-  @Roles('analyst', 'admin')
+  @Can('imports.create')
   async upsert(@Req() req: Request, @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
     if (isJson(req)) {
       const body: unknown = req.body;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { CurrentPrincipal, type Principal } from '../common/principal';
+import { Can } from '../policy/capabilities';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import type { UserAccount } from 'contracts';
 import { UsersService } from './users.service';
 
 @Controller('v1/users')
-@Roles('admin')
+@Can('users.manage')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Role } from 'contracts';
+import { rolesWith, type Role } from 'contracts';
 
 export interface UserRow {
   id: string;
@@ -107,14 +107,18 @@ export class UsersRepository {
     return { before, after };
   }
 
-  /** Active admins other than this one, with their rows locked for the rest of the transaction. */
   /** Invalidates every token issued to the user so far. */
   async bumpTokenVersion(id: string, manager: EntityManager): Promise<void> {
     await manager.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
   }
 
+  /** Active users other than this one whose role may manage accounts, with their rows locked for the rest of the transaction. */
   async otherActiveAdmins(id: string, manager: EntityManager): Promise<number> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM app_user WHERE role = 'admin' AND active AND id <> $1 FOR UPDATE`, [id]);
+    const roles = rolesWith('users.manage');
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM app_user WHERE role IN (${roles.map((_, i) => `$${i + 2}`).join(', ')}) AND active AND id <> $1 FOR UPDATE`,
+      [id, ...roles],
+    );
     return rows.length;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Role, UserAccount } from 'contracts';
+import { can, type Role, type UserAccount } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { AccessCheck } from './access-check';
 import { SessionsRepository } from './sessions.repository';
@@ -93,7 +93,7 @@ export class UsersService {
       const changed = await this.users.update(id, { ...patch, bumpTokenVersion: false }, m);
       if (!changed) return null;
       const { before, after } = changed;
-      const leavesAdmins = before.role === 'admin' && before.active && (after.role !== 'admin' || !after.active);
+      const leavesAdmins = can(before.role, 'users.manage') && before.active && (!can(after.role, 'users.manage') || !after.active);
       if (leavesAdmins && (await this.users.otherActiveAdmins(id, m)) === 0) {
         throw new ConflictError('This is the last active admin: make another user admin first', undefined, { code: 'users.lastAdmin' });
       }

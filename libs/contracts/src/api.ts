@@ -1,8 +1,9 @@
 import type { CBS_SCHEDULES } from './domain';
 import type {
-  AreaLevel, LocalizedText, Measure, ObservationStatus, Polarity, Quadrant, Role, RuleName, Severity, SignalStatus,
+  AreaLevel, IndicatorTopic, LocalizedText, Measure, ObservationStatus, Polarity, Quadrant, RuleName, Severity, SignalStatus,
   SubjectKind,
 } from './domain';
+import type { Role } from './policy';
 
 export interface ApiError {
   statusCode: number;
@@ -110,6 +111,8 @@ export interface Indicator {
   description?: string | null;
   quadrant: Quadrant;
   theme?: string | null;
+  /** What it counts where a rule's text depends on it; absent when upserting = unchanged. */
+  topic?: IndicatorTopic | null;
   measure: Measure;
   polarity: Polarity;
   subjectKind: SubjectKind;

@@ -2,9 +2,6 @@
 export const QUADRANTS = ['I', 'II', 'III', 'IV'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
 
-export const ROLES = ['admin', 'analyst', 'manager', 'council'] as const;
-export type Role = (typeof ROLES)[number];
-
 export const AREA_LEVELS = ['country', 'municipality', 'district', 'neighbourhood'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
@@ -22,6 +19,14 @@ export type RuleName = (typeof RULES)[number];
 
 export const SIGNAL_STATUSES = ['open', 'interpreted', 'on-agenda', 'decided', 'monitoring', 'closed', 'dismissed'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
+
+/**
+ * What an indicator counts, where a rule's text depends on it (issue 10 item 9): a leading
+ * indicator of payment arrears before evictions asks about the housing corporation; an outlier in
+ * referrals is worded as referrals. Null for every other indicator.
+ */
+export const INDICATOR_TOPICS = ['evictions', 'payment-arrears', 'referrals'] as const;
+export type IndicatorTopic = (typeof INDICATOR_TOPICS)[number];
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];

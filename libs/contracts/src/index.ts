@@ -3,3 +3,5 @@ export * from './domain';
 export * from './api';
 export * from './evidence';
 export * from './search';
+export * from './policy';
+export * from './disclosure';

@@ -1,8 +1,9 @@
 import { Routes } from '@angular/router';
-import { SECTION_ROLES } from './core/auth/access';
+import type { Capability } from 'contracts';
+import { SECTION_CAPABILITY } from './core/auth/access';
 import { authGuard, loggedOutGuard, roleGuard } from './core/auth/auth.guards';
 
-const section = (roles: readonly string[]) => ({ canMatch: [roleGuard], data: { roles } });
+const section = (capability: Capability | null) => ({ canMatch: [roleGuard], data: { capability } });
 
 export const routes: Routes = [
   {
@@ -15,7 +16,7 @@ export const routes: Routes = [
     // The brief is a print page: outside the shell, so no navigation on screen or paper.
     path: 'beleidstafel/:id/brief',
     canActivate: [authGuard],
-    ...section(SECTION_ROLES.beleidstafel),
+    ...section(SECTION_CAPABILITY.beleidstafel),
     loadComponent: () => import('./beleidstafel/brief-page').then((m) => m.BriefPage),
     title: 'Wijksignaal – brief',
   },
@@ -27,52 +28,52 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'overzicht' },
       {
         path: 'overzicht',
-        ...section(SECTION_ROLES.overzicht),
+        ...section(SECTION_CAPABILITY.overzicht),
         loadChildren: () => import('./overzicht/overzicht.routes').then((m) => m.OVERZICHT_ROUTES),
       },
       {
         path: 'wijken',
-        ...section(SECTION_ROLES.wijken),
+        ...section(SECTION_CAPABILITY.wijken),
         loadChildren: () => import('./wijken/wijken.routes').then((m) => m.WIJKEN_ROUTES),
       },
       {
         path: 'wijk/:code',
-        ...section(SECTION_ROLES.wijken),
+        ...section(SECTION_CAPABILITY.wijken),
         loadComponent: () => import('./wijk/wijk-page').then((m) => m.WijkPage),
       },
       {
         path: 'verkenner',
-        ...section(SECTION_ROLES.verkenner),
+        ...section(SECTION_CAPABILITY.verkenner),
         loadComponent: () => import('./verkenner/verkenner-page').then((m) => m.VerkennerPage),
       },
       {
         path: 'signalen',
-        ...section(SECTION_ROLES.signalen),
+        ...section(SECTION_CAPABILITY.signalen),
         loadChildren: () => import('./signalen/signalen.routes').then((m) => m.SIGNALEN_ROUTES),
       },
       {
         path: 'beleidstafel',
-        ...section(SECTION_ROLES.beleidstafel),
+        ...section(SECTION_CAPABILITY.beleidstafel),
         loadChildren: () => import('./beleidstafel/beleidstafel.routes').then((m) => m.BELEIDSTAFEL_ROUTES),
       },
       {
         path: 'meldingen',
-        ...section(SECTION_ROLES.meldingen),
+        ...section(SECTION_CAPABILITY.meldingen),
         loadComponent: () => import('./meldingen/meldingen-page').then((m) => m.MeldingenPage),
       },
       {
         path: 'raad',
-        ...section(SECTION_ROLES.raad),
+        ...section(SECTION_CAPABILITY.raad),
         loadChildren: () => import('./raad/raad.routes').then((m) => m.RAAD_ROUTES),
       },
       {
         path: 'data',
-        ...section(SECTION_ROLES.data),
+        ...section(SECTION_CAPABILITY.data),
         loadComponent: () => import('./data/data-page').then((m) => m.DataPage),
       },
       {
         path: 'beheer',
-        ...section(SECTION_ROLES.beheer),
+        ...section(SECTION_CAPABILITY.beheer),
         loadComponent: () => import('./beheer/beheer-page').then((m) => m.BeheerPage),
       },
       {

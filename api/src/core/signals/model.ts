@@ -2,7 +2,7 @@
  * Data preparation and the shared "rise" test used by rising-trend, leading-indicator and
  * systemic-pattern. Pure functions.
  */
-import type { Granularity } from 'contracts';
+import { isSmallPoint } from 'contracts';
 import {
   binomialLowerTail,
   binomialUpperTail,
@@ -92,19 +92,7 @@ export function displayValue(ind: IndicatorMeta, x: number, e: number): number {
 
 /** Whether a point's value may be shown: counts (and derived rates) below minCount are suppressed, as are means of fewer than minCount respondents. */
 export function isSuppressed(ind: IndicatorMeta, x: number, e: number): boolean {
-  if (ind.measure === 'mean') return e < ind.minCount;
-  return x < ind.minCount || (ind.measure !== 'count' && e < ind.minCount);
-}
-
-/** Parse a period label to {granularity, periodIndex}. */
-export function periodIndexOf(label: string): { granularity: Granularity; periodIndex: number } | null {
-  let m = /^(\d{4})$/.exec(label);
-  if (m) return { granularity: 'year', periodIndex: Number(m[1]) };
-  m = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (m) return { granularity: 'quarter', periodIndex: Number(m[1]) * 4 + Number(m[2]) - 1 };
-  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
-  if (m) return { granularity: 'month', periodIndex: Number(m[1]) * 12 + Number(m[2]) - 1 };
-  return null;
+  return isSmallPoint(ind.measure, ind.minCount, x, e);
 }
 
 // ------------------------------------------------------------------ rise test

@@ -87,7 +87,7 @@ describe('peer-outlier', () => {
     peerGroup: 'GM0001:school',
     municipality: 'GM0001',
   }));
-  const referrals = ind('youth-care-referrals', { quadrant: 'III', subjectKind: 'unit' });
+  const referrals = ind('youth-care-referrals', { quadrant: 'III', subjectKind: 'unit', topic: 'referrals' });
   it('finds a school referring far more than its peers, in quadrant III, with texts and funnel evidence', () => {
     const u = rng(1);
     const obs = subs.flatMap((s, i) => series(u, referrals.code, s.code, 400 + 20 * i, 0.02, () => (i === 7 ? 3 : 1)));
@@ -217,8 +217,8 @@ describe('rising-trend', () => {
 
 describe('leading-indicator', () => {
   it('debt signals followed by evictions: quadrant IV with the housing-corporation question', () => {
-    const debt = ind('debt-signals', { leadsTo: [{ indicator: 'evictions', maxLag: 4 }] });
-    const ev = ind('evictions', { measure: 'rate', per: 1000 });
+    const debt = ind('debt-signals', { leadsTo: [{ indicator: 'evictions', maxLag: 4 }], topic: 'payment-arrears' });
+    const ev = ind('evictions', { measure: 'rate', per: 1000, topic: 'evictions' });
     const subs = areas(30);
     const u = rng(10);
     const obs = subs.flatMap((s, i) => [
@@ -231,6 +231,21 @@ describe('leading-indicator', () => {
     expect(s).toMatchObject({ rule: 'leading-indicator', quadrant: 'IV', indicators: ['debt-signals', 'evictions'], subjects: [subs[9].code] });
     expect(s.question.nl).toContain('Kunnen we afspraken maken met de woningcorporatie om huisuitzettingen door betalingsachterstanden te voorkomen?');
     expect(s.evidence.kind).toBe('leader-follower');
+  });
+
+  it('words the question by the indicators’ topic, not their codes', () => {
+    const debt = ind('debt-signals', { leadsTo: [{ indicator: 'evictions', maxLag: 4 }] });
+    const ev = ind('evictions', { measure: 'rate', per: 1000 });
+    const subs = areas(30);
+    const u = rng(10);
+    const obs = subs.flatMap((s, i) => [
+      ...series(u, debt.code, s.code, 2000, 0.025, (t) => (i === 9 && t >= Q - 6 ? 2 : 1)),
+      ...series(u, ev.code, s.code, 2000, 0.003, (t) => (i === 9 && t >= Q - 3 ? 3.5 : 1)),
+    ]);
+    const r = detectSignals({ indicators: [debt, ev], subjects: subs, observations: obs, settings: only({ lead: true }) });
+    expect(r.signals).toHaveLength(1);
+    expect(r.signals[0].question.nl).not.toContain('woningcorporatie');
+    expect(r.signals[0].question.nl).toContain('Kunnen we afspraken maken met de betrokken organisaties');
   });
 
   it('an established chain that began long ago is one leading-indicator signal (change point in each series), with its parts as members', () => {

@@ -1,6 +1,6 @@
 /** Plain-language building blocks (Dutch and English) and privacy-safe formatting. */
 import type { LocalizedText, Quadrant, Severity } from 'contracts';
-import { QUADRANT_INFO } from 'contracts';
+import { belowMinimum, discloseCount, QUADRANT_INFO } from 'contracts';
 import { TEXTS, type Lang } from './texts';
 import type { Disclosed, IndicatorMeta, SeveritySettings } from './types';
 
@@ -27,7 +27,7 @@ export function fdrSentence(q: number, tests: number, lang: Lang): string {
 
 /** A count as it may be shown: the number, or "< minCount". */
 export function disclose(count: number, minCount: number): Disclosed {
-  return count < minCount ? `< ${minCount}` : Math.round(count);
+  return discloseCount(count, minCount);
 }
 
 /** A display value with its unit, or the suppression phrase. */
@@ -41,7 +41,7 @@ export function valueText(ind: IndicatorMeta, value: number | null, lang: Lang):
     case 'mean':
       return fmt(value, lang, 1);
     case 'count':
-      return value < ind.minCount ? `< ${ind.minCount}` : fmt(value, lang, 0);
+      return value < ind.minCount ? belowMinimum(ind.minCount) : fmt(value, lang, 0);
   }
 }
 

@@ -2,7 +2,7 @@
  * Plain input/output types of the signal engine (docs/design.md §5). No framework imports.
  */
 import type {
-  Evidence, EvidenceAnnotation, Granularity, LocalizedText, Measure, Polarity, Quadrant, RuleName, Severity, SubjectKind,
+  Evidence, EvidenceAnnotation, Granularity, IndicatorTopic, LocalizedText, Measure, Polarity, Quadrant, RuleName, Severity, SubjectKind,
 } from 'contracts';
 
 /** Catalogue entry of an indicator, as the engine needs it. */
@@ -21,6 +21,8 @@ export interface IndicatorMeta {
   minCount: number;
   /** Leading-indicator pairs: this indicator leads `indicator` by at most `maxLag` periods. */
   leadsTo: { indicator: string; maxLag: number }[];
+  /** What it counts, where a rule's text depends on it (null: nothing special). */
+  topic?: IndicatorTopic | null;
 }
 
 export interface SubjectMeta {

@@ -35,7 +35,7 @@ export const demoStandardIndicators: Indicator[] = [
   ind({
     code: 'youth-care-referrals', name: { nl: 'Verwijzingen naar jeugdhulp per school', en: 'Youth care referrals per school' },
     description: 'Leerlingen die in het jaar naar jeugdhulp zijn verwezen, als aandeel van het aantal leerlingen (teller: verwijzingen, noemer: leerlingen).',
-    quadrant: 'III', theme: 'jeugd', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'unit', ...synthetic,
+    quadrant: 'III', theme: 'jeugd', topic: 'referrals', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'unit', ...synthetic,
   }),
   ind({
     code: 'youth-care-use', name: { nl: 'Jeugdhulpgebruik', en: 'Youth care use' },
@@ -45,13 +45,13 @@ export const demoStandardIndicators: Indicator[] = [
   ind({
     code: 'debt-signals', name: { nl: 'Signalen vroegsignalering schulden', en: 'Early debt signals' },
     description: 'Huishoudens met een gemelde betalingsachterstand (woningcorporatie, energie, water, zorgverzekeraar) in het kwartaal, als aandeel van de huishoudens.',
-    quadrant: 'II', theme: 'bestaanszekerheid', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area',
+    quadrant: 'II', theme: 'bestaanszekerheid', topic: 'payment-arrears', measure: 'proportion', polarity: 'higher-is-worse', subjectKind: 'area',
     leadsTo: [{ indicator: 'evictions', maxLag: 2 }], ...synthetic,
   }),
   ind({
     code: 'evictions', name: { nl: 'Huisuitzettingen', en: 'Evictions' },
     description: 'Uitgevoerde huisuitzettingen in het kwartaal per 1.000 huishoudens (teller: uitzettingen, noemer: huishoudens).',
-    quadrant: 'II', theme: 'wonen', measure: 'rate', per: 1000, polarity: 'higher-is-worse', subjectKind: 'area', ...synthetic,
+    quadrant: 'II', theme: 'wonen', topic: 'evictions', measure: 'rate', per: 1000, polarity: 'higher-is-worse', subjectKind: 'area', ...synthetic,
   }),
   ind({
     code: 'social-cohesion', name: { nl: 'Sociale samenhang', en: 'Social cohesion' },

@@ -2,7 +2,7 @@ import '../core/i18n/messages-pages';
 import '../core/i18n/messages-access';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, type WritableSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ROLES, type ApiKeyInfo, type AuditEvent, type Role, type UserAccount } from 'contracts';
+import { AUDIENCES, ROLES, type ApiKeyInfo, type AuditEvent, type Role, type UserAccount } from 'contracts';
 import { BehaviorSubject, switchMap, type Observable } from 'rxjs';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
@@ -40,6 +40,7 @@ export class BeheerPage {
   private readonly reloadKeys$ = new BehaviorSubject<void>(undefined);
 
   protected readonly roles = ROLES;
+  protected readonly newUserRole = AUDIENCES.newUser;
   protected readonly users = toSignal(this.reloadUsers$.pipe(switchMap(() => this.api.users().pipe(toLoadState()))), {
     initialValue: LOADING as LoadState<UserAccount[]>,
   });
@@ -74,7 +75,7 @@ export class BeheerPage {
     const body = {
       email: String(data.get('email') ?? '').trim(),
       name: String(data.get('name') ?? '').trim(),
-      role: String(data.get('role') ?? 'analyst') as Role,
+      role: String(data.get('role') ?? AUDIENCES.newUser) as Role,
       password: String(data.get('password') ?? ''),
     };
     if (!body.email || !body.name || !body.password) {

@@ -4,7 +4,7 @@ import './overzicht-messages';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { QUADRANT_INFO, type AreaSummary, type Indicator, type Observation, type Quadrant, type Signal } from 'contracts';
+import { can, QUADRANT_INFO, type AreaSummary, type Indicator, type Observation, type Quadrant, type Signal } from 'contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
 import { AuthService } from '../core/auth/auth.service';
@@ -72,8 +72,8 @@ export class OverzichtPage {
   /** 'signals' colours the map by the number of open signals. */
   readonly colour = input<string | undefined>();
 
-  /** Council members see classes in words, never figures (docs/design.md §2, §6). */
-  protected readonly council = computed(() => this.auth.role() === 'council');
+  /** Without `figures.explore` (council members) the overview is the plain one: classes in words, never figures (docs/design.md §2, §6). */
+  protected readonly council = computed(() => !can(this.auth.role(), 'figures.explore'));
   protected readonly bySignals = computed(() => this.colour() === 'signals' && !this.council());
 
   protected readonly openSignals = toSignal(

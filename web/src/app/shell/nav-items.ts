@@ -1,5 +1,5 @@
 import type { Role } from 'contracts';
-import { SECTION_ROLES, Section, canUse } from '../core/auth/access';
+import { SECTION_CAPABILITY, Section, canUse } from '../core/auth/access';
 import type { MessageKey } from '../core/i18n/messages';
 
 export interface NavItem {
@@ -21,5 +21,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export function navItemsFor(role: Role | null): NavItem[] {
-  return NAV_ITEMS.filter((item) => canUse(role, SECTION_ROLES[item.section]));
+  return NAV_ITEMS.filter((item) => canUse(role, SECTION_CAPABILITY[item.section]));
 }

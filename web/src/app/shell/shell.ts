@@ -6,6 +6,7 @@ import { AlertsApi } from '../meldingen/alerts-api';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
 import { I18nService } from '../core/i18n/i18n.service';
+import { AUDIENCES } from 'contracts';
 import { MessageKey } from '../core/i18n/messages';
 import { TPipe } from '../core/i18n/t.pipe';
 import { navItemsFor, type NavItem } from './nav-items';
@@ -26,7 +27,7 @@ export class Shell {
 
   protected readonly user = this.auth.user;
   protected readonly items = computed(() => navItemsFor(this.auth.role()));
-  protected readonly roleKey = computed(() => `role.${this.auth.role() ?? 'council'}` as MessageKey);
+  protected readonly roleKey = computed(() => `role.${this.auth.role() ?? AUDIENCES.least}` as MessageKey);
   private readonly current = inject(CurrentMunicipality);
   /** Section links carry the chosen municipality (issue 15: remembered in the URL). */
   protected link(item: NavItem): ReturnType<typeof sectionLink> {

@@ -3,7 +3,7 @@ import '../core/i18n/messages-inbox';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { Quadrant, Signal, SignalMember, SignalStatus } from 'contracts';
+import { can, type Quadrant, type Signal, type SignalMember, type SignalStatus } from 'contracts';
 import { catchError, distinctUntilChanged, map, merge, of, Subject, switchMap } from 'rxjs';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { AreaNames, municipalityOf } from '../areas/area-names';
@@ -108,9 +108,9 @@ export class SignalDetailPage {
   protected readonly savedMessage = signal<string | null>(null);
   private readonly now = new Date();
 
-  /** Owner (issue 13): managers, analysts and admins assign; the history shows the change. */
+  /** Owner (issue 13): roles with `signals.assign` assign; the history shows the change. */
   protected canAssignOwner(): boolean {
-    return ['manager', 'analyst', 'admin'].includes(this.auth.role() ?? '');
+    return can(this.auth.role(), 'signals.assign');
   }
   protected reloadAfterOwner(): void {
     this.api.get(this.id()).subscribe((s) => this.saved$.next(s));

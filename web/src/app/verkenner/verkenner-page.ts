@@ -2,10 +2,9 @@ import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import type { Annotation, AreaSummary, Observation, ObservationProvenance } from 'contracts';
+import { can, type Annotation, type AreaSummary, type Observation, type ObservationProvenance } from 'contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
-import { SECTION_ROLES, canUse } from '../core/auth/access';
 import { AuthService } from '../core/auth/auth.service';
 import type { FeatureCollection } from '../areas/geojson';
 import { IDLE, LOADING, LoadState, toLoadState } from '../core/http/load-state';
@@ -166,7 +165,7 @@ export class VerkennerPage {
   protected readonly funnel = computed(() => funnelData(this.funnelView(), this.names()));
 
   /** Those who load data see which import batches wrote each figure (the API answers others 403). */
-  protected readonly showsProvenance = computed(() => canUse(this.auth.role(), SECTION_ROLES.data));
+  protected readonly showsProvenance = computed(() => can(this.auth.role(), 'imports.create'));
   private readonly provenanceView = toSignal(
     toObservable(computed(() => ({ indicator: this.indicatorCode(), area: this.area(), level: this.levelShown(), period: this.periodShown(), show: this.showsProvenance() }))).pipe(
       switchMap(({ indicator, area, level, period, show }) =>

@@ -8,9 +8,7 @@ import { Context, Test, subjectName, indName, lc, skip } from './context';
 import { windowValue } from './rising-trend';
 
 function leadQuestion(leader: IndicatorMeta, follower: IndicatorMeta, l: Lang): string {
-  const eviction = /evict|uitzet/i.test(follower.code);
-  const debt = /debt|schuld|arrear|achterstand/i.test(leader.code);
-  if (eviction && debt)
+  if (leader.topic === 'payment-arrears' && follower.topic === 'evictions')
     return l === 'nl'
       ? 'Kunnen we afspraken maken met de woningcorporatie om huisuitzettingen door betalingsachterstanden te voorkomen? ' + quadrantLine('IV', l)
       : 'Can we make agreements with the housing corporation to prevent evictions caused by payment arrears? ' + quadrantLine('IV', l);

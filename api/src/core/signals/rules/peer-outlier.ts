@@ -240,7 +240,7 @@ function peerGroupWindow(ctx: Context, g: SeriesGroup, peerGroup: string, subjec
             const den = anySuppressed ? Math.round(o.pt.e / 5) * 5 : o.pt.e;
             return {
               subject: o.subject,
-              denominator: kind === 'mean' || ind.measure === 'count' ? disclose(den, ind.minCount) : disclose(den, ind.minCount),
+              denominator: disclose(den, ind.minCount),
               value: sup ? null : round(displayValue(ind, o.pt.x, o.pt.e)),
               suppressed: sup,
               highlighted: o.subject === m.subject,
@@ -251,8 +251,8 @@ function peerGroupWindow(ctx: Context, g: SeriesGroup, peerGroup: string, subjec
         const name = subjectName(ctx, m.subject);
         const peers = (lang: Lang): string => peersWord(ctx, m.subject, lang);
         const effectText = (lang: Lang): string =>
-          suppressed ? '' : kind === 'mean' ? '' : lang === 'nl' ? ` (${pct(effect, lang)} ${worseWord(ind, lang)})` : ` (${pct(effect, lang)} ${worseWord(ind, lang)})`;
-        const isReferral = /referral|verwijz/i.test(ind.code);
+          suppressed || kind === 'mean' ? '' : ` (${pct(effect, lang)} ${worseWord(ind, lang)})`;
+        const isReferral = ind.topic === 'referrals';
         const span = (l: Lang): string => (fromLabel === m.pt.period ? m.pt.period : `${fromLabel}–${m.pt.period}${l === 'nl' ? ' samen' : ' together'}`);
         return {
           rule: 'peer-outlier',

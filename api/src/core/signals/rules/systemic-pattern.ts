@@ -2,27 +2,20 @@
  * Rule 4, systemic-pattern: the same indicator shifts in the same period in many areas at once (quadrant IV).
  */
 import type { Granularity } from 'contracts';
+import { parsePeriodOrThrow, periodIndexAt, periodIndexOf } from '../../period';
 import { binomialUpperTail, median } from '../../statistics';
-import { isSuppressed, modelKind, periodIndexOf, RiseTest, riseTest, round, worseDir } from '../model';
+import { isSuppressed, modelKind, RiseTest, riseTest, round, worseDir } from '../model';
 import { both, certainty, fdrSentence, fmt, Lang, quadrantLine, riseWord, severityOf, TEXTS, worseWord } from '../text';
 import type { AnnotationMeta, ShareEvidence } from '../types';
 import { Context, Test, subjectName, indName, lc, peersWord, skip } from './context';
 
-/** Period index of an annotation in a granularity (ISO date or period label). */
+/** Period index of an annotation in a granularity (ISO date or period label; a coarser label counts from its first sub-period, a finer one in its parent). */
 export function annotationIndex(a: AnnotationMeta, gran: Granularity): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(a.date);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]) - 1;
-    return gran === 'year' ? y : gran === 'quarter' ? y * 4 + Math.floor(mo / 3) : y * 12 + mo;
-  }
+  if (/^\d{4}-\d{2}-\d{2}/.test(a.date)) return periodIndexAt(a.date, gran);
   const p = periodIndexOf(a.date);
   if (!p) return null;
   if (p.granularity === gran) return p.periodIndex;
-  // Coarser label in a finer granularity: take its first sub-period; finer in coarser: its parent.
-  const year = p.granularity === 'year' ? p.periodIndex : p.granularity === 'quarter' ? Math.floor(p.periodIndex / 4) : Math.floor(p.periodIndex / 12);
-  const month = p.granularity === 'year' ? 0 : p.granularity === 'quarter' ? (p.periodIndex % 4) * 3 : p.periodIndex % 12;
-  return gran === 'year' ? year : gran === 'quarter' ? year * 4 + Math.floor(month / 3) : year * 12 + month;
+  return periodIndexAt(parsePeriodOrThrow(a.date).start, gran);
 }
 
 export function systemicPattern(ctx: Context): Test[] {

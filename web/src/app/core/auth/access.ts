@@ -1,21 +1,25 @@
-import type { Role } from 'contracts';
+import { can, type Capability, type Role } from 'contracts';
 
-/** Which roles may use each section. The API enforces the same rules; the web only hides. */
-export const SECTION_ROLES = {
-  overzicht: ['admin', 'analyst', 'manager', 'council'],
-  wijken: ['admin', 'analyst', 'manager'],
-  verkenner: ['admin', 'analyst', 'manager'],
-  signalen: ['admin', 'analyst', 'manager'],
-  beleidstafel: ['admin', 'analyst', 'manager'],
-  raad: ['admin', 'analyst', 'manager', 'council'],
-  data: ['admin', 'analyst'],
-  beheer: ['admin'],
-  meldingen: ['admin', 'analyst', 'manager', 'council'],
-} as const satisfies Record<string, readonly Role[]>;
+/**
+ * The capability each section needs (null: every signed-in user). Which roles have it is the
+ * policy's (libs/contracts/src/policy.ts); the API enforces the same rules, the web only hides.
+ */
+export const SECTION_CAPABILITY = {
+  overzicht: null,
+  wijken: 'figures.explore',
+  verkenner: 'figures.explore',
+  signalen: 'signals.read',
+  beleidstafel: 'meetings.read',
+  raad: null,
+  data: 'imports.create',
+  beheer: 'users.manage',
+  meldingen: null,
+} as const satisfies Record<string, Capability | null>;
 
-export type Section = keyof typeof SECTION_ROLES;
+export type Section = keyof typeof SECTION_CAPABILITY;
 
-export function canUse(role: Role | null | undefined, roles: readonly Role[] | undefined): boolean {
+/** Whether a signed-in `role` may use something that needs `capability` (null: anyone signed in). */
+export function canUse(role: Role | null | undefined, capability: Capability | null | undefined): boolean {
   if (!role) return false;
-  return !roles || roles.includes(role);
+  return !capability || can(role, capability);
 }

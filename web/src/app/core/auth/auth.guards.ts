@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
-import type { Role } from 'contracts';
+import type { Capability } from 'contracts';
 import { canUse } from './access';
 import { AuthService } from './auth.service';
 
@@ -12,7 +12,7 @@ export const authGuard: CanActivateFn = (_route, state) => {
 };
 
 /**
- * Uses `data.roles` of the route. canMatch keeps the lazy chunk of a forbidden page from
+ * Uses `data.capability` of the route (null or absent: any signed-in user). canMatch keeps the lazy chunk of a forbidden page from
  * loading at all; the user lands on a "no access" page instead of a silent redirect.
  */
 export const roleGuard: CanMatchFn = (route) => {
@@ -23,8 +23,8 @@ export const roleGuard: CanMatchFn = (route) => {
     const returnUrl = attempted ? router.serializeUrl(attempted) : undefined;
     return router.createUrlTree(['/login'], { queryParams: { returnUrl } });
   }
-  const roles = route.data?.['roles'] as readonly Role[] | undefined;
-  return canUse(auth.role(), roles) ? true : router.createUrlTree(['/geen-toegang']);
+  const capability = route.data?.['capability'] as Capability | null | undefined;
+  return canUse(auth.role(), capability) ? true : router.createUrlTree(['/geen-toegang']);
 };
 
 export const loggedOutGuard: CanActivateFn = () => {
