@@ -1,3 +1,6 @@
+// In the app the core catalogue loads with the shell, login or brief page; unit tests render
+// pages on their own, so it is registered here once.
+import './src/app/core/i18n/messages';
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
 
 setupZonelessTestEnv();

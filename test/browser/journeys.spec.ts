@@ -51,7 +51,7 @@ describe('user journeys in Chromium against the built product', () => {
       await login(page, server.url, 'analyst', '/data');
       await page.locator('[data-testid=import-format]').selectOption('statline');
       await page.locator('[data-testid=import-file]').setInputFiles(GEZONDHEID);
-      await page.getByRole('button', { name: /importeren|inlezen|uploaden/i }).click();
+      await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
       await page.getByText(/\d+ rijen ingelezen/).waitFor({ timeout: 60_000 });
       await expectAccessible(page, 'data-upload');
 
@@ -78,7 +78,7 @@ describe('user journeys in Chromium against the built product', () => {
         mimeType: 'text/csv',
         buffer: Buffer.from('indicator,subject,period,value\nloneliness,GM0599,2024,12\nloneliness,GM9999,2024,3\nloneliness,GM0599,2023,abc\n'),
       });
-      await page.getByRole('button', { name: /importeren|inlezen|uploaden/i }).click();
+      await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
       const report = page.getByRole('table', { name: 'Fouten in het bestand' });
       await report.waitFor();
       const text = (await report.textContent()) ?? '';

@@ -1,3 +1,5 @@
+import '../core/i18n/messages';
+import '../core/i18n/messages-access';
 import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';

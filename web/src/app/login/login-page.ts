@@ -1,3 +1,4 @@
+import '../core/i18n/messages';
 import '../core/i18n/messages-access';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';

@@ -1,3 +1,5 @@
+import '../core/i18n/messages';
+import '../core/i18n/messages-access';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd } from '@angular/router';

@@ -1,3 +1,5 @@
+// In the app the shell (and the login and brief pages) load the access texts.
+import '../i18n/messages-access';
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';

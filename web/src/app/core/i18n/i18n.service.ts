@@ -1,13 +1,12 @@
 import { DOCUMENT, Injectable, computed, effect, inject, signal } from '@angular/core';
 import type { LocalizedText } from 'contracts';
-import { EN, MessageKey, NL } from './messages';
+import type { MessageKey } from './messages';
 import { DICTIONARIES, registerMessages, type Lang } from './message-registry';
 
 export { registerMessages, type Lang };
 export type MessageParams = Record<string, string | number>;
 
 const STORAGE_KEY = 'wijksignaal.lang';
-registerMessages(NL, EN);
 
 /** The language in use, for code outside components (see translateKey). */
 let activeLang: Lang = readStoredLang();

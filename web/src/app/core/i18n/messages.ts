@@ -1,3 +1,4 @@
+import { registerMessages } from './message-registry';
 import type { AccessMessageKey } from './messages-access';
 import type { PageMessageKey } from './messages-pages';
 import type { UxMessageKey } from './messages-ux';
@@ -395,3 +396,7 @@ export const EN: Record<CoreMessageKey, string> = {
   'home.link': 'Go to the overview',
   'nav.verkenner': 'Explorer',
 };
+
+// The core catalogue loads with the first page (shell, login, brief), not with the start-up
+// bundle: the initial JavaScript stays under its 300 kB budget (issue 14).
+registerMessages(NL, EN);
