@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, Streamable
 import type { Response } from 'express';
 import type { AgendaItem, Meeting } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
-import { InvalidInputError } from '../common/errors';
+import { AddAgendaItemDto, BriefQueryDto, CreateMeetingDto, DecisionDto, MeetingsQueryDto } from './meetings.dto';
 import { MeetingsService } from './meetings.service';
 
 @Controller('v1/meetings')
@@ -10,14 +10,14 @@ export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Get()
-  list(@Query('area') area: string | undefined, @CurrentPrincipal() p: Principal): Promise<Meeting[]> {
-    return this.meetings.list(area || undefined, p.role);
+  list(@Query() q: MeetingsQueryDto, @CurrentPrincipal() p: Principal): Promise<Meeting[]> {
+    return this.meetings.list(q.area || undefined, p.role);
   }
 
   @Post()
   @Roles('manager', 'analyst', 'admin')
-  create(@Body() body: { date?: unknown; title?: unknown; area?: unknown }, @CurrentPrincipal() p: Principal): Promise<Meeting> {
-    return this.meetings.create(body ?? {}, p.actor, p.role);
+  create(@Body() body: CreateMeetingDto, @CurrentPrincipal() p: Principal): Promise<Meeting> {
+    return this.meetings.create(body, p.actor, p.role);
   }
 
   @Get(':id')
@@ -31,15 +31,11 @@ export class MeetingsController {
   @Header('cache-control', 'no-store')
   async brief(
     @Param('id') id: string,
-    @Query('lang') lang: string | undefined,
-    @Query('format') format: string | undefined,
+    @Query() q: BriefQueryDto,
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | StreamableFile> {
-    if (format !== undefined && format !== 'html' && format !== 'pdf') {
-      throw new InvalidInputError('format must be html or pdf', [{ field: 'format', message: 'must be html or pdf', code: 'brief.format' }], { code: 'brief.format' });
-    }
-    const out = await this.meetings.brief(id, lang === 'en' ? 'en' : 'nl', p, format === 'pdf' ? 'pdf' : 'html');
+    const out = await this.meetings.brief(id, q.lang === 'en' ? 'en' : 'nl', p, q.format === 'pdf' ? 'pdf' : 'html');
     if (typeof out === 'string') {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       return out;
@@ -49,8 +45,8 @@ export class MeetingsController {
 
   @Post(':id/items')
   @Roles('manager', 'admin')
-  addItem(@Param('id') id: string, @Body() body: { signalId?: unknown; notes?: unknown }, @CurrentPrincipal() p: Principal): Promise<Meeting> {
-    return this.meetings.addItem(id, body ?? {}, p);
+  addItem(@Param('id') id: string, @Body() body: AddAgendaItemDto, @CurrentPrincipal() p: Principal): Promise<Meeting> {
+    return this.meetings.addItem(id, body, p);
   }
 
   @Put(':id/items/:itemId/decision')
@@ -58,9 +54,9 @@ export class MeetingsController {
   decide(
     @Param('id') id: string,
     @Param('itemId') itemId: string,
-    @Body() body: { decision?: unknown; effectDueOn?: unknown },
+    @Body() body: DecisionDto,
     @CurrentPrincipal() p: Principal,
   ): Promise<AgendaItem> {
-    return this.meetings.decide(id, itemId, body ?? {}, p);
+    return this.meetings.decide(id, itemId, body, p);
   }
 }

@@ -6,7 +6,8 @@ import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import type { SignalSettings } from '../core/signals';
 import { DetectionService, type RunResult } from './detection.service';
 import { SignalsRepository } from './signals.repository';
-import { SignalsService, type SignalQuery, type TransitionInput } from './signals.service';
+import { SignalsService } from './signals.service';
+import { SignalQueryDto, TransitionDto } from './signals.dto';
 
 @Controller('v1/signals')
 export class SignalsController {
@@ -19,7 +20,7 @@ export class SignalsController {
   /** Top-level signals (groups carry memberCount and members); `?include=members` lists members too; paged (Link rel="next"). */
   @Get()
   async list(
-    @Query() q: SignalQuery,
+    @Query() q: SignalQueryDto,
     @CurrentPrincipal() p: Principal,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -51,8 +52,8 @@ export class SignalsController {
 
   @Patch(':id')
   @Roles('manager', 'analyst', 'admin')
-  async transition(@Param('id') id: string, @Body() body: TransitionInput, @CurrentPrincipal() p: Principal): Promise<Signal> {
-    const signal = await this.signals.transition(id, body ?? {}, p);
+  async transition(@Param('id') id: string, @Body() body: TransitionDto, @CurrentPrincipal() p: Principal): Promise<Signal> {
+    const signal = await this.signals.transition(id, body, p);
     if (signal.status === 'monitoring') {
       await this.detection.measureOne(id);
       return this.signals.get(id, p.role);
