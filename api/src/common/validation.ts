@@ -1,4 +1,6 @@
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import type { FieldError } from 'contracts';
 
 /**
@@ -50,8 +52,8 @@ export function flatten(errors: ValidationError[], prefix = ''): Flat[] {
 }
 
 /** The 400 for a list of validation errors of `dto` (a DTO class, when known). */
-export function validationFailure(errors: ValidationError[], dto?: unknown): BadRequestException {
-  const flat = flatten(errors);
+export function validationFailure(errors: ValidationError[] | Flat[], dto?: unknown): BadRequestException {
+  const flat = errors.length && 'property' in errors[0] ? flatten(errors as ValidationError[]) : (errors as Flat[]);
   const list: FieldError[] = flat.map(({ answer: _a, ...e }) => e);
   const summary = (typeof dto === 'function' ? (Reflect.getMetadata(SUMMARY, dto) as ErrorSummary | undefined) : undefined) ?? {};
   const lone = flat.length === 1 ? flat[0].answer : undefined;
@@ -59,6 +61,42 @@ export function validationFailure(errors: ValidationError[], dto?: unknown): Bad
   const code = lone?.code ?? summary.code;
   const params = lone?.params ?? summary.params;
   return new BadRequestException({ message, ...(code ? { code } : {}), ...(params ? { params } : {}), errors: list });
+}
+
+const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, validationError: { target: false, value: false } };
+
+/**
+ * One DTO or a non-empty array of them (`POST /indicators`), checked with the DTO's rules; fields
+ * of array items are named `[i].field`. Also for callers outside HTTP (start-up seeding).
+ */
+export async function validateOneOrMany<T extends object>(dto: new () => T, body: unknown): Promise<{ items: T[]; many: boolean }> {
+  const many = Array.isArray(body);
+  const raw: unknown[] = many ? (body as unknown[]) : [body];
+  if (raw.length === 0) throw validationFailure([{ field: '', message: 'empty array', answer: { message: 'Send one indicator or a non-empty array' } }], dto);
+  const flat: Flat[] = [];
+  const items: T[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const prefix = many ? `[${i}]` : '';
+    const value = raw[i];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      flat.push({ field: prefix, message: 'must be an object' });
+      continue;
+    }
+    const item = plainToInstance(dto, value);
+    flat.push(...flatten(await validate(item, VALIDATOR_OPTIONS), prefix));
+    items.push(item);
+  }
+  if (flat.length) throw validationFailure(flat, dto);
+  return { items, many };
+}
+
+/** Per-route pipe for a body that is one DTO or an array of them. */
+export class OneOrManyPipe<T extends object> implements PipeTransform {
+  constructor(private readonly dto: new () => T) {}
+
+  transform(value: unknown): Promise<{ items: T[]; many: boolean }> {
+    return validateOneOrMany(this.dto, value);
+  }
 }
 
 /** Carries class-validator's errors from the exception factory to `DtoValidationPipe.transform`, which knows the DTO. */

@@ -1,9 +1,13 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
 import type { Indicator } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
+import { OneOrManyPipe } from '../common/validation';
+import { IndicatorInputDto, IndicatorsQueryDto } from './indicators.dto';
 import { IndicatorsService } from './indicators.service';
 
 @Controller('v1/indicators')
+@ApiExtraModels(IndicatorInputDto)
 export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
@@ -12,14 +16,18 @@ export class IndicatorsController {
    * `?area=GM0518` keeps the indicators that have data in that area or inside it.
    */
   @Get()
-  list(@Query('area') area?: string): Promise<Indicator[]> {
-    return this.indicators.list(area?.trim() || undefined);
+  list(@Query() q: IndicatorsQueryDto): Promise<Indicator[]> {
+    return this.indicators.list(q.area?.trim() || undefined);
   }
 
   /** One indicator or an array; upsert by code. */
   @Post()
   @Roles('analyst', 'admin')
-  upsert(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<{ upserted: number; indicators: Indicator[] }> {
-    return this.indicators.upsert(body, p.actor);
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(IndicatorInputDto) }, { type: 'array', minItems: 1, items: { $ref: getSchemaPath(IndicatorInputDto) } }] } })
+  upsert(
+    @Body(new OneOrManyPipe(IndicatorInputDto)) body: { items: IndicatorInputDto[]; many: boolean },
+    @CurrentPrincipal() p: Principal,
+  ): Promise<{ upserted: number; indicators: Indicator[] }> {
+    return this.indicators.upsertChecked(body, p.actor);
   }
 }
