@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import type { CbsSource, CbsSyncResult } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
-import { CbsSyncService, type CbsSourceInput } from './cbs-sync.service';
+import { ApiBody } from '@nestjs/swagger';
+import { CbsSyncService } from './cbs-sync.service';
+import { CbsSourceDto, CbsSourcePatchDto } from './cbs-sync.dto';
 
 /**
  * `/api/v1/cbs-sources` (analyst, admin): CBS open-data tables synced into the catalogue's
@@ -19,14 +21,17 @@ export class CbsSyncController {
     return this.sync.list();
   }
 
+  /** Checked with `CbsSourceDto` by the service, together with the catalogue (one 400 for all). */
   @Post()
-  create(@Body() body: CbsSourceInput, @CurrentPrincipal() p: Principal): Promise<CbsSource> {
-    return this.sync.create(body ?? {}, p.actor);
+  @ApiBody({ type: CbsSourceDto })
+  create(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<CbsSource> {
+    return this.sync.create(body, p.actor);
   }
 
   @Patch(':id')
-  update(@Param('id') id: string, @Body() body: CbsSourceInput, @CurrentPrincipal() p: Principal): Promise<CbsSource> {
-    return this.sync.update(id, body ?? {}, p.actor);
+  @ApiBody({ type: CbsSourcePatchDto })
+  update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<CbsSource> {
+    return this.sync.update(id, body, p.actor);
   }
 
   @Delete(':id')

@@ -90,6 +90,16 @@ export async function validateOneOrMany<T extends object>(dto: new () => T, body
   return { items, many };
 }
 
+/**
+ * The DTO's field errors for `value` without throwing, for a service that adds its own checks
+ * against stored data (unknown indicator …) and answers them all in one 400.
+ */
+export async function checkDto<T extends object>(dto: new () => T, value: unknown, prefix = ''): Promise<{ value: T; errors: FieldError[] }> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { value: new dto(), errors: [{ field: prefix || 'body', message: 'must be an object' }] };
+  const item = plainToInstance(dto, value);
+  return { value: item, errors: flatten(await validate(item, VALIDATOR_OPTIONS), prefix).map(({ answer: _a, ...e }) => e) };
+}
+
 /** Per-route pipe for a body that is one DTO or an array of them. */
 export class OneOrManyPipe<T extends object> implements PipeTransform {
   constructor(private readonly dto: new () => T) {}
