@@ -5,6 +5,7 @@ import { InvalidInputError } from '../common/errors';
 import { pageRequest, setNextLink, toPage } from '../common/paging';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService, type TickResult } from './alerts.service';
+import { AlertsRunDto, DeliveriesQueryDto, OwnerDto, SubscriptionDto, UnsubscribeQueryDto, WebhookDto } from './alerts.dto';
 
 @Controller('v1')
 export class AlertsController {
@@ -20,7 +21,7 @@ export class AlertsController {
   }
 
   @Put('me/subscriptions')
-  saveSubscription(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<unknown> {
+  saveSubscription(@Body() body: SubscriptionDto, @CurrentPrincipal() p: Principal): Promise<unknown> {
     return this.alerts.saveSubscription(p, body);
   }
 
@@ -57,7 +58,7 @@ export class AlertsController {
 
   @Put('signals/:id/owner')
   @Roles('manager', 'analyst', 'admin')
-  setOwner(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<unknown> {
+  setOwner(@Param('id') id: string, @Body() body: OwnerDto, @CurrentPrincipal() p: Principal): Promise<unknown> {
     return this.alerts.setOwner(p, id, body);
   }
 
@@ -69,7 +70,7 @@ export class AlertsController {
 
   @Post('webhooks')
   @Roles('admin')
-  createWebhook(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<{ id: string; secret: string }> {
+  createWebhook(@Body() body: WebhookDto, @CurrentPrincipal() p: Principal): Promise<{ id: string; secret: string }> {
     return this.alerts.createWebhook(p, body);
   }
 
@@ -83,7 +84,7 @@ export class AlertsController {
   /** The delivery log, newest first; paged with limit/cursor and a Link header. Mails in the outbox carry their text. */
   @Get('deliveries')
   @Roles('admin')
-  async deliveries(@Query() q: { limit?: string; cursor?: string }, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown[]> {
+  async deliveries(@Query() q: DeliveriesQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown[]> {
     const page = pageRequest(q, 50);
     const rows = await this.repo.deliveries(page.limit, page.after);
     const p = toPage(rows, page.limit, (r) => [r.id]);
@@ -99,20 +100,15 @@ export class AlertsController {
   @Post('alerts/run')
   @Roles('admin')
   @HttpCode(200)
-  run(@Body() body: { at?: unknown } | undefined): Promise<TickResult> {
-    let at = new Date();
-    if (body?.at !== undefined) {
-      at = typeof body.at === 'string' ? new Date(body.at) : new Date(NaN);
-      if (Number.isNaN(at.getTime())) throw new InvalidInputError('at must be an ISO date-time', [{ field: 'at', message: 'ISO date-time' }]);
-    }
-    return this.alerts.tick(at);
+  run(@Body() body: AlertsRunDto): Promise<TickResult> {
+    return this.alerts.tick(body.at !== undefined ? new Date(body.at) : new Date());
   }
 
   /** Works without login: the signed token in the mail names the user. */
   @Get('unsubscribe')
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
-  async unsubscribe(@Query('token') token: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async unsubscribe(@Query() { token }: UnsubscribeQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const ok = typeof token === 'string' && (await this.alerts.unsubscribe(token));
     if (!ok) res.status(400);
     const msg = ok

@@ -45,7 +45,9 @@ export function flatten(errors: ValidationError[], prefix = ''): Flat[] {
     const own = Object.entries(e.constraints ?? {}).map(([name, message]): Flat => {
       const ctx = (e.contexts?.[name] ?? {}) as RuleContext;
       if (name === 'whitelistValidation') return { field, message: `unknown field ${e.property}` };
-      return { field, message, ...(ctx.code ? { code: ctx.code } : {}), ...(ctx.params ? { params: ctx.params } : {}), ...(ctx.answer ? { answer: ctx.answer } : {}) };
+      // An answer written for the bare property ("areas must be …") names the nested field ("filter.areas must be …").
+      const answer = ctx.answer?.message?.startsWith(e.property) ? { ...ctx.answer, message: field + ctx.answer.message.slice(e.property.length) } : ctx.answer;
+      return { field, message, ...(ctx.code ? { code: ctx.code } : {}), ...(ctx.params ? { params: ctx.params } : {}), ...(answer ? { answer } : {}) };
     });
     return [...own, ...flatten(e.children ?? [], field)];
   });
