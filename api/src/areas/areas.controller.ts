@@ -8,6 +8,7 @@ import { isJson, readUploadText } from '../common/request-body';
 import { readNamedCsv } from '../parsing/small-csv';
 import { AreasService, type FeatureCollection } from './areas.service';
 import { AreaSearchService } from './area-search.service';
+import { AreaSearchQueryDto, AreasQueryDto } from './areas.dto';
 
 @Controller('v1/areas')
 export class AreasController {
@@ -18,14 +19,14 @@ export class AreasController {
   ) {}
 
   @Get()
-  list(@Query('level') level?: AreaLevel, @Query('parent') parent?: string): Promise<AreaSummary[]> {
-    return this.areas.list({ level, parent });
+  list(@Query() q: AreasQueryDto): Promise<AreaSummary[]> {
+    return this.areas.list({ level: q.level || undefined, parent: q.parent });
   }
 
   /** Header search: areas and indicators by name (before `:code`, which would swallow it). */
   @Get('search')
-  search(@Query('q') q?: string, @Query('limit') limit?: string): Promise<SearchResult> {
-    return this.searchService.search(q, limit);
+  search(@Query() q: AreaSearchQueryDto): Promise<SearchResult> {
+    return this.searchService.search(q);
   }
 
   /** Municipalities with data, most data first: the landing fallback and the picker's order. */

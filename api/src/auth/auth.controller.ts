@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { AuthOptions, LoginResponse, UserSummary } from 'contracts';
 import { TooManyRequestsError, UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { LoginDto } from './auth.dto';
+import { LoginDto, OidcLoginQueryDto } from './auth.dto';
 import { AuthService, summary, type Issued, type TokenPayload } from './auth.service';
 import { clearRefreshCookie, readCookie, REFRESH_COOKIE, setRefreshCookie } from './cookies';
 import { OidcService } from './oidc.service';
@@ -81,9 +81,9 @@ export class AuthController {
   /** Single sign-on: to the identity provider (authorization code flow with PKCE). */
   @Public()
   @Get('oidc/login')
-  async oidcLogin(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): Promise<void> {
+  async oidcLogin(@Req() req: Request, @Res() res: Response, @Query() q: OidcLoginQueryDto): Promise<void> {
     const oidc = this.requireOidc();
-    res.redirect(302, await oidc.start(req, res, returnTo));
+    res.redirect(302, await oidc.start(req, res, q.returnTo));
   }
 
   /** The provider sends the browser back here with the code; we sign the user in and go to the app. */

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ValidateBy } from 'class-validator';
 import { CBS_SCHEDULES, type CbsSchedule } from 'contracts';
-import { IsOneOf, IsOptional, IsOptionalOrEmpty, rule, Satisfies } from '../common/dto';
-import { isPeriodError, parsePeriod } from '../core/period';
+import { IsOneOf, IsOptional, IsOptionalOrEmpty, IsPeriod, rule, Satisfies } from '../common/dto';
 
 export const TABLE_ID = /^[0-9]{5}[A-Z]{3}$/;
 
@@ -31,20 +29,7 @@ export class CbsSourceDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2024', description: 'period of a table without a Perioden dimension' })
   @IsOptionalOrEmpty()
-  @ValidateBy(
-    {
-      name: 'isPeriod',
-      validator: {
-        validate: (v) => typeof v === 'string' && !isPeriodError(parsePeriod(v)),
-        defaultMessage: (args) => {
-          if (typeof args?.value !== 'string') return 'must be text';
-          const p = parsePeriod(args.value);
-          return isPeriodError(p) ? p.error : '';
-        },
-      },
-    },
-    { context: { code: 'cbs.period.invalid' } },
-  )
+  @IsPeriod({ context: { code: 'cbs.period.invalid' } })
   period?: string | null;
 
   @ApiPropertyOptional({ enum: CBS_SCHEDULES, default: 'manual' })

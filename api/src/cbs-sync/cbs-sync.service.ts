@@ -287,7 +287,7 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     const tableId = typeof body.tableId === 'string' ? body.tableId.trim().toUpperCase() : '';
     const name = typeof body.name === 'string' ? body.name.trim().slice(0, 200) || null : null;
     const schedule = body.schedule ?? 'manual';
-    const parsed = typeof body.period === 'string' && body.period !== '' ? parsePeriod(body.period) : null;
+    const parsed = typeof body.period === 'string' && body.period.trim() !== '' ? parsePeriod(body.period.trim()) : null;
     const period = parsed && !isPeriodError(parsed) ? parsed.label : null;
     const columns: Record<string, string> = {};
     if (!errors.some((e) => e.field === 'columns')) {

@@ -5,6 +5,7 @@
  */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { isPeriodError, parsePeriod } from '../core/period';
 import { decodeCursor, MAX_PAGE_LIMIT } from './paging';
 import type { RuleContext } from './validation';
 
@@ -53,6 +54,24 @@ export function IsOptionalNotNull(): PropertyDecorator {
 }
 
 export { IsOptional };
+
+/** A period (`2024`, `2024-Q1`, `2024-03`, StatLine codes; surrounding spaces allowed); the message is the parser's reason. */
+export function IsPeriod(options: ValidationOptions = {}, passMissing = false): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPeriod',
+      validator: {
+        validate: (v) => (passMissing && (typeof v !== 'string' || !v.trim())) || (typeof v === 'string' && !isPeriodError(parsePeriod(v.trim()))),
+        defaultMessage: (args) => {
+          if (typeof args?.value !== 'string') return 'must be text';
+          const p = parsePeriod(args.value.trim());
+          return isPeriodError(p) ? p.error : '';
+        },
+      },
+    },
+    options,
+  );
+}
 
 /** `?limit=&cursor=` of the keyset-paged lists (DESIGN §4b). */
 export class PageQueryDto {

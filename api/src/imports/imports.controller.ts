@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportsService, type ImportOutcome } from './imports.service';
 import { isJson, uploadStream } from '../common/request-body';
 import { readBulkJson } from '../hardening/http-hardening';
+import { ImportQueryDto, ImportsListQueryDto } from './imports.dto';
 
 /** Leaves the connection usable when we answer before the body was read to the end. */
 function drain(req: Request): void {
@@ -35,21 +36,13 @@ export class ImportsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() p: Principal,
-    @Query('format') format?: string,
-    @Query('source') source?: string,
-    @Query('period') period?: string,
-    @Query('dryRun') dryRunParam?: string,
+    @Query() q: ImportQueryDto,
   ): Promise<ImportResult | ImportPreview> {
+    const { source, period } = q;
     let outcome: ImportOutcome;
     try {
-      const fmt = format ?? 'auto';
-      if (fmt !== 'auto' && fmt !== 'long' && fmt !== 'statline') {
-        throw new InvalidInputError('format must be auto, long or statline', [{ field: 'format', message: 'must be auto, long or statline', code: 'import.format.invalid' }], { code: 'import.format.invalid' });
-      }
-      if (dryRunParam !== undefined && dryRunParam !== 'true' && dryRunParam !== 'false') {
-        throw new InvalidInputError('dryRun must be true or false', [{ field: 'dryRun', message: 'must be true or false' }]);
-      }
-      const dryRun = dryRunParam === 'true';
+      const fmt = q.format ?? 'auto';
+      const dryRun = q.dryRun === 'true';
       if (isJson(req)) {
         outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor, { dryRun });
       } else {
@@ -71,7 +64,7 @@ export class ImportsController {
 
   @Get()
   @Roles('analyst', 'admin')
-  list(@Query('limit') limit?: string, @Query('offset') offset?: string): Promise<ImportBatch[]> {
+  list(@Query() { limit, offset }: ImportsListQueryDto): Promise<ImportBatch[]> {
     return this.imports.list(limit ? Number(limit) || 100 : 100, offset ? Number(offset) || 0 : 0);
   }
 

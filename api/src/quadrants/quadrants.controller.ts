@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { AreaQuadrants } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { QuadrantsService } from './quadrants.service';
+import { QuadrantsQueryDto } from './quadrants.dto';
 
 @Controller('v1/areas')
 export class QuadrantsController {
@@ -9,7 +10,7 @@ export class QuadrantsController {
 
   /** The four quadrants of an area with its indicators and open signals. */
   @Get(':code/quadrants')
-  view(@Param('code') code: string, @Query('period') period: string | undefined, @CurrentPrincipal() p: Principal): Promise<AreaQuadrants> {
-    return this.quadrants.view(code, period || undefined, p.role);
+  view(@Param('code') code: string, @Query() q: QuadrantsQueryDto, @CurrentPrincipal() p: Principal): Promise<AreaQuadrants> {
+    return this.quadrants.view(code, q.period || undefined, p.role);
   }
 }

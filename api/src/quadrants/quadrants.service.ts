@@ -109,9 +109,8 @@ export class QuadrantsService {
   async states(area: AreaRow, period: string | undefined, role: Role | null): Promise<{ period: string | null; states: IndicatorState[] }> {
     let wanted: { label: string; granularity: string } | null = null;
     if (period) {
-      const g = /^\d{4}$/.test(period) ? 'year' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarter' : /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? 'month' : null;
-      if (!g) throw new InvalidInputError('period must look like 2024, 2024-Q1 or 2024-03', [{ field: 'period', message: 'must look like 2024, 2024-Q1 or 2024-03' }]);
-      wanted = { label: period, granularity: g };
+      // The label's form is checked by QuadrantsQueryDto (QUADRANT_PERIOD).
+      wanted = { label: period, granularity: /^\d{4}$/.test(period) ? 'year' : /^\d{4}-Q[1-4]$/.test(period) ? 'quarter' : 'month' };
     }
     const analyst = role === 'analyst' || role === 'admin';
     const indicators = await this.repo.indicators();

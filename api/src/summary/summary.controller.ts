@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { CouncilSummary } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { SummaryService } from './summary.service';
+import { LangQueryDto } from '../common/dto';
 
 @Controller('v1/summary')
 export class SummaryController {
@@ -9,7 +10,7 @@ export class SummaryController {
 
   /** Read-only for every role. */
   @Get(':areaCode')
-  get(@Param('areaCode') code: string, @Query('lang') lang: string | undefined, @CurrentPrincipal() p: Principal): Promise<CouncilSummary> {
-    return this.summary.summary(code, lang === 'en' ? 'en' : 'nl', p.role);
+  get(@Param('areaCode') code: string, @Query() q: LangQueryDto, @CurrentPrincipal() p: Principal): Promise<CouncilSummary> {
+    return this.summary.summary(code, q.lang === 'en' ? 'en' : 'nl', p.role);
   }
 }

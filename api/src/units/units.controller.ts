@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isJson, readUploadText } from '../common/request-body';
 import { readNamedCsv } from '../parsing/small-csv';
 import { UnitsService } from './units.service';
+import { UnitsQueryDto } from './units.dto';
 
 @Controller('v1/units')
 export class UnitsController {
@@ -16,8 +17,8 @@ export class UnitsController {
   ) {}
 
   @Get()
-  list(@Query('area') area?: string): Promise<UnitSummary[]> {
-    return this.units.list(area);
+  list(@Query() q: UnitsQueryDto): Promise<UnitSummary[]> {
+    return this.units.list(q.area);
   }
 
   /** JSON array `{code,name,kind,area}` or CSV `code,name,kind,area` (text/csv or multipart `file`). */
