@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtension, ApiNoContentResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { CountResponse, CreatedWebhookResponse, DeliveryResponse, OwnerResponse, PersonResponse, SubscriptionResponse, TickResultResponse, WebhookResponse } from '../openapi/responses';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
@@ -15,30 +17,36 @@ export class AlertsController {
   ) {}
 
   @Get('me/subscriptions')
+  @ApiOkResponse({ type: SubscriptionResponse })
   mySubscription(@CurrentPrincipal() p: Principal): Promise<unknown> {
     if (p.kind !== 'user' || !p.role) throw new InvalidInputError('only users have subscriptions', [{ field: 'user', message: 'user only' }]);
     return this.alerts.subscriptionOf(p.id, p.role);
   }
 
   @Put('me/subscriptions')
+  @ApiOkResponse({ type: SubscriptionResponse })
   saveSubscription(@Body() body: SubscriptionDto, @CurrentPrincipal() p: Principal): Promise<unknown> {
     return this.alerts.saveSubscription(p, body);
   }
 
   /** New signals matching my subscription since I last opened the inbox (the badge). */
   @Get('me/alerts/unread')
+  @ApiOkResponse({ type: CountResponse })
   unread(@CurrentPrincipal() p: Principal): Promise<{ count: number }> {
     return this.alerts.unread(p);
   }
 
   @Post('me/alerts/seen')
   @HttpCode(204)
+  @ApiExtension('x-no-body', true)
+  @ApiNoContentResponse({ description: 'done; no body' })
   seen(@CurrentPrincipal() p: Principal): Promise<void> {
     return this.alerts.markSeen(p);
   }
 
   /** Ids of the signals I own ("Mijn signalen" in the inbox). */
   @Get('me/owned-signals')
+  @ApiOkResponse({ description: 'signal ids', schema: { type: 'array', items: { type: 'string' } } })
   owned(@CurrentPrincipal() p: Principal): Promise<string[]> {
     return p.kind === 'user' ? this.repo.ownedSignalIds(p.id) : Promise.resolve([]);
   }
@@ -46,11 +54,13 @@ export class AlertsController {
   /** People a signal can be assigned to. */
   @Get('signal-owners')
   @Roles('manager', 'analyst', 'admin')
+  @ApiOkResponse({ type: [PersonResponse] })
   candidates(): Promise<unknown[]> {
     return this.repo.ownerCandidates();
   }
 
   @Get('signals/:id/owner')
+  @ApiOkResponse({ type: OwnerResponse })
   async owner(@Param('id') id: string): Promise<unknown> {
     const r = await this.repo.signalOwner(id).catch(() => null);
     return { owner: r?.owner ?? null };
@@ -58,18 +68,21 @@ export class AlertsController {
 
   @Put('signals/:id/owner')
   @Roles('manager', 'analyst', 'admin')
+  @ApiOkResponse({ type: OwnerResponse })
   setOwner(@Param('id') id: string, @Body() body: OwnerDto, @CurrentPrincipal() p: Principal): Promise<unknown> {
     return this.alerts.setOwner(p, id, body);
   }
 
   @Get('webhooks')
   @Roles('admin')
+  @ApiOkResponse({ type: [WebhookResponse] })
   webhooks(): Promise<unknown[]> {
     return this.alerts.listWebhooks();
   }
 
   @Post('webhooks')
   @Roles('admin')
+  @ApiCreatedResponse({ type: CreatedWebhookResponse })
   createWebhook(@Body() body: WebhookDto, @CurrentPrincipal() p: Principal): Promise<{ id: string; secret: string }> {
     return this.alerts.createWebhook(p, body);
   }
@@ -77,6 +90,7 @@ export class AlertsController {
   @Delete('webhooks/:id')
   @Roles('admin')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'done; no body' })
   deleteWebhook(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
     return this.alerts.deleteWebhook(p, id);
   }
@@ -84,6 +98,7 @@ export class AlertsController {
   /** The delivery log, newest first; paged with limit/cursor and a Link header. Mails in the outbox carry their text. */
   @Get('deliveries')
   @Roles('admin')
+  @ApiOkResponse({ type: [DeliveryResponse] })
   async deliveries(@Query() q: DeliveriesQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown[]> {
     const page = pageRequest(q, 50);
     const rows = await this.repo.deliveries(page.limit, page.after);
@@ -100,6 +115,7 @@ export class AlertsController {
   @Post('alerts/run')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: TickResultResponse })
   run(@Body() body: AlertsRunDto): Promise<TickResult> {
     return this.alerts.tick(body.at !== undefined ? new Date(body.at) : new Date());
   }
@@ -108,6 +124,8 @@ export class AlertsController {
   @Get('unsubscribe')
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'a page saying the user is unsubscribed (400: the link is not valid)', content: { 'text/html': { schema: { type: 'string' } } } })
   async unsubscribe(@Query() { token }: UnsubscribeQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const ok = typeof token === 'string' && (await this.alerts.unsubscribe(token));
     if (!ok) res.status(400);

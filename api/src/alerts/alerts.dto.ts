@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { QUADRANTS, RULES, SEVERITIES, type Quadrant, type RuleName, type Severity } from 'contracts';
-import { IsOneOf, IsOptional, IsOptionalNotNull, PageQueryDto, rule, Satisfies } from '../common/dto';
+import { IsOneOf, IsOptional, IsOptionalNotNull, PageQueryDto, Satisfies } from '../common/dto';
 import { MODES, WEBHOOK_FORMATS, type Mode, type WebhookFormat } from './core';
 
 const isCodeList = (v: unknown, max = 500) => Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 64);

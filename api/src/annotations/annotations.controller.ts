@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { AnnotationResponse } from '../openapi/responses';
 import type { Annotation } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { AnnotationsService } from './annotations.service';
@@ -9,12 +11,14 @@ export class AnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [AnnotationResponse] })
   list(@Query() q: AnnotationsQueryDto): Promise<Annotation[]> {
     return this.annotations.list({ indicator: q.indicator || undefined, area: q.area || undefined });
   }
 
   @Post()
   @Roles('analyst', 'admin')
+  @ApiCreatedResponse({ type: AnnotationResponse })
   create(@Body() body: CreateAnnotationDto, @CurrentPrincipal() p: Principal): Promise<Annotation> {
     return this.annotations.create(body, p.actor);
   }

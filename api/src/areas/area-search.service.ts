@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { aliasFor, foldName, type MunicipalityCoverage, type SearchResult } from 'contracts';
+import { aliasFor, type MunicipalityCoverage, type SearchResult } from 'contracts';
 import { AreaSearchRepository } from './area-search.repository';
 import type { AreaSearchQueryDto } from './areas.dto';
 

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { AreaDetailResponse, AreaInputBody, AreaSummaryResponse, FeatureCollectionResponse, MunicipalityCoverageResponse, SearchResultResponse, UpsertedResponse } from '../openapi/responses';
 import type { Request } from 'express';
 import type { AreaDetail, AreaInput, AreaLevel, AreaSummary, MunicipalityCoverage, SearchResult } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
@@ -19,34 +21,42 @@ export class AreasController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [AreaSummaryResponse] })
   list(@Query() q: AreasQueryDto): Promise<AreaSummary[]> {
     return this.areas.list({ level: q.level || undefined, parent: q.parent });
   }
 
   /** Header search: areas and indicators by name (before `:code`, which would swallow it). */
   @Get('search')
+  @ApiOkResponse({ type: SearchResultResponse })
   search(@Query() q: AreaSearchQueryDto): Promise<SearchResult> {
     return this.searchService.search(q);
   }
 
   /** Municipalities with data, most data first: the landing fallback and the picker's order. */
   @Get('coverage')
+  @ApiOkResponse({ type: [MunicipalityCoverageResponse] })
   coverage(): Promise<MunicipalityCoverage[]> {
     return this.searchService.coverage();
   }
 
   @Get(':code')
+  @ApiOkResponse({ type: AreaDetailResponse })
   get(@Param('code') code: string): Promise<AreaDetail> {
     return this.areas.get(code);
   }
 
   @Get(':code/boundaries')
+  @ApiOkResponse({ type: FeatureCollectionResponse })
   boundaries(@Param('code') code: string): Promise<FeatureCollection> {
     return this.areas.boundaries(code);
   }
 
   @Post()
   @Roles('analyst', 'admin')
+  @ApiConsumes('application/json', 'text/csv', 'multipart/form-data')
+  @ApiBody({ description: 'JSON: one area or an array {code, name, level, parent?}; CSV `code,name,level,parent` (text/csv or multipart field `file`)', schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(AreaInputBody) } }, { $ref: getSchemaPath(AreaInputBody) }, { type: 'string', format: 'binary' }] } })
+  @ApiCreatedResponse({ type: UpsertedResponse })
   async upsert(@Req() req: Request, @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
     if (isJson(req)) {
       const body = req.body as AreaInput[] | AreaInput | undefined;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AREA_LEVELS, type AreaDetail, type AreaInput, type AreaLevel, type AreaSummary } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DisclosureService } from '../disclosure/disclosure.service';
-import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
+import { NotFoundError, UnprocessableError } from '../common/errors';
 import { AreasRepository } from './areas.repository';
 
 export interface FeatureCollection {

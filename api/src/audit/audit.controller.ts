@@ -1,4 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { AuditEventResponse } from '../openapi/responses';
 import type { Request, Response } from 'express';
 import type { AuditEvent } from 'contracts';
 import { Roles } from '../common/principal';
@@ -20,6 +22,7 @@ export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
   @Get()
+  @ApiOkResponse({ type: [AuditEventResponse] })
   async list(@Query() q: AuditQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuditEvent[]> {
     const page = pageRequest(q);
     const before = page.after?.[0];

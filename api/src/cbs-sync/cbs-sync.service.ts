@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CbsSchedule, CbsSource, CbsSyncResult, ImportResult } from 'contracts';
-import { CBS_SCHEDULES } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, InvalidInputError, NotFoundError, ConflictError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { ImportBatchResponse, ImportPreviewResponse, ImportResultResponse, ObservationsBody } from '../openapi/responses';
 import type { Request, Response } from 'express';
 import type { ImportBatch, ImportPreview, ImportResult } from 'contracts';
 import { AllowApiKey, CurrentPrincipal, Roles, type Principal } from '../common/principal';
@@ -32,6 +34,10 @@ export class ImportsController {
   @Post()
   @Roles('analyst', 'admin')
   @AllowApiKey('ingest')
+  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
+  @ApiBody({ description: 'the file: CSV (long or StatLine layout) as text/csv or multipart field `file`; or JSON {source, observations:[…]}', schema: { oneOf: [{ type: 'string', format: 'binary' }, { $ref: getSchemaPath(ObservationsBody) }] } })
+  @ApiOkResponse({ description: 'dryRun=true: the preview', schema: { $ref: getSchemaPath(ImportPreviewResponse) } })
+  @ApiCreatedResponse({ type: ImportResultResponse, description: 'the batch (422 with the same shape when the file has errors)' })
   async create(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -64,6 +70,7 @@ export class ImportsController {
 
   @Get()
   @Roles('analyst', 'admin')
+  @ApiOkResponse({ type: [ImportBatchResponse] })
   list(@Query() { limit, offset }: ImportsListQueryDto): Promise<ImportBatch[]> {
     return this.imports.list(limit ? Number(limit) || 100 : 100, offset ? Number(offset) || 0 : 0);
   }
@@ -71,6 +78,7 @@ export class ImportsController {
   @Get(':id')
   @Roles('analyst', 'admin')
   @AllowApiKey('ingest')
+  @ApiOkResponse({ type: ImportBatchResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ImportBatch> {
     return this.imports.get(id);
   }
@@ -87,6 +95,8 @@ export class ObservationsImportController {
   @Post()
   @Roles('analyst', 'admin')
   @AllowApiKey('ingest')
+  @ApiBody({ type: ObservationsBody })
+  @ApiCreatedResponse({ type: ImportResultResponse })
   async create(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() p: Principal): Promise<ImportResult> {
     if (!isJson(req)) {
       drain(req);

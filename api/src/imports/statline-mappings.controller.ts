@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { StatlineMappingResponse } from '../openapi/responses';
 import { AuditService } from '../audit/audit.service';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { InvalidInputError } from '../common/errors';
@@ -22,12 +24,14 @@ export class StatlineMappingsController {
 
   @Get()
   @Roles('analyst', 'admin')
+  @ApiOkResponse({ type: [StatlineMappingResponse] })
   list(): Promise<StatlineMapping[]> {
     return this.mappings.list();
   }
 
   @Put(':signature')
   @Roles('analyst', 'admin')
+  @ApiOkResponse({ type: StatlineMappingResponse })
   async put(@Param('signature') signature: string, @Body() b: StatlineMappingDto, @CurrentPrincipal() p: Principal): Promise<StatlineMapping> {
     if (!/^cols-[0-9a-f]{24}$/.test(signature)) {
       throw new InvalidInputError('signature must be the tableSignature of a StatLine preview', [{ field: 'signature', message: 'unknown signature format', code: 'mapping.signature' }]);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { IndicatorResponse, IndicatorsUpsertResponse } from '../openapi/responses';
 import type { Indicator } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { OneOrManyPipe } from '../common/validation';
@@ -16,6 +17,7 @@ export class IndicatorsController {
    * `?area=GM0518` keeps the indicators that have data in that area or inside it.
    */
   @Get()
+  @ApiOkResponse({ type: [IndicatorResponse] })
   list(@Query() q: IndicatorsQueryDto): Promise<Indicator[]> {
     return this.indicators.list(q.area?.trim() || undefined);
   }
@@ -24,6 +26,7 @@ export class IndicatorsController {
   @Post()
   @Roles('analyst', 'admin')
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(IndicatorInputDto) }, { type: 'array', minItems: 1, items: { $ref: getSchemaPath(IndicatorInputDto) } }] } })
+  @ApiCreatedResponse({ type: IndicatorsUpsertResponse })
   upsert(
     @Body(new OneOrManyPipe(IndicatorInputDto)) body: { items: IndicatorInputDto[]; many: boolean },
     @CurrentPrincipal() p: Principal,

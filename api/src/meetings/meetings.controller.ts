@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { AgendaItemResponse, MeetingResponse } from '../openapi/responses';
 import type { Response } from 'express';
 import type { AgendaItem, Meeting } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
@@ -10,17 +12,20 @@ export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Get()
+  @ApiOkResponse({ type: [MeetingResponse] })
   list(@Query() q: MeetingsQueryDto, @CurrentPrincipal() p: Principal): Promise<Meeting[]> {
     return this.meetings.list(q.area || undefined, p.role);
   }
 
   @Post()
   @Roles('manager', 'analyst', 'admin')
+  @ApiCreatedResponse({ type: MeetingResponse })
   create(@Body() body: CreateMeetingDto, @CurrentPrincipal() p: Principal): Promise<Meeting> {
     return this.meetings.create(body, p.actor, p.role);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MeetingResponse })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Meeting> {
     return this.meetings.get(id, p.role);
   }
@@ -29,6 +34,8 @@ export class MeetingsController {
   @Get(':id/brief')
   @Roles('manager', 'analyst', 'admin')
   @Header('cache-control', 'no-store')
+  @ApiProduces('text/html', 'application/pdf')
+  @ApiOkResponse({ description: 'the brief: printable HTML, or a PDF file with ?format=pdf', content: { 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async brief(
     @Param('id') id: string,
     @Query() q: BriefQueryDto,
@@ -45,12 +52,14 @@ export class MeetingsController {
 
   @Post(':id/items')
   @Roles('manager', 'admin')
+  @ApiCreatedResponse({ type: MeetingResponse })
   addItem(@Param('id') id: string, @Body() body: AddAgendaItemDto, @CurrentPrincipal() p: Principal): Promise<Meeting> {
     return this.meetings.addItem(id, body, p);
   }
 
   @Put(':id/items/:itemId/decision')
   @Roles('manager', 'admin')
+  @ApiOkResponse({ type: AgendaItemResponse })
   decide(
     @Param('id') id: string,
     @Param('itemId') itemId: string,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FunnelView, Role } from 'contracts';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
 import { funnelModel, type FunnelKind } from '../core/signals';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ObservationsService } from './observations.service';

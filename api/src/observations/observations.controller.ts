@@ -1,4 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { FunnelViewResponse, ObservationProvenanceResponse, ObservationResponse } from '../openapi/responses';
 import type { FunnelView, Observation, ObservationProvenance } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
 import { FunnelService } from './funnel.service';
@@ -14,6 +16,7 @@ export class ObservationsController {
 
   /** `?indicator=&area=GM0518&level=district&period=2024-Q4`: funnel plot with the engine's limits (null: no funnel for this measure). */
   @Get('funnel')
+  @ApiOkResponse({ type: FunnelViewResponse, description: 'null (empty body) when the measure has no funnel (counts, means)' })
   funnel(@CurrentPrincipal() p: Principal, @Query() q: FunnelQueryDto): Promise<FunnelView | null> {
     return this.funnels.funnel(q, p.role);
   }
@@ -21,12 +24,14 @@ export class ObservationsController {
   /** Provenance: `?indicator=&area=&level=&from=&to=` as below → the batches that wrote each observation, oldest first. */
   @Get('provenance')
   @Roles('analyst', 'admin')
+  @ApiOkResponse({ type: [ObservationProvenanceResponse] })
   provenance(@Query() q: ObservationsQueryDto): Promise<ObservationProvenance[]> {
     return this.observations.provenance(q);
   }
 
   /** `?indicator=a,b&area=GM0518&level=neighbourhood&from=2020&to=2024-Q4`; small numbers suppressed per role. */
   @Get()
+  @ApiOkResponse({ type: [ObservationResponse] })
   list(@CurrentPrincipal() p: Principal, @Query() q: ObservationsQueryDto): Promise<Observation[]> {
     return this.observations.list(q, p.role);
   }

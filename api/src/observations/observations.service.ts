@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AREA_LEVELS, type AreaLevel, type Observation, type ObservationProvenance, type Role } from 'contracts';
+import { type AreaLevel, type Observation, type ObservationProvenance, type Role } from 'contracts';
 import { AreasRepository } from '../areas/areas.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../core/period';

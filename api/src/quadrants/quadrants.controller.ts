@@ -1,4 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { AreaQuadrantsResponse } from '../openapi/responses';
 import type { AreaQuadrants } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { QuadrantsService } from './quadrants.service';
@@ -10,6 +12,7 @@ export class QuadrantsController {
 
   /** The four quadrants of an area with its indicators and open signals. */
   @Get(':code/quadrants')
+  @ApiOkResponse({ type: AreaQuadrantsResponse })
   view(@Param('code') code: string, @Query() q: QuadrantsQueryDto, @CurrentPrincipal() p: Principal): Promise<AreaQuadrants> {
     return this.quadrants.view(code, q.period || undefined, p.role);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   QUADRANTS, type AreaQuadrants, type Indicator, type LocalizedText, type Quadrant, type QuadrantIndicatorView, type Role,
 } from 'contracts';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
 import { toPt, type IndicatorMeta } from '../core/signals';
 import { displayValue, isSuppressed } from '../core/signals/model';
 import { ACTIVE_STATUSES } from '../signals/lifecycle';

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiExtension, ApiOkResponse } from '@nestjs/swagger';
+import { RunResultResponse, SignalResponse, SignalSettingsPatchBody, SignalSettingsResponse } from '../openapi/responses';
 import type { Request, Response } from 'express';
 import { setNextLink } from '../common/paging';
 import type { Signal } from 'contracts';
@@ -19,6 +21,7 @@ export class SignalsController {
 
   /** Top-level signals (groups carry memberCount and members); `?include=members` lists members too; paged (Link rel="next"). */
   @Get()
+  @ApiOkResponse({ type: [SignalResponse] })
   async list(
     @Query() q: SignalQueryDto,
     @CurrentPrincipal() p: Principal,
@@ -34,6 +37,8 @@ export class SignalsController {
   @Post('run')
   @HttpCode(200)
   @Roles('analyst', 'admin')
+  @ApiExtension('x-no-body', true)
+  @ApiOkResponse({ type: RunResultResponse })
   run(@CurrentPrincipal() p: Principal): Promise<RunResult> {
     return this.detection.run(`manual:${p.actor}`, { wait: false, actor: p.actor });
   }
@@ -41,17 +46,20 @@ export class SignalsController {
   /** Recent detection runs with their counts. */
   @Get('runs')
   @Roles('analyst', 'admin')
+  @ApiOkResponse({ description: 'recent detection runs with their counts', schema: { type: 'array', items: { type: 'object', additionalProperties: true } } })
   runs(): Promise<unknown[]> {
     return this.repo.runs();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SignalResponse })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Signal> {
     return this.signals.get(id, p.role);
   }
 
   @Patch(':id')
   @Roles('manager', 'analyst', 'admin')
+  @ApiOkResponse({ type: SignalResponse })
   async transition(@Param('id') id: string, @Body() body: TransitionDto, @CurrentPrincipal() p: Principal): Promise<Signal> {
     const signal = await this.signals.transition(id, body, p);
     if (signal.status === 'monitoring') {
@@ -67,12 +75,15 @@ export class SignalSettingsController {
   constructor(private readonly signals: SignalsService) {}
 
   @Get()
+  @ApiOkResponse({ type: SignalSettingsResponse })
   get(): Promise<SignalSettings> {
     return this.signals.settings();
   }
 
   @Put()
   @Roles('analyst', 'admin')
+  @ApiBody({ type: SignalSettingsPatchBody })
+  @ApiOkResponse({ type: SignalSettingsResponse })
   put(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<SignalSettings> {
     return this.signals.updateSettings(body, p.actor);
   }

@@ -1,4 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { CouncilSummaryResponse } from '../openapi/responses';
 import type { CouncilSummary } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { SummaryService } from './summary.service';
@@ -10,6 +12,7 @@ export class SummaryController {
 
   /** Read-only for every role. */
   @Get(':areaCode')
+  @ApiOkResponse({ type: CouncilSummaryResponse })
   get(@Param('areaCode') code: string, @Query() q: LangQueryDto, @CurrentPrincipal() p: Principal): Promise<CouncilSummary> {
     return this.summary.summary(code, q.lang === 'en' ? 'en' : 'nl', p.role);
   }

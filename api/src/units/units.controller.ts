@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { UnitInputBody, UnitSummaryResponse, UpsertedResponse } from '../openapi/responses';
 import type { Request } from 'express';
 import type { UnitSummary } from 'contracts';
 import { CurrentPrincipal, Roles, type Principal } from '../common/principal';
@@ -17,6 +19,7 @@ export class UnitsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [UnitSummaryResponse] })
   list(@Query() q: UnitsQueryDto): Promise<UnitSummary[]> {
     return this.units.list(q.area);
   }
@@ -24,6 +27,9 @@ export class UnitsController {
   /** JSON array `{code,name,kind,area}` or CSV `code,name,kind,area` (text/csv or multipart `file`). */
   @Post()
   @Roles('analyst', 'admin')
+  @ApiConsumes('application/json', 'text/csv', 'multipart/form-data')
+  @ApiBody({ description: 'JSON array of units {code, name, kind, area}, or CSV `code,name,kind,area` (text/csv or multipart field `file`)', schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(UnitInputBody) } }, { type: 'string', format: 'binary' }] } })
+  @ApiCreatedResponse({ type: UpsertedResponse })
   async upsert(@Req() req: Request, @CurrentPrincipal() p: Principal): Promise<{ upserted: number }> {
     if (isJson(req)) {
       const body: unknown = req.body;
