@@ -1,6 +1,17 @@
-import { Allow, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from 'contracts';
+import { rule, Satisfies } from '../common/dto';
+
+/** `null` (all municipalities) or `{municipalities: ["GM0518", …]}` (1–400 codes); whether they exist is the service's check. */
+export function isScope(v: unknown): v is null | { municipalities: string[] } {
+  if (v === null) return true;
+  const list = (v as { municipalities?: unknown } | undefined)?.municipalities;
+  return typeof v === 'object' && !Array.isArray(v) && Array.isArray(list) && list.length > 0 && list.length <= 400 && list.every((c) => typeof c === 'string' && /^GM\d{4}$/.test(c));
+}
+const SCOPE_RULE = rule('null or {municipalities:[code]}', undefined, {
+  answer: { message: 'scope must be null (all municipalities) or {"municipalities":["GM0518", …]}', code: 'users.scope' },
+});
 
 export class CreateUserDto {
   @ApiProperty({ format: 'email' })
@@ -30,8 +41,8 @@ export class CreateUserDto {
 
   /** null = all municipalities; {municipalities:[code]} (checked by the service). */
   @ApiPropertyOptional({ type: 'object', nullable: true, properties: { municipalities: { type: 'array', items: { type: 'string' } } }, description: 'null: all municipalities' })
-  @Allow()
-  scope?: unknown;
+  @Satisfies('isScope', (v) => v === undefined || isScope(v), SCOPE_RULE)
+  scope?: { municipalities: string[] } | null;
 }
 
 export class UpdateUserDto {
@@ -63,6 +74,6 @@ export class UpdateUserDto {
   homeMunicipality?: string | null;
 
   @ApiPropertyOptional({ type: 'object', nullable: true, properties: { municipalities: { type: 'array', items: { type: 'string' } } }, description: 'null: all municipalities' })
-  @Allow()
-  scope?: unknown;
+  @Satisfies('isScope', (v) => v === undefined || isScope(v), SCOPE_RULE)
+  scope?: { municipalities: string[] } | null;
 }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { BadRequestException } from '@nestjs/common';
-import { IndicatorInputDto } from '../indicators/indicators.dto';
-import { BriefQueryDto, CreateMeetingDto } from '../meetings/meetings.dto';
-import { SignalQueryDto } from '../signals/signals.dto';
-import { RequestValidationPipe, validateOneOrMany } from './validation';
+import { IndicatorInputDto } from './indicators/indicators.dto';
+import { BriefQueryDto, CreateMeetingDto } from './meetings/meetings.dto';
+import { SignalQueryDto } from './signals/signals.dto';
+import { RequestValidationPipe, validateOneOrMany } from './common/validation';
 
 const pipe = new RequestValidationPipe();
 

@@ -6,9 +6,9 @@ import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
-import { loadConfig } from '../config/app-config';
-import { buildOpenApiDocument, NO_BODY } from './document';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/app-config';
+import { buildOpenApiDocument, NO_BODY } from './openapi/document';
 
 /**
  * /api/docs cannot silently rot: the document built from the real AppModule must give every route
