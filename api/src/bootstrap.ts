@@ -1,11 +1,12 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './openapi/document';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { openDatabase, runMigrations, type DatabaseHandle } from './database/database';
@@ -47,10 +48,7 @@ export async function createApp(config: AppConfig, options: { listen?: boolean }
   app.set('query parser', 'extended');
   serveWebApp(app, config.webDir, logger);
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Wijksignaal API').setVersion('1').addBearerAuth().addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }).build(),
-  );
+  const openApi = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   // A large file over a slow line may take longer than Node's 300 s for the whole request;

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtension, ApiNoContentResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { CountResponse, CreatedWebhookResponse, DeliveryResponse, OwnerResponse, PersonResponse, SubscriptionResponse, TickResultResponse, WebhookResponse } from '../openapi/responses';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, type Principal } from '../common/principal';
 import { Can } from '../policy/capabilities';
@@ -6,6 +8,7 @@ import { InvalidInputError } from '../common/errors';
 import { pageRequest, setNextLink, toPage } from '../common/paging';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService, type TickResult } from './alerts.service';
+import { AlertsRunDto, DeliveriesQueryDto, OwnerDto, SubscriptionDto, UnsubscribeQueryDto, WebhookDto } from './alerts.dto';
 
 @Controller('v1')
 export class AlertsController {
@@ -15,30 +18,36 @@ export class AlertsController {
   ) {}
 
   @Get('me/subscriptions')
+  @ApiOkResponse({ type: SubscriptionResponse })
   mySubscription(@CurrentPrincipal() p: Principal): Promise<unknown> {
     if (p.kind !== 'user' || !p.role) throw new InvalidInputError('only users have subscriptions', [{ field: 'user', message: 'user only' }]);
     return this.alerts.subscriptionOf(p.id, p.role);
   }
 
   @Put('me/subscriptions')
-  saveSubscription(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<unknown> {
+  @ApiOkResponse({ type: SubscriptionResponse })
+  saveSubscription(@Body() body: SubscriptionDto, @CurrentPrincipal() p: Principal): Promise<unknown> {
     return this.alerts.saveSubscription(p, body);
   }
 
   /** New signals matching my subscription since I last opened the inbox (the badge). */
   @Get('me/alerts/unread')
+  @ApiOkResponse({ type: CountResponse })
   unread(@CurrentPrincipal() p: Principal): Promise<{ count: number }> {
     return this.alerts.unread(p);
   }
 
   @Post('me/alerts/seen')
   @HttpCode(204)
+  @ApiExtension('x-no-body', true)
+  @ApiNoContentResponse({ description: 'done; no body' })
   seen(@CurrentPrincipal() p: Principal): Promise<void> {
     return this.alerts.markSeen(p);
   }
 
   /** Ids of the signals I own ("Mijn signalen" in the inbox). */
   @Get('me/owned-signals')
+  @ApiOkResponse({ description: 'signal ids', schema: { type: 'array', items: { type: 'string' } } })
   owned(@CurrentPrincipal() p: Principal): Promise<string[]> {
     return p.kind === 'user' ? this.repo.ownedSignalIds(p.id) : Promise.resolve([]);
   }
@@ -46,11 +55,13 @@ export class AlertsController {
   /** People a signal can be assigned to. */
   @Get('signal-owners')
   @Can('signals.assign')
+  @ApiOkResponse({ type: [PersonResponse] })
   candidates(): Promise<unknown[]> {
     return this.repo.ownerCandidates();
   }
 
   @Get('signals/:id/owner')
+  @ApiOkResponse({ type: OwnerResponse })
   async owner(@Param('id') id: string): Promise<unknown> {
     const r = await this.repo.signalOwner(id).catch(() => null);
     return { owner: r?.owner ?? null };
@@ -58,25 +69,29 @@ export class AlertsController {
 
   @Put('signals/:id/owner')
   @Can('signals.assign')
-  setOwner(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<unknown> {
+  @ApiOkResponse({ type: OwnerResponse })
+  setOwner(@Param('id') id: string, @Body() body: OwnerDto, @CurrentPrincipal() p: Principal): Promise<unknown> {
     return this.alerts.setOwner(p, id, body);
   }
 
   @Get('webhooks')
   @Can('alerts.manage')
+  @ApiOkResponse({ type: [WebhookResponse] })
   webhooks(): Promise<unknown[]> {
     return this.alerts.listWebhooks();
   }
 
   @Post('webhooks')
   @Can('alerts.manage')
-  createWebhook(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<{ id: string; secret: string }> {
+  @ApiCreatedResponse({ type: CreatedWebhookResponse })
+  createWebhook(@Body() body: WebhookDto, @CurrentPrincipal() p: Principal): Promise<{ id: string; secret: string }> {
     return this.alerts.createWebhook(p, body);
   }
 
   @Delete('webhooks/:id')
   @Can('alerts.manage')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'done; no body' })
   deleteWebhook(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<void> {
     return this.alerts.deleteWebhook(p, id);
   }
@@ -84,7 +99,8 @@ export class AlertsController {
   /** The delivery log, newest first; paged with limit/cursor and a Link header. Mails in the outbox carry their text. */
   @Get('deliveries')
   @Can('alerts.manage')
-  async deliveries(@Query() q: { limit?: string; cursor?: string }, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown[]> {
+  @ApiOkResponse({ type: [DeliveryResponse] })
+  async deliveries(@Query() q: DeliveriesQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown[]> {
     const page = pageRequest(q, 50);
     const rows = await this.repo.deliveries(page.limit, page.after);
     const p = toPage(rows, page.limit, (r) => [r.id]);
@@ -100,20 +116,18 @@ export class AlertsController {
   @Post('alerts/run')
   @Can('alerts.manage')
   @HttpCode(200)
-  run(@Body() body: { at?: unknown } | undefined): Promise<TickResult> {
-    let at = new Date();
-    if (body?.at !== undefined) {
-      at = typeof body.at === 'string' ? new Date(body.at) : new Date(NaN);
-      if (Number.isNaN(at.getTime())) throw new InvalidInputError('at must be an ISO date-time', [{ field: 'at', message: 'ISO date-time' }]);
-    }
-    return this.alerts.tick(at);
+  @ApiOkResponse({ type: TickResultResponse })
+  run(@Body() body: AlertsRunDto): Promise<TickResult> {
+    return this.alerts.tick(body.at !== undefined ? new Date(body.at) : new Date());
   }
 
   /** Works without login: the signed token in the mail names the user. */
   @Get('unsubscribe')
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
-  async unsubscribe(@Query('token') token: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'a page saying the user is unsubscribed (400: the link is not valid)', content: { 'text/html': { schema: { type: 'string' } } } })
+  async unsubscribe(@Query() { token }: UnsubscribeQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const ok = typeof token === 'string' && (await this.alerts.unsubscribe(token));
     if (!ok) res.status(400);
     const msg = ok

@@ -8,10 +8,11 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SignalRow } from '../signals/signals.repository';
 import {
-  defaultSubscription, parseSubscription, parseWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
+  defaultSubscription, toSubscription, toWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
   webhookBody, type MailSignal, type Subscription,
 } from './core';
 import { AlertsRepository, type DeliveryRow, type UserRow } from './alerts.repository';
+import type { OwnerDto, SubscriptionDto, WebhookDto } from './alerts.dto';
 import { discloseForRole } from './disclosure';
 import { SignalsService } from '../signals/signals.service';
 
@@ -76,9 +77,9 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     return { ...defaultSubscription(role, await this.repo.homeMunicipality()), isDefault: true };
   }
 
-  async saveSubscription(p: Principal, body: unknown): Promise<Subscription & { isDefault: boolean }> {
+  async saveSubscription(p: Principal, body: SubscriptionDto): Promise<Subscription & { isDefault: boolean }> {
     if (p.kind !== 'user' || !p.role) throw new InvalidInputError('only users have subscriptions', [{ field: 'user', message: 'user only' }]);
-    const s = parseSubscription(body);
+    const s = toSubscription(body);
     const unknown = await this.repo.unknownAreas(s.areas);
     if (unknown.length) throw new InvalidInputError(`areas: unknown area ${unknown.join(', ')}`, [{ field: 'areas', message: `unknown ${unknown.join(', ')}` }]);
     await this.repo.saveSubscription(p.id, s);
@@ -126,8 +127,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     }));
   }
 
-  async createWebhook(p: Principal, body: unknown): Promise<{ id: string; secret: string }> {
-    const w = parseWebhook(body);
+  async createWebhook(p: Principal, body: WebhookDto): Promise<{ id: string; secret: string }> {
+    const w = toWebhook(body);
     const unknown = await this.repo.unknownAreas(w.filter.areas);
     if (unknown.length) throw new InvalidInputError(`filter.areas: unknown area ${unknown.join(', ')}`, [{ field: 'filter.areas', message: `unknown ${unknown.join(', ')}` }]);
     const secret = randomBytes(24).toString('base64url');
@@ -144,9 +145,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   // ---------- owners ----------
 
-  async setOwner(p: Principal, signalId: string, body: unknown): Promise<{ owner: { id: string; name: string; role: Role } | null }> {
-    const b = (body ?? {}) as { userId?: unknown };
-    if (b.userId !== null && typeof b.userId !== 'string') throw new InvalidInputError('userId must be a user id or null', [{ field: 'userId', message: 'user id or null' }]);
+  async setOwner(p: Principal, signalId: string, b: OwnerDto): Promise<{ owner: { id: string; name: string; role: Role } | null }> {
     const current = await this.repo.signalOwner(signalId);
     if (!current) throw new NotFoundError(`signal ${signalId} not found`);
     let owner: UserRow | null = null;

@@ -1,10 +1,9 @@
 /**
- * Pure parts of alerting (issue 13): input validation, role defaults, digest periods, mail and
+ * Pure parts of alerting (issue 13): input defaults (the checks are in alerts.dto.ts), role defaults, digest periods, mail and
  * webhook rendering, signatures and unsubscribe tokens. No I/O here.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { POLICY, QUADRANTS, RULES, SEVERITIES, type Quadrant, type Role, type RuleName, type Severity } from 'contracts';
-import { InvalidInputError } from '../common/errors';
+import { POLICY, type Quadrant, type Role, type RuleName, type Severity } from 'contracts';
 
 export const MODES = ['immediate', 'daily', 'weekly', 'monthly', 'off'] as const;
 export type Mode = (typeof MODES)[number];
@@ -38,51 +37,21 @@ export function defaultSubscription(role: Role, homeMunicipality: string | null)
   };
 }
 
-function stringList(v: unknown, field: string, max = 500): string[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v) || v.length > max || !v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 64)) {
-    throw new InvalidInputError(`${field} must be a list of codes`, [{ field, message: 'list of codes' }]);
-  }
-  return [...new Set(v as string[])];
-}
-
-function oneOf<T extends string>(v: unknown, allowed: readonly T[], field: string, dflt: T): T {
-  if (v === undefined || v === null) return dflt;
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    throw new InvalidInputError(`${field} must be one of ${allowed.join(', ')}`, [{ field, message: `one of ${allowed.join(', ')}` }]);
-  }
-  return v as T;
-}
-
-export function parseFilter(body: unknown, prefix = ''): AlertFilter {
-  const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b !== 'object' || Array.isArray(b)) throw new InvalidInputError(`${prefix || 'body'} must be an object`, [{ field: prefix || 'body', message: 'object' }]);
-  const quadrants = stringList(b.quadrants, `${prefix}quadrants`);
-  const badQ = quadrants.find((q) => !(QUADRANTS as readonly string[]).includes(q));
-  if (badQ) throw new InvalidInputError(`${prefix}quadrants: unknown quadrant "${badQ}"`, [{ field: `${prefix}quadrants`, message: `unknown ${badQ}` }]);
-  const rules = stringList(b.rules, `${prefix}rules`);
-  const badR = rules.find((r) => !(RULES as readonly string[]).includes(r));
-  if (badR) throw new InvalidInputError(`${prefix}rules: unknown rule "${badR}"`, [{ field: `${prefix}rules`, message: `unknown ${badR}` }]);
+/** The filter part of a checked subscription or webhook (`AlertFilterDto`), with defaults and without repeats. */
+export function toFilter(b: { areas?: string[] | null; quadrants?: Quadrant[] | null; rules?: RuleName[] | null; minSeverity?: Severity | null } = {}): AlertFilter {
   return {
-    areas: stringList(b.areas, `${prefix}areas`),
-    quadrants: quadrants as Quadrant[],
-    rules: rules as RuleName[],
-    minSeverity: oneOf(b.minSeverity, SEVERITIES, `${prefix}minSeverity`, 'low'),
+    areas: [...new Set(b.areas ?? [])],
+    quadrants: [...new Set(b.quadrants ?? [])],
+    rules: [...new Set(b.rules ?? [])],
+    minSeverity: b.minSeverity ?? 'low',
   };
 }
 
-export function parseSubscription(body: unknown): Subscription {
-  const f = parseFilter(body);
-  const b = body as Record<string, unknown>;
-  if (b.includeStale !== undefined && typeof b.includeStale !== 'boolean') {
-    throw new InvalidInputError('includeStale must be true or false', [{ field: 'includeStale', message: 'boolean' }]);
-  }
-  return {
-    ...f,
-    mode: oneOf(b.mode, MODES, 'mode', 'weekly'),
-    includeStale: (b.includeStale as boolean | undefined) ?? false,
-    language: oneOf(b.language, ['nl', 'en'] as const, 'language', 'nl'),
-  };
+/** A checked `SubscriptionDto` with its defaults. */
+export function toSubscription(
+  b: Parameters<typeof toFilter>[0] & { mode?: Mode | null; includeStale?: boolean | null; language?: 'nl' | 'en' | null },
+): Subscription {
+  return { ...toFilter(b), mode: b.mode ?? 'weekly', includeStale: b.includeStale ?? false, language: b.language ?? 'nl' };
 }
 
 export interface WebhookInput {
@@ -92,26 +61,10 @@ export interface WebhookInput {
   filter: AlertFilter;
 }
 
-export function parseWebhook(body: unknown): WebhookInput {
-  const b = (body ?? {}) as Record<string, unknown>;
-  let url: URL | null = null;
-  try {
-    url = typeof b.url === 'string' ? new URL(b.url) : null;
-  } catch {
-    url = null;
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || (b.url as string).length > 2000) {
-    throw new InvalidInputError('url must be an http(s) URL', [{ field: 'url', message: 'http(s) URL' }]);
-  }
-  if (b.name !== undefined && (typeof b.name !== 'string' || b.name.length > 200)) {
-    throw new InvalidInputError('name must be text (at most 200 characters)', [{ field: 'name', message: 'text' }]);
-  }
-  return {
-    url: url.toString(),
-    name: (b.name as string | undefined)?.trim() || url.host,
-    format: oneOf(b.format, WEBHOOK_FORMATS, 'format', 'json'),
-    filter: parseFilter(b.filter ?? {}, 'filter.'),
-  };
+/** A checked `WebhookDto` with its defaults (the name is the URL's host when left out). */
+export function toWebhook(b: { url: string; name?: string; format?: WebhookFormat | null; filter?: Parameters<typeof toFilter>[0] | null }): WebhookInput {
+  const url = new URL(b.url);
+  return { url: url.toString(), name: b.name?.trim() || url.host, format: b.format ?? 'json', filter: toFilter(b.filter ?? {}) };
 }
 
 // ---------- digest periods ----------

@@ -1,21 +1,26 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { AnnotationResponse } from '../openapi/responses';
 import type { Annotation } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { Can } from '../policy/capabilities';
-import { AnnotationsService, type AnnotationInput } from './annotations.service';
+import { AnnotationsService } from './annotations.service';
+import { AnnotationsQueryDto, CreateAnnotationDto } from './annotations.dto';
 
 @Controller('v1/annotations')
 export class AnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
 
   @Get()
-  list(@Query('indicator') indicator?: string, @Query('area') area?: string): Promise<Annotation[]> {
-    return this.annotations.list({ indicator: indicator || undefined, area: area || undefined });
+  @ApiOkResponse({ type: [AnnotationResponse] })
+  list(@Query() q: AnnotationsQueryDto): Promise<Annotation[]> {
+    return this.annotations.list({ indicator: q.indicator || undefined, area: q.area || undefined });
   }
 
   @Post()
   @Can('annotations.create')
-  create(@Body() body: AnnotationInput, @CurrentPrincipal() p: Principal): Promise<Annotation> {
-    return this.annotations.create(body ?? {}, p.actor);
+  @ApiCreatedResponse({ type: AnnotationResponse })
+  create(@Body() body: CreateAnnotationDto, @CurrentPrincipal() p: Principal): Promise<Annotation> {
+    return this.annotations.create(body, p.actor);
   }
 }

@@ -31,9 +31,6 @@ export class AreasService {
   ) {}
 
   async list(filter: { level?: AreaLevel; parent?: string }): Promise<AreaSummary[]> {
-    if (filter.level && !AREA_LEVELS.includes(filter.level)) {
-      throw new InvalidInputError(`level must be one of ${AREA_LEVELS.join(', ')}`, [{ field: 'level', message: 'unknown level' }]);
-    }
     let parentLevel: AreaLevel | undefined;
     if (filter.parent) {
       const parent = await this.areas.find(filter.parent);

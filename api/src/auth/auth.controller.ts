@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExtension, ApiFoundResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { AuthOptionsResponse, LoginResponseDto, UserSummaryResponse } from '../openapi/responses';
 import { JwtService } from '@nestjs/jwt';
 import type { Request, Response } from 'express';
 import { AUDIENCES, type AuthOptions, type LoginResponse, type UserSummary } from 'contracts';
 import { TooManyRequestsError, UnauthorizedError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { LoginDto } from './auth.dto';
+import { LoginDto, OidcLoginQueryDto } from './auth.dto';
 import { AuthService, summary, type Issued, type TokenPayload } from './auth.service';
 import { clearRefreshCookie, readCookie, REFRESH_COOKIE, setRefreshCookie } from './cookies';
 import { OidcService } from './oidc.service';
@@ -22,6 +24,7 @@ export class AuthController {
   /** What the login page offers: passwords and/or "Inloggen met <organisatie>". */
   @Public()
   @Get('config')
+  @ApiOkResponse({ type: AuthOptionsResponse })
   options(): AuthOptions {
     const o = this.config.auth.oidc;
     return { localLogin: this.config.auth.localLogin, oidc: o ? { label: o.label } : null };
@@ -30,6 +33,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     try {
       return this.issue(req, res, await this.auth.login(body.email, body.password, req.ip ?? 'unknown'));
@@ -43,6 +47,8 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiExtension('x-no-body', true)
+  @ApiOkResponse({ type: LoginResponseDto })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const token = readCookie(req, REFRESH_COOKIE);
     if (!token) throw new UnauthorizedError('No session; sign in', undefined, { code: 'auth.noSession' });
@@ -59,6 +65,8 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
+  @ApiExtension('x-no-body', true)
+  @ApiNoContentResponse({ description: 'done; no body' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const bearer = /^bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1];
     let payload: TokenPayload | null = null;
@@ -68,6 +76,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ type: UserSummaryResponse })
   me(@CurrentPrincipal() p: Principal): UserSummary {
     return summary({
       email: p.actor,
@@ -81,14 +90,16 @@ export class AuthController {
   /** Single sign-on: to the identity provider (authorization code flow with PKCE). */
   @Public()
   @Get('oidc/login')
-  async oidcLogin(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): Promise<void> {
+  @ApiFoundResponse({ description: 'redirect to the identity provider' })
+  async oidcLogin(@Req() req: Request, @Res() res: Response, @Query() q: OidcLoginQueryDto): Promise<void> {
     const oidc = this.requireOidc();
-    res.redirect(302, await oidc.start(req, res, returnTo));
+    res.redirect(302, await oidc.start(req, res, q.returnTo));
   }
 
   /** The provider sends the browser back here with the code; we sign the user in and go to the app. */
   @Public()
   @Get('oidc/callback')
+  @ApiFoundResponse({ description: 'redirect into the app (or to /login?sso=failed)' })
   async oidcCallback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const oidc = this.requireOidc();
     let done: Awaited<ReturnType<OidcService['finish']>>;

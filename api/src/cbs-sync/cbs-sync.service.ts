@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CbsSchedule, CbsSource, CbsSyncResult, ImportResult } from 'contracts';
-import { CBS_SCHEDULES } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, InvalidInputError, NotFoundError, ConflictError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ImportsService } from '../imports/imports.service';
 import { ErrorList, isPeriodError, parsePeriod, type LongRow } from '../parsing';
+import { checkDto } from '../common/validation';
 import { CbsSourcesRepository } from './cbs-sources.repository';
+import { CbsSourceDto } from './cbs-sync.dto';
 import { firstPageUrl, measureUnits, ODataShapeError, readODataPage, recordKeys, unitMismatch, type ODataCell } from './odata';
 
 /** A problem with the CBS service or its answer: the run is marked failed with this reason, nothing is written. */
@@ -25,16 +26,7 @@ export class SyncFetchError extends Error {
 
 /** StatLine codes the whole country NL01 where the register has NL00. */
 const COUNTRY_ALIASES: Record<string, string> = { NL01: 'NL00' };
-const TABLE_ID = /^[0-9]{5}[A-Z]{3}$/;
 const COLUMN_KEY = /^[A-Za-z0-9][A-Za-z0-9_]{0,79}$/;
-
-export interface CbsSourceInput {
-  tableId?: unknown;
-  name?: unknown;
-  columns?: unknown;
-  period?: unknown;
-  schedule?: unknown;
-}
 
 /**
  * CBS open-data sync (issue 16): an analyst registers a StatLine table with a column mapping; the
@@ -74,7 +66,7 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     return this.sources.list();
   }
 
-  async create(body: CbsSourceInput, actor: string): Promise<CbsSource> {
+  async create(body: unknown, actor: string): Promise<CbsSource> {
     const v = await this.validate(body, true);
     if (await this.sources.byTable(v.tableId)) {
       throw new ConflictError(`table ${v.tableId} is already registered`, [{ field: 'tableId', message: 'already registered', code: 'cbs.table.exists', params: { tableId: v.tableId } }], { code: 'cbs.table.exists', params: { tableId: v.tableId } });
@@ -84,9 +76,11 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     return s;
   }
 
-  async update(id: string, body: CbsSourceInput, actor: string): Promise<CbsSource> {
+  async update(id: string, body: unknown, actor: string): Promise<CbsSource> {
     const before = await this.get(id);
-    const v = await this.validate({ ...before, ...body, tableId: before.tableId }, false);
+    const patch = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+    const { name, columns, period, schedule } = before;
+    const v = await this.validate({ name, columns, period, schedule, ...patch, tableId: before.tableId }, false);
     const s = await this.sources.update(id, v);
     if (!s) throw new NotFoundError(`No CBS source ${id}`);
     await this.audit.record({ actor, action: 'cbs-source.update', target: id, details: { before: { columns: before.columns, schedule: before.schedule, period: before.period }, after: { columns: s.columns, schedule: s.schedule, period: s.period } } });
@@ -282,23 +276,20 @@ export class CbsSyncService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async validate(body: CbsSourceInput, creating: boolean): Promise<{ tableId: string; name: string | null; columns: Record<string, string>; period: string | null; schedule: CbsSchedule }> {
-    const errors: { field: string; message: string; code: string; params?: Record<string, string> }[] = [];
-    const tableId = typeof body.tableId === 'string' ? body.tableId.trim().toUpperCase() : '';
-    if (creating && !TABLE_ID.test(tableId)) errors.push({ field: 'tableId', message: 'must be a StatLine table id like 85984NED', code: 'cbs.table.invalid' });
-    const name = body.name === undefined || body.name === null ? null : typeof body.name === 'string' ? body.name.trim().slice(0, 200) || null : (errors.push({ field: 'name', message: 'must be text', code: 'validation.text' }), null);
-    const schedule = (body.schedule ?? 'manual') as CbsSchedule;
-    if (!CBS_SCHEDULES.includes(schedule)) errors.push({ field: 'schedule', message: `must be one of ${CBS_SCHEDULES.join(', ')}`, code: 'cbs.schedule.invalid' });
-    let period: string | null = null;
-    if (body.period !== undefined && body.period !== null && body.period !== '') {
-      const p = typeof body.period === 'string' ? parsePeriod(body.period) : { error: 'must be text' };
-      if (isPeriodError(p)) errors.push({ field: 'period', message: p.error, code: 'cbs.period.invalid' });
-      else period = p.label;
+  /** `CbsSourceDto`'s rules, then the column keys and their indicators against the catalogue; every error in one 400. */
+  private async validate(raw: unknown, creating: boolean): Promise<{ tableId: string; name: string | null; columns: Record<string, string>; period: string | null; schedule: CbsSchedule }> {
+    const { value: body, errors } = await checkDto(CbsSourceDto, raw);
+    if (!creating) {
+      const at = errors.findIndex((e) => e.field === 'tableId');
+      if (at >= 0) errors.splice(at, 1);
     }
+    const tableId = typeof body.tableId === 'string' ? body.tableId.trim().toUpperCase() : '';
+    const name = typeof body.name === 'string' ? body.name.trim().slice(0, 200) || null : null;
+    const schedule = body.schedule ?? 'manual';
+    const parsed = typeof body.period === 'string' && body.period.trim() !== '' ? parsePeriod(body.period.trim()) : null;
+    const period = parsed && !isPeriodError(parsed) ? parsed.label : null;
     const columns: Record<string, string> = {};
-    if (!body.columns || typeof body.columns !== 'object' || Array.isArray(body.columns) || Object.keys(body.columns).length === 0) {
-      errors.push({ field: 'columns', message: 'map at least one column: {"<measure or column>": "<indicator code>"}', code: 'cbs.columns.empty' });
-    } else {
+    if (!errors.some((e) => e.field === 'columns')) {
       const catalogue = new Map((await this.indicators.list()).map((i) => [i.code, i]));
       for (const [key, code] of Object.entries(body.columns as Record<string, unknown>)) {
         if (!COLUMN_KEY.test(key)) errors.push({ field: `columns.${key.slice(0, 40)}`, message: 'is not an OData column or measure code', code: 'cbs.column.invalid' });

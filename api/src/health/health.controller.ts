@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import { HealthResponseDto } from '../openapi/responses';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from 'contracts';
@@ -17,6 +19,8 @@ export class HealthController {
   /** 200 when the database answers within two seconds, 503 otherwise. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: HealthResponseDto })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'the database does not answer' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const ok = await Promise.race([
       databaseAnswers(this.db),

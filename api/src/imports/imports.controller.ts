@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { ImportBatchResponse, ImportPreviewResponse, ImportResultResponse, ObservationsBody } from '../openapi/responses';
 import type { Request, Response } from 'express';
 import type { ImportBatch, ImportPreview, ImportResult } from 'contracts';
 import { AllowApiKey, CurrentPrincipal, type Principal } from '../common/principal';
@@ -8,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportsService, type ImportOutcome } from './imports.service';
 import { isJson, uploadStream } from '../common/request-body';
 import { readBulkJson } from '../hardening/http-hardening';
+import { ImportQueryDto, ImportsListQueryDto } from './imports.dto';
 
 /** Leaves the connection usable when we answer before the body was read to the end. */
 function drain(req: Request): void {
@@ -32,25 +35,21 @@ export class ImportsController {
   @Post()
   @Can('imports.create')
   @AllowApiKey('ingest')
+  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
+  @ApiBody({ description: 'the file: CSV (long or StatLine layout) as text/csv or multipart field `file`; or JSON {source, observations:[…]}', schema: { oneOf: [{ type: 'string', format: 'binary' }, { $ref: getSchemaPath(ObservationsBody) }] } })
+  @ApiOkResponse({ description: 'dryRun=true: the preview', schema: { $ref: getSchemaPath(ImportPreviewResponse) } })
+  @ApiCreatedResponse({ type: ImportResultResponse, description: 'the batch (422 with the same shape when the file has errors)' })
   async create(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() p: Principal,
-    @Query('format') format?: string,
-    @Query('source') source?: string,
-    @Query('period') period?: string,
-    @Query('dryRun') dryRunParam?: string,
+    @Query() q: ImportQueryDto,
   ): Promise<ImportResult | ImportPreview> {
+    const { source, period } = q;
     let outcome: ImportOutcome;
     try {
-      const fmt = format ?? 'auto';
-      if (fmt !== 'auto' && fmt !== 'long' && fmt !== 'statline') {
-        throw new InvalidInputError('format must be auto, long or statline', [{ field: 'format', message: 'must be auto, long or statline', code: 'import.format.invalid' }], { code: 'import.format.invalid' });
-      }
-      if (dryRunParam !== undefined && dryRunParam !== 'true' && dryRunParam !== 'false') {
-        throw new InvalidInputError('dryRun must be true or false', [{ field: 'dryRun', message: 'must be true or false' }]);
-      }
-      const dryRun = dryRunParam === 'true';
+      const fmt = q.format ?? 'auto';
+      const dryRun = q.dryRun === 'true';
       if (isJson(req)) {
         outcome = await this.imports.importJson(await readBulkJson(req, res, this.config), p.actor, { dryRun });
       } else {
@@ -72,13 +71,15 @@ export class ImportsController {
 
   @Get()
   @Can('imports.create')
-  list(@Query('limit') limit?: string, @Query('offset') offset?: string): Promise<ImportBatch[]> {
+  @ApiOkResponse({ type: [ImportBatchResponse] })
+  list(@Query() { limit, offset }: ImportsListQueryDto): Promise<ImportBatch[]> {
     return this.imports.list(limit ? Number(limit) || 100 : 100, offset ? Number(offset) || 0 : 0);
   }
 
   @Get(':id')
   @Can('imports.create')
   @AllowApiKey('ingest')
+  @ApiOkResponse({ type: ImportBatchResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ImportBatch> {
     return this.imports.get(id);
   }
@@ -95,6 +96,8 @@ export class ObservationsImportController {
   @Post()
   @Can('imports.create')
   @AllowApiKey('ingest')
+  @ApiBody({ type: ObservationsBody })
+  @ApiCreatedResponse({ type: ImportResultResponse })
   async create(@Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() p: Principal): Promise<ImportResult> {
     if (!isJson(req)) {
       drain(req);

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { StatlineMappingResponse } from '../openapi/responses';
 import { AuditService } from '../audit/audit.service';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { Can } from '../policy/capabilities';
@@ -6,6 +8,7 @@ import { InvalidInputError } from '../common/errors';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { measureMismatch } from '../parsing';
 import { StatlineMappingsRepository, type StatlineMapping } from './statline-mappings.repository';
+import { StatlineMappingDto } from './imports.dto';
 
 /**
  * `GET /api/v1/statline-mappings`, `PUT /api/v1/statline-mappings/:signature {title?, columns:{header: indicator}}`:
@@ -22,25 +25,22 @@ export class StatlineMappingsController {
 
   @Get()
   @Can('imports.create')
+  @ApiOkResponse({ type: [StatlineMappingResponse] })
   list(): Promise<StatlineMapping[]> {
     return this.mappings.list();
   }
 
   @Put(':signature')
   @Can('imports.create')
-  async put(@Param('signature') signature: string, @Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<StatlineMapping> {
+  @ApiOkResponse({ type: StatlineMappingResponse })
+  async put(@Param('signature') signature: string, @Body() b: StatlineMappingDto, @CurrentPrincipal() p: Principal): Promise<StatlineMapping> {
     if (!/^cols-[0-9a-f]{24}$/.test(signature)) {
       throw new InvalidInputError('signature must be the tableSignature of a StatLine preview', [{ field: 'signature', message: 'unknown signature format', code: 'mapping.signature' }]);
     }
-    const b = body as { title?: unknown; columns?: unknown } | null;
-    if (!b || typeof b !== 'object' || !b.columns || typeof b.columns !== 'object' || Array.isArray(b.columns)) {
-      throw new InvalidInputError('Send {columns: {"<StatLine column>": "<indicator code>"}, title?}', [{ field: 'columns', message: 'must be an object', code: 'mapping.columns' }]);
-    }
-    if (b.title !== undefined && b.title !== null && typeof b.title !== 'string') throw new InvalidInputError('title must be a string', [{ field: 'title', message: 'must be a string' }]);
     const catalogue = new Map((await this.indicators.list()).map((i) => [i.code, i]));
     const errors: { field: string; message: string; code: string; params?: Record<string, string> }[] = [];
     const columns: Record<string, string> = {};
-    for (const [column, code] of Object.entries(b.columns as Record<string, unknown>)) {
+    for (const [column, code] of Object.entries(b.columns)) {
       const ind = typeof code === 'string' ? catalogue.get(code) : undefined;
       if (!ind) {
         errors.push({ field: column, message: `unknown indicator ${JSON.stringify(code)}`, code: 'mapping.unknownIndicator', params: { column } });

@@ -1,27 +1,32 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { AgendaItemResponse, MeetingResponse } from '../openapi/responses';
 import type { Response } from 'express';
 import type { AgendaItem, Meeting } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { Can } from '../policy/capabilities';
-import { InvalidInputError } from '../common/errors';
-import { MeetingsService, type DecisionBody } from './meetings.service';
+import { AddAgendaItemDto, BriefQueryDto, CreateMeetingDto, DecisionDto, MeetingsQueryDto } from './meetings.dto';
+import { MeetingsService } from './meetings.service';
 
 @Controller('v1/meetings')
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Get()
-  list(@Query('area') area: string | undefined, @CurrentPrincipal() p: Principal): Promise<Meeting[]> {
-    return this.meetings.list(area || undefined, p.role);
+  @ApiOkResponse({ type: [MeetingResponse] })
+  list(@Query() q: MeetingsQueryDto, @CurrentPrincipal() p: Principal): Promise<Meeting[]> {
+    return this.meetings.list(q.area || undefined, p.role);
   }
 
   @Post()
   @Can('meetings.plan')
-  create(@Body() body: { date?: unknown; title?: unknown; area?: unknown }, @CurrentPrincipal() p: Principal): Promise<Meeting> {
-    return this.meetings.create(body ?? {}, p.actor, p.role);
+  @ApiCreatedResponse({ type: MeetingResponse })
+  create(@Body() body: CreateMeetingDto, @CurrentPrincipal() p: Principal): Promise<Meeting> {
+    return this.meetings.create(body, p.actor, p.role);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MeetingResponse })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Meeting> {
     return this.meetings.get(id, p.role);
   }
@@ -30,17 +35,15 @@ export class MeetingsController {
   @Get(':id/brief')
   @Can('meetings.plan')
   @Header('cache-control', 'no-store')
+  @ApiProduces('text/html', 'application/pdf')
+  @ApiOkResponse({ description: 'the brief: printable HTML, or a PDF file with ?format=pdf', content: { 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async brief(
     @Param('id') id: string,
-    @Query('lang') lang: string | undefined,
-    @Query('format') format: string | undefined,
+    @Query() q: BriefQueryDto,
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | StreamableFile> {
-    if (format !== undefined && format !== 'html' && format !== 'pdf') {
-      throw new InvalidInputError('format must be html or pdf', [{ field: 'format', message: 'must be html or pdf', code: 'brief.format' }], { code: 'brief.format' });
-    }
-    const out = await this.meetings.brief(id, lang === 'en' ? 'en' : 'nl', p, format === 'pdf' ? 'pdf' : 'html');
+    const out = await this.meetings.brief(id, q.lang === 'en' ? 'en' : 'nl', p, q.format === 'pdf' ? 'pdf' : 'html');
     if (typeof out === 'string') {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       return out;
@@ -50,18 +53,20 @@ export class MeetingsController {
 
   @Post(':id/items')
   @Can('meetings.decide')
-  addItem(@Param('id') id: string, @Body() body: { signalId?: unknown; notes?: unknown }, @CurrentPrincipal() p: Principal): Promise<Meeting> {
-    return this.meetings.addItem(id, body ?? {}, p);
+  @ApiCreatedResponse({ type: MeetingResponse })
+  addItem(@Param('id') id: string, @Body() body: AddAgendaItemDto, @CurrentPrincipal() p: Principal): Promise<Meeting> {
+    return this.meetings.addItem(id, body, p);
   }
 
   @Put(':id/items/:itemId/decision')
   @Can('meetings.decide')
+  @ApiOkResponse({ type: AgendaItemResponse })
   decide(
     @Param('id') id: string,
     @Param('itemId') itemId: string,
-    @Body() body: DecisionBody,
+    @Body() body: DecisionDto,
     @CurrentPrincipal() p: Principal,
   ): Promise<AgendaItem> {
-    return this.meetings.decide(id, itemId, body ?? {}, p);
+    return this.meetings.decide(id, itemId, body, p);
   }
 }

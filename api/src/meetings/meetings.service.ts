@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AgendaItem, FieldError, Meeting, Role, Signal } from 'contracts';
 import { AnnotationsRepository } from '../annotations/annotations.repository';
-import { isIsoDate } from '../annotations/annotations.service';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
@@ -13,6 +12,8 @@ import { renderBriefPdf } from './brief-pdf';
 import { MeetingsRepository, type AgendaItemRow, type MeetingRow } from './meetings.repository';
 import { AreasRepository } from '../areas/areas.repository';
 import { AgendaRepository } from '../agenda/agenda.repository';
+import type { AddAgendaItemDto, CreateMeetingDto, DecisionDto } from './meetings.dto';
+import { isIsoDate } from '../common/dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -86,15 +87,10 @@ export class MeetingsService {
     };
   }
 
-  async create(body: { date?: unknown; title?: unknown; area?: unknown }, actor: string, role: Role | null): Promise<Meeting> {
-    const errors: FieldError[] = [];
-    if (!isIsoDate(body.date)) errors.push({ field: 'date', message: 'must be a date like 2025-03-14' });
-    if (typeof body.title !== 'string' || !body.title.trim() || body.title.length > 300) errors.push({ field: 'title', message: 'must be a text of 1 to 300 characters' });
-    if (typeof body.area !== 'string' || !body.area) errors.push({ field: 'area', message: 'must be an area code' });
-    else if (!(await this.areas.entry(body.area))) errors.push({ field: 'area', message: `unknown area ${body.area}` });
-    if (errors.length) throw invalid(errors);
+  async create(body: CreateMeetingDto, actor: string, role: Role | null): Promise<Meeting> {
+    if (!(await this.areas.entry(body.area))) throw invalid([{ field: 'area', message: `unknown area ${body.area}` }]);
     const id = await this.db.transaction(async (m) => {
-      const newId = await this.meetings.insert({ date: body.date as string, title: (body.title as string).trim(), area: body.area as string, actor }, m);
+      const newId = await this.meetings.insert({ date: body.date, title: body.title.trim(), area: body.area, actor }, m);
       await this.audit.record({ actor, action: 'meetings.create', target: newId }, m);
       return newId;
     });
@@ -102,14 +98,9 @@ export class MeetingsService {
   }
 
   /** Adds a signal to the agenda; an open or interpreted signal moves to on-agenda. */
-  async addItem(meetingId: string, body: { signalId?: unknown; notes?: unknown }, p: Principal): Promise<Meeting> {
+  async addItem(meetingId: string, body: AddAgendaItemDto, p: Principal): Promise<Meeting> {
     const meeting = await this.findOr404(meetingId);
-    const errors: FieldError[] = [];
-    if (typeof body.signalId !== 'string' || !UUID.test(body.signalId)) errors.push({ field: 'signalId', message: 'must be a signal id' });
-    if (body.notes !== undefined && body.notes !== null && (typeof body.notes !== 'string' || body.notes.length > 4000))
-      errors.push({ field: 'notes', message: 'must be a text of at most 4000 characters' });
-    if (errors.length) throw invalid(errors);
-    const signalId = body.signalId as string;
+    const signalId = body.signalId;
     const notes = typeof body.notes === 'string' && body.notes.trim() ? body.notes.trim() : null;
     await this.db.transaction(async (m) => {
       const signal = await this.signalsRepo.find(signalId, m, true);
@@ -134,7 +125,7 @@ export class MeetingsService {
    * Records the policy table's decision: the signal moves to decided, and the decision becomes a
    * dated annotation (the meeting's date) on the signal's indicators for its area.
    */
-  async decide(meetingId: string, itemId: string, body: DecisionBody, p: Principal): Promise<AgendaItem> {
+  async decide(meetingId: string, itemId: string, body: DecisionDto, p: Principal): Promise<AgendaItem> {
     const meeting = await this.findOr404(meetingId);
     const errors = decisionErrors(body, meeting.date);
     const ownerId = optional(body.ownerId);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { FunnelView, Role } from 'contracts';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
 import { funnelModel, type FunnelKind } from '../core/signals';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { ObservationsService } from './observations.service';
 import { AUDIENCES } from 'contracts';
+import type { FunnelQueryDto } from './observations.dto';
 import { isRestricted } from '../policy/disclosure';
 
 /**
@@ -18,17 +19,15 @@ export class FunnelService {
     private readonly indicators: IndicatorsRepository,
   ) {}
 
-  async funnel(q: { indicator?: string; area?: string; level?: string; period?: string }, role: Role | null): Promise<FunnelView | null> {
-    const missing = (['indicator', 'area', 'period'] as const).filter((k) => !q[k]?.trim());
-    if (missing.length) throw new InvalidInputError(`${missing.join(', ')} required`, missing.map((field) => ({ field, message: 'required' })));
-    const ind = await this.indicators.find(q.indicator!.trim());
+  async funnel(q: FunnelQueryDto, role: Role | null): Promise<FunnelView | null> {
+    const ind = await this.indicators.find(q.indicator.trim());
     if (!ind) throw new NotFoundError(`Unknown indicator ${q.indicator}`);
     if (ind.measure !== 'proportion' && ind.measure !== 'rate') return null; // no funnel for counts and means
     const query = { indicator: ind.code, area: q.area, level: q.level ?? 'district', from: q.period, to: q.period };
     // Full aggregates for the statistics; the role's view for what is shown.
     // Only cells of the period itself: a year's range also holds its quarters (and a Q1 its year).
     const [full, shown] = (await Promise.all([this.observations.list(query, AUDIENCES.full), this.observations.list(query, role)])).map((rows) =>
-      rows.filter((o) => o.period === q.period!.trim()),
+      rows.filter((o) => o.period === q.period.trim()),
     );
     const kind: FunnelKind = ind.measure === 'proportion' ? 'binomial' : 'poisson';
     // Restricted roles (issue 9): target, overdispersion and limits from the shown cells only, so

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AREA_LEVELS, type AreaLevel, type Observation, type ObservationProvenance, type Role } from 'contracts';
+import { type AreaLevel, type Observation, type ObservationProvenance, type Role } from 'contracts';
 import { AreasRepository } from '../areas/areas.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { addPeriods, isPeriodError, parsePeriod, periodLabel } from '../core/period';
@@ -25,29 +25,19 @@ export class ObservationsService {
     private readonly disclosure: DisclosureService,
   ) {}
 
-  /** Checks a query (level, area, periods) and turns it into the repository's filter. */
+  /** Turns a query (checked by `ObservationsQueryDto`) into the repository's filter. */
   private async filterOf(q: ObservationQuery): Promise<ObservationFilter> {
-    const errors: { field: string; message: string }[] = [];
     const level = q.level?.trim() || undefined;
-    if (level && !(AREA_LEVELS as readonly string[]).includes(level) && level !== 'unit') {
-      errors.push({ field: 'level', message: `level must be one of ${AREA_LEVELS.join(', ')}, unit` });
-    }
-    if (level && !q.area) errors.push({ field: 'area', message: 'level needs an area (the areas of that level inside it)' });
     const bound = (field: 'from' | 'to'): string | undefined => {
       const raw = q[field]?.trim();
-      if (!raw) return undefined;
-      const p = parsePeriod(raw);
-      if (isPeriodError(p)) {
-        errors.push({ field, message: p.error });
-        return undefined;
-      }
+      const p = raw ? parsePeriod(raw) : null;
+      if (!p || isPeriodError(p)) return undefined;
       if (field === 'from') return p.start;
       const next = parsePeriod(addPeriods(p.label, 1));
       return isPeriodError(next) ? undefined : next.start;
     };
     const from = bound('from');
     const before = bound('to');
-    if (errors.length) throw new InvalidInputError(errors.map((e) => e.message).join('; '), errors);
     if (q.area && !(await this.areas.find(q.area))) throw new NotFoundError(`Unknown area ${q.area}`);
     const indicators = q.indicator?.split(',').map((s) => s.trim()).filter(Boolean);
     return { indicators, area: q.area, level: level as AreaLevel | 'unit' | undefined, from, before, limit: MAX_OBSERVATIONS + 1 };

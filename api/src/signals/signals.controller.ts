@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiExtension, ApiOkResponse } from '@nestjs/swagger';
+import { RunResultResponse, SignalResponse, SignalSettingsPatchBody, SignalSettingsResponse } from '../openapi/responses';
 import type { Request, Response } from 'express';
 import { setNextLink } from '../common/paging';
 import type { Signal } from 'contracts';
@@ -7,7 +9,8 @@ import { Can } from '../policy/capabilities';
 import type { SignalSettings } from '../core/signals';
 import { DetectionService, type RunResult } from './detection.service';
 import { SignalsRepository } from './signals.repository';
-import { SignalsService, type SignalQuery, type TransitionInput } from './signals.service';
+import { SignalsService } from './signals.service';
+import { SignalQueryDto, TransitionDto } from './signals.dto';
 
 @Controller('v1/signals')
 export class SignalsController {
@@ -19,8 +22,9 @@ export class SignalsController {
 
   /** Top-level signals (groups carry memberCount and members); `?include=members` lists members too; paged (Link rel="next"). */
   @Get()
+  @ApiOkResponse({ type: [SignalResponse] })
   async list(
-    @Query() q: SignalQuery,
+    @Query() q: SignalQueryDto,
     @CurrentPrincipal() p: Principal,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -34,6 +38,8 @@ export class SignalsController {
   @Post('run')
   @HttpCode(200)
   @Can('signals.detect')
+  @ApiExtension('x-no-body', true)
+  @ApiOkResponse({ type: RunResultResponse })
   run(@CurrentPrincipal() p: Principal): Promise<RunResult> {
     return this.detection.run(`manual:${p.actor}`, { wait: false, actor: p.actor });
   }
@@ -41,19 +47,22 @@ export class SignalsController {
   /** Recent detection runs with their counts. */
   @Get('runs')
   @Can('signals.detect')
+  @ApiOkResponse({ description: 'recent detection runs with their counts', schema: { type: 'array', items: { type: 'object', additionalProperties: true } } })
   runs(): Promise<unknown[]> {
     return this.repo.runs();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SignalResponse })
   get(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<Signal> {
     return this.signals.get(id, p.role);
   }
 
   @Patch(':id')
   @Can('signals.transition')
-  async transition(@Param('id') id: string, @Body() body: TransitionInput, @CurrentPrincipal() p: Principal): Promise<Signal> {
-    const signal = await this.signals.transition(id, body ?? {}, p);
+  @ApiOkResponse({ type: SignalResponse })
+  async transition(@Param('id') id: string, @Body() body: TransitionDto, @CurrentPrincipal() p: Principal): Promise<Signal> {
+    const signal = await this.signals.transition(id, body, p);
     if (signal.status === 'monitoring') {
       await this.detection.measureOne(id);
       return this.signals.get(id, p.role);
@@ -67,12 +76,15 @@ export class SignalSettingsController {
   constructor(private readonly signals: SignalsService) {}
 
   @Get()
+  @ApiOkResponse({ type: SignalSettingsResponse })
   get(): Promise<SignalSettings> {
     return this.signals.settings();
   }
 
   @Put()
   @Can('signals.detect')
+  @ApiBody({ type: SignalSettingsPatchBody })
+  @ApiOkResponse({ type: SignalSettingsResponse })
   put(@Body() body: unknown, @CurrentPrincipal() p: Principal): Promise<SignalSettings> {
     return this.signals.updateSettings(body, p.actor);
   }

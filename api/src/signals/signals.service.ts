@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  canTransition, COMMENT_REQUIRED, mayMoveInto, QUADRANTS, RULES, SIGNAL_STATUSES, SIGNAL_TRANSITIONS, type FieldError, type Quadrant, type Role, type RuleName, type Signal, type SignalEvent,
-  type SignalStatus,
-} from 'contracts';
+import { canTransition, COMMENT_REQUIRED, mayMoveInto, SIGNAL_TRANSITIONS, type Role, type Signal, type SignalEvent, type SignalStatus } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
@@ -20,26 +17,9 @@ const WITHHELD = {
 };
 import { SignalsRepository, sortKeyOf, type SignalFilter, type SignalRow } from './signals.repository';
 import { AgendaRepository } from '../agenda/agenda.repository';
+import type { SignalQueryDto, TransitionDto } from './signals.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface SignalQuery {
-  status?: string;
-  rule?: string;
-  quadrant?: string;
-  area?: string;
-  indicator?: string;
-  /** `members`: also list members (each with its groupId), not only top-level signals. */
-  include?: string;
-  limit?: string;
-  cursor?: string;
-}
-
-export interface TransitionInput {
-  status?: unknown;
-  comment?: unknown;
-  meetingId?: unknown;
-}
 
 function bad(field: string, message: string): InvalidInputError {
   return new InvalidInputError(`${field} ${message}`, [{ field, message }]);
@@ -79,30 +59,14 @@ export class SignalsService {
     });
   }
 
-  /** `status` may be a comma-separated list. Unknown values are 400s naming the field. */
-  parseFilter(q: SignalQuery): SignalFilter {
-    const errors: FieldError[] = [];
+  /** `status` may be a comma-separated list (checked by `SignalQueryDto`). */
+  parseFilter(q: SignalQueryDto): SignalFilter {
     const filter: SignalFilter = {};
-    if (q.status) {
-      const list = q.status.split(',').map((s) => s.trim()).filter(Boolean);
-      if (!list.every((s) => (SIGNAL_STATUSES as readonly string[]).includes(s))) errors.push({ field: 'status', message: `must be one of ${SIGNAL_STATUSES.join(', ')}` });
-      else filter.status = list as SignalStatus[];
-    }
-    if (q.rule) {
-      if (!(RULES as readonly string[]).includes(q.rule)) errors.push({ field: 'rule', message: `must be one of ${RULES.join(', ')}` });
-      else filter.rule = q.rule as RuleName;
-    }
-    if (q.quadrant) {
-      if (!(QUADRANTS as readonly string[]).includes(q.quadrant)) errors.push({ field: 'quadrant', message: `must be one of ${QUADRANTS.join(', ')}` });
-      else filter.quadrant = q.quadrant as Quadrant;
-    }
+    if (q.status) filter.status = q.status.split(',').map((s) => s.trim()).filter(Boolean) as SignalStatus[];
+    if (q.rule) filter.rule = q.rule;
+    if (q.quadrant) filter.quadrant = q.quadrant;
     if (q.area) filter.area = q.area;
     if (q.indicator) filter.indicator = q.indicator;
-    if (q.include !== undefined && q.include !== '') {
-      const parts = String(q.include).split(',').map((s) => s.trim());
-      if (!parts.every((p) => p === 'members')) errors.push({ field: 'include', message: 'must be members' });
-    }
-    if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
     return filter;
   }
 
@@ -110,7 +74,7 @@ export class SignalsService {
    * GET /signals (docs/design.md §4b): top-level signals by default, each group with `memberCount` and
    * `members`; `include=members` lists the members too (flat, each with `groupId`). Keyset paged.
    */
-  async list(q: SignalQuery, role: Role | null): Promise<Page<Signal>> {
+  async list(q: SignalQueryDto, role: Role | null): Promise<Page<Signal>> {
     const filter = this.parseFilter(q);
     const page = pageRequest(q);
     const withMembers = typeof q.include === 'string' && q.include.split(',').some((s) => s.trim() === 'members');
@@ -149,17 +113,10 @@ export class SignalsService {
    * Moves a signal through its lifecycle. Role per target status (403), allowed moves (409),
    * comment for dismissed/closed (400). on-agenda with meetingId adds the signal to that meeting.
    */
-  async transition(id: string, input: TransitionInput, principal: Principal): Promise<Signal> {
-    const status = input.status;
-    if (typeof status !== 'string' || !(SIGNAL_STATUSES as readonly string[]).includes(status))
-      throw bad('status', `must be one of ${SIGNAL_STATUSES.join(', ')}`);
-    const to = status as SignalStatus;
-    if (input.comment !== undefined && input.comment !== null && typeof input.comment !== 'string') throw bad('comment', 'must be a text');
+  async transition(id: string, input: TransitionDto, principal: Principal): Promise<Signal> {
+    const to = input.status;
     const comment = typeof input.comment === 'string' && input.comment.trim() ? input.comment.trim() : null;
-    if (comment && comment.length > 4000) throw bad('comment', 'must be at most 4000 characters');
     if (COMMENT_REQUIRED.includes(to) && !comment) throw bad('comment', `is required to move a signal to ${to}`);
-    if (input.meetingId !== undefined && input.meetingId !== null && (typeof input.meetingId !== 'string' || !UUID.test(input.meetingId)))
-      throw bad('meetingId', 'must be a meeting id');
     const meetingId = typeof input.meetingId === 'string' ? input.meetingId : null;
     if (meetingId && to !== 'on-agenda') throw bad('meetingId', 'only goes with status on-agenda');
     if (!mayMoveInto(principal.role, to))

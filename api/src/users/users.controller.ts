@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { UserAccountResponse } from '../openapi/responses';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { Can } from '../policy/capabilities';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
@@ -11,16 +13,19 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: [UserAccountResponse] })
   list(): Promise<UserAccount[]> {
     return this.users.list();
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserAccountResponse })
   create(@Body() body: CreateUserDto, @CurrentPrincipal() p: Principal): Promise<UserAccount> {
     return this.users.create(body, p.actor);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserAccountResponse })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentPrincipal() p: Principal): Promise<UserAccount> {
     return this.users.update(id, body, p.actor);
   }

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOneOf, IsOptional, IsOptionalNotNull, rule, Satisfies } from '../common/dto';
+
+/** `POST /imports?format=&source=&period=&dryRun=`. */
+export class ImportQueryDto {
+  @ApiPropertyOptional({ enum: ['auto', 'long', 'statline'], default: 'auto', description: 'auto: detected from the header' })
+  @IsOptionalNotNull()
+  @IsOneOf(['auto', 'long', 'statline'], rule('must be auto, long or statline', 'import.format.invalid', { answer: { message: 'format must be auto, long or statline', code: 'import.format.invalid' } }))
+  format?: 'auto' | 'long' | 'statline';
+
+  @ApiPropertyOptional({ description: 'where the figures come from (provenance)' })
+  @IsOptional()
+  source?: string;
+
+  @ApiPropertyOptional({ description: 'the period of a StatLine table that has none', example: '2022' })
+  @IsOptional()
+  period?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: validate, write nothing, answer the summary' })
+  @IsOptionalNotNull()
+  @IsOneOf(['true', 'false'], rule('must be true or false', undefined, { answer: { message: 'dryRun must be true or false' } }))
+  dryRun?: 'true' | 'false';
+}
+
+/** `GET /imports?limit=&offset=` (newest first). */
+export class ImportsListQueryDto {
+  @ApiPropertyOptional({ type: String, description: 'rows, default 100' })
+  @IsOptional()
+  @Satisfies('isNumberText', () => true, rule('a number'))
+  limit?: string;
+
+  @ApiPropertyOptional({ type: String, description: 'rows to skip, default 0' })
+  @IsOptional()
+  @Satisfies('isNumberText', () => true, rule('a number'))
+  offset?: string;
+}
+
+/** `PUT /statline-mappings/:signature`. */
+export class StatlineMappingDto {
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Satisfies('isText', (v) => typeof v === 'string', rule('must be a string', undefined, { answer: { message: 'title must be a string' } }))
+  title?: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'StatLine column header → indicator code', example: { 'Roker (%)': 'smokers' } })
+  @Satisfies(
+    'isColumnMap',
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    rule('must be an object', 'mapping.columns', { answer: { message: 'Send {columns: {"<StatLine column>": "<indicator code>"}, title?}' } }),
+  )
+  columns!: Record<string, unknown>;
+}
