@@ -12,6 +12,7 @@ import { AreaSearch1766700000000 } from './1766700000000-area-search';
 import { WorkLedger1766850000000 } from './1766850000000-work-ledger';
 import { DecisionEffectDue1767000000000 } from './1767000000000-decision-effect-due';
 import { CbsSources1767600000000 } from './1767600000000-cbs-sources';
+import { SignalJobs1767710000000 } from './1767710000000-signal-jobs';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   WorkLedger1766850000000,
   DecisionEffectDue1767000000000,
   CbsSources1767600000000,
+  SignalJobs1767710000000,
 ];

@@ -4,6 +4,13 @@ export interface WorkConfig {
   heartbeatMs: number;
   /** Running work whose heartbeat is older than this is marked interrupted by any instance (s). */
   staleSeconds: number;
+  /**
+   * How often an instance looks for detection jobs of a run another instance started (ms); 0 = never
+   * (it then works only on the runs it starts itself). Issue 14.
+   */
+  detectionTickMs: number;
+  /** Detection jobs one instance works on at once (reading one municipality while computing another). */
+  detectionConcurrency: number;
 }
 
 function whole(raw: string | undefined, name: string, dflt: number, min: number): number {
@@ -17,5 +24,7 @@ export function loadWorkConfig(env: NodeJS.ProcessEnv): WorkConfig {
   return {
     heartbeatMs: whole(env.WORK_HEARTBEAT_MS, 'WORK_HEARTBEAT_MS', 30_000, 0),
     staleSeconds: whole(env.WORK_STALE_SECONDS, 'WORK_STALE_SECONDS', 120, 10),
+    detectionTickMs: whole(env.SIGNAL_JOBS_TICK_MS, 'SIGNAL_JOBS_TICK_MS', 1000, 0),
+    detectionConcurrency: whole(env.SIGNAL_JOB_CONCURRENCY, 'SIGNAL_JOB_CONCURRENCY', 2, 1),
   };
 }
