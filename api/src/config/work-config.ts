@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 /** Running work (imports, detection runs): heartbeat and when it counts as interrupted (issue 9). */
 export interface WorkConfig {
   /** How often running work beats its heart and the sweep runs (ms); 0 = never (tests call sweep()). */
@@ -11,6 +12,8 @@ export interface WorkConfig {
   detectionTickMs: number;
   /** Detection jobs one instance works on at once (reading one municipality while computing another). */
   detectionConcurrency: number;
+  /** Worker threads for the statistics of detection jobs (0: on the main thread). */
+  detectionThreads: number;
 }
 
 function whole(raw: string | undefined, name: string, dflt: number, min: number): number {
@@ -21,10 +24,12 @@ function whole(raw: string | undefined, name: string, dflt: number, min: number)
 }
 
 export function loadWorkConfig(env: NodeJS.ProcessEnv): WorkConfig {
+  const threads = whole(env.SIGNAL_THREADS, 'SIGNAL_THREADS', Math.min(4, availableParallelism()), 0);
   return {
     heartbeatMs: whole(env.WORK_HEARTBEAT_MS, 'WORK_HEARTBEAT_MS', 30_000, 0),
     staleSeconds: whole(env.WORK_STALE_SECONDS, 'WORK_STALE_SECONDS', 120, 10),
     detectionTickMs: whole(env.SIGNAL_JOBS_TICK_MS, 'SIGNAL_JOBS_TICK_MS', 1000, 0),
-    detectionConcurrency: whole(env.SIGNAL_JOB_CONCURRENCY, 'SIGNAL_JOB_CONCURRENCY', 2, 1),
+    detectionConcurrency: whole(env.SIGNAL_JOB_CONCURRENCY, 'SIGNAL_JOB_CONCURRENCY', Math.max(2, threads + 1), 1),
+    detectionThreads: threads,
   };
 }

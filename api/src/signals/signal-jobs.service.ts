@@ -8,6 +8,7 @@ import { detectMunicipality, indicatorMeta, type MunicipalityInput, type Municip
 import { SignalJobsRepository, type ClaimedJob } from './signal-jobs.repository';
 import { SignalsRepository } from './signals.repository';
 import { SignalsService } from './signals.service';
+import { DetectionThreads } from './detection-threads';
 
 /** A job's outcome as stored: the municipality's result, or why its work failed. */
 export type StoredJobResult = MunicipalityResult & { error?: string };
@@ -27,6 +28,7 @@ export class SignalJobsService implements OnApplicationBootstrap, OnModuleDestro
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<number> | null = null;
   private closing = false;
+  private threads: DetectionThreads | null = null;
   private readonly contexts = new Map<string, Promise<{ indicators: IndicatorMeta[]; settings: SignalSettings }>>();
 
   constructor(
@@ -39,6 +41,7 @@ export class SignalJobsService implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
+    this.threads = DetectionThreads.create(this.config.work.detectionThreads);
     const ms = this.config.work.detectionTickMs;
     if (ms > 0) {
       this.timer = setInterval(() => this.tick(), ms);
@@ -49,6 +52,7 @@ export class SignalJobsService implements OnApplicationBootstrap, OnModuleDestro
   async onModuleDestroy(): Promise<void> {
     this.stop();
     await this.ticking?.catch(() => undefined);
+    await this.threads?.close();
   }
 
   /** Claims no more jobs; a run waiting for jobs gives up (the server is stopping). */
@@ -102,7 +106,7 @@ export class SignalJobsService implements OnApplicationBootstrap, OnModuleDestro
       this.annotations.forMunicipality(job.municipality),
     ]);
     const input: MunicipalityInput = { municipality: job.municipality, indicators, settings, subjects, observations, annotations };
-    return detectMunicipality(input);
+    return this.threads ? this.threads.run(input) : detectMunicipality(input);
   }
 
   /** Indicators and settings, read once per run in this instance. */
