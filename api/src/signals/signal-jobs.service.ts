@@ -42,7 +42,8 @@ export class SignalJobsService implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     this.threads = DetectionThreads.create(this.config.work.detectionThreads);
-    const ms = this.config.work.detectionTickMs;
+    // The embedded database belongs to one process: no other instance can start a run there.
+    const ms = this.config.databaseUrl ? this.config.work.detectionTickMs : 0;
     if (ms > 0) {
       this.timer = setInterval(() => this.tick(), ms);
       this.timer.unref();
