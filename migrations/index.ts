@@ -13,6 +13,7 @@ import { WorkLedger1766850000000 } from './1766850000000-work-ledger';
 import { DecisionEffectDue1767000000000 } from './1767000000000-decision-effect-due';
 import { CbsSources1767600000000 } from './1767600000000-cbs-sources';
 import { IndicatorTopic1767700000000 } from './1767700000000-indicator-topic';
+import { SignalJobs1767710000000 } from './1767710000000-signal-jobs';
 import { DecisionOwnerDeadline1767730000000 } from './1767730000000-decision-owner-deadline';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   DecisionEffectDue1767000000000,
   CbsSources1767600000000,
   IndicatorTopic1767700000000,
+  SignalJobs1767710000000,
   DecisionOwnerDeadline1767730000000,
 ];

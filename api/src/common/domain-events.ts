@@ -4,6 +4,8 @@ import { Subject } from 'rxjs';
 export interface ImportCompleted {
   batchId: string;
   indicators: string[];
+  /** The areas and units the import wrote (absent: unknown, so detection looks at everything). */
+  subjects?: string[];
   actor: string;
 }
 

@@ -43,6 +43,9 @@ describe('loadConfig', () => {
     [{ DB_CONNECT_ATTEMPTS: 'abc' }, /^DB_CONNECT_ATTEMPTS must be a whole number 1–100000, got "abc"$/],
     [{ DB_CONNECT_ATTEMPTS: '0' }, /DB_CONNECT_ATTEMPTS/],
     [{ WORK_STALE_SECONDS: 'x' }, /WORK_STALE_SECONDS/],
+    [{ SIGNAL_JOBS_TICK_MS: '-1' }, /SIGNAL_JOBS_TICK_MS/],
+    [{ SIGNAL_JOB_CONCURRENCY: '0' }, /SIGNAL_JOB_CONCURRENCY/],
+    [{ SIGNAL_THREADS: '1.5' }, /SIGNAL_THREADS/],
     [{ CBS_ODATA_URL: 'ftp://cbs' }, /CBS_ODATA_URL/],
   ])('rejects %j with a one-line reason', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);

@@ -227,7 +227,7 @@ export class ObservationWriter {
         `Import ${batchId} (${job.format}, ${job.source}): ${accepted} rows (${accepted - staged} into new slices directly, ${staged} merged) in ${Date.now() - started} ms (waiting for the database ${waitMs} ms, merge ${mergeMs} ms)`,
       );
       await this.disclosure.ensure([...indicatorsSeen]);
-      const event = { batchId, indicators: [...indicatorsSeen], actor: job.actor };
+      const event = { batchId, indicators: [...indicatorsSeen], subjects: [...subjectsSeen], actor: job.actor };
       // After the answer is decided: signal detection follows every completed import.
       setImmediate(() => this.events.importCompleted.next(event));
       return {

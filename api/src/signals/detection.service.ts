@@ -6,17 +6,24 @@ import { AnnotationsRepository } from '../annotations/annotations.repository';
 import { AuditService } from '../audit/audit.service';
 import { DomainEvents } from '../common/domain-events';
 import { ConflictError } from '../common/errors';
-import {
-  detectSignals, measureEffect, periodIndexOf, persists, toPt, type CandidateSignal, type IndicatorMeta, type ObservationPoint,
-  type SignalSettings, type SkippedSeries, type SubjectMeta,
-} from '../core/signals';
+import { measureEffect, persists, toPt, type CandidateSignal, type SignalSettings, type SkippedSeries } from '../core/signals';
 import { displayValue } from '../core/signals/model';
-import { periodLabel } from '../core/period';
 import { DETECTED, GROUPED, PATTERN_ENDED, PATTERN_RETURNED, UNGROUPED } from './lifecycle';
-import { SignalsRepository, type RawObservation, type SignalRow, type StoredEffect } from './signals.repository';
+import { SignalsRepository, type SignalRow, type StoredEffect } from './signals.repository';
 import { SignalsService } from './signals.service';
 import { advisoryUnlock, tryAdvisoryLock } from '../database/advisory-locks';
 import { AgendaRepository } from '../agenda/agenda.repository';
+import { indicatorMeta, MAX_SKIPPED_STORED, toPoint } from './municipality-detection';
+import { SignalJobsRepository } from './signal-jobs.repository';
+import { SignalJobsService } from './signal-jobs.service';
+
+export interface RunOptions {
+  /** Wait for a run in progress (else 409). */
+  wait: boolean;
+  actor?: string;
+  /** Incremental run: only the municipalities of these areas and units (absent or null: all). */
+  subjects?: string[] | null;
+}
 
 export interface RunResult {
   created: number;
@@ -28,50 +35,15 @@ export interface RunResult {
 const ADVISORY_KEY = 7_295_041_2024;
 const DEBOUNCE_MS = Number(process.env.SIGNAL_RUN_DEBOUNCE_MS ?? 500);
 const SYSTEM = 'system';
-const MAX_SKIPPED_STORED = 1000;
 
-export function indicatorMeta(r: Awaited<ReturnType<SignalsRepository['indicators']>>[number]): IndicatorMeta {
-  return {
-    code: r.code,
-    name: { nl: r.name_nl, en: r.name_en },
-    quadrant: r.quadrant,
-    measure: r.measure,
-    polarity: r.polarity,
-    subjectKind: r.subject_kind,
-    per: r.per,
-    minCount: r.min_count ?? 5,
-    leadsTo: Array.isArray(r.leads_to) ? r.leads_to : [],
-    topic: r.topic ?? null,
-  };
-}
-
-export function toPoint(o: RawObservation): ObservationPoint | null {
-  let period: string;
-  try {
-    period = periodLabel(o.period_start, o.granularity);
-  } catch {
-    return null;
-  }
-  const idx = periodIndexOf(period);
-  if (!idx) return null;
-  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-  return {
-    indicator: o.indicator_code,
-    subject: o.subject_code,
-    period,
-    periodIndex: idx.periodIndex,
-    granularity: idx.granularity,
-    value: num(o.value),
-    numerator: num(o.numerator),
-    denominator: num(o.denominator),
-    n: num(o.n),
-  };
-}
+export { indicatorMeta, toPoint } from './municipality-detection';
 
 /**
- * Detection runs: load each municipality's data, run the pure engine, and write the outcome in one
- * transaction (upsert by dedupe key, resolve what is gone, measure effects of monitored signals).
- * Runs never overlap: an in-process lock plus a PostgreSQL advisory lock for other processes.
+ * Detection runs: one job per municipality (claimed by any instance, see SignalJobsService), each
+ * loading its municipality's data and running the pure engine; then the run's owner writes the
+ * outcome in one transaction (upsert by dedupe key, resolve what is gone, measure effects of
+ * monitored signals). Runs never overlap: an in-process lock plus a PostgreSQL advisory lock for
+ * other processes; the work of one run is shared by every instance.
  */
 @Injectable()
 export class DetectionService implements OnModuleInit, OnModuleDestroy {
@@ -81,6 +53,8 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
   private background: Promise<void> | null = null;
   private subscription: Subscription | null = null;
   private pendingTriggers: string[] = [];
+  /** Subjects the pending imports wrote; null: some trigger wants a full run. */
+  private pendingSubjects: Set<string> | null = new Set();
   private closing = false;
 
   constructor(
@@ -92,32 +66,43 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
     private readonly events: DomainEvents,
     private readonly agenda: AgendaRepository,
     private readonly ledger: WorkLedgerService,
+    private readonly jobs: SignalJobsService,
+    private readonly jobRows: SignalJobsRepository,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.importCompleted.subscribe((e) => this.schedule(`import:${e.batchId}`));
+    this.subscription = this.events.importCompleted.subscribe((e) => this.schedule(`import:${e.batchId}`, e.subjects ?? null));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
+    this.jobs.stop(); // a run waiting for jobs gives up rather than hold the shutdown
     this.subscription?.unsubscribe();
     if (this.timer) clearTimeout(this.timer);
     await this.background?.catch(() => undefined);
     await this.current?.catch(() => undefined);
   }
 
-  /** After imports: debounced, in the background, waits for a running run; errors are logged, never thrown. */
-  schedule(trigger: string): void {
+  /**
+   * After imports: debounced, in the background, waits for a running run; errors are logged, never
+   * thrown. Incremental: the run detects only the municipalities of the subjects the imports wrote
+   * (`subjects`; null = everything).
+   */
+  schedule(trigger: string, subjects: string[] | null = null): void {
     if (this.closing) return;
     this.pendingTriggers.push(trigger);
+    if (subjects === null) this.pendingSubjects = null;
+    else if (this.pendingSubjects) for (const s of subjects) this.pendingSubjects.add(s);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
       const triggers = this.pendingTriggers.splice(0);
+      const scope = this.pendingSubjects ? [...this.pendingSubjects] : null;
+      this.pendingSubjects = new Set();
       const label = triggers.length > 3 ? `${triggers.slice(0, 3).join(',')},+${triggers.length - 3}` : triggers.join(',');
       const previous = this.background ?? Promise.resolve();
       this.background = previous
-        .then(() => (this.closing ? undefined : this.run(label, { wait: true })))
+        .then(() => (this.closing ? undefined : this.run(label, { wait: true, subjects: scope })))
         .then((r) => {
           if (r) this.logger.log(`Detection after import (${label}): ${r.created} new, ${r.updated} updated, ${r.resolved} resolved`);
         })
@@ -135,7 +120,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
    * One detection run. With `wait: false` a run that is already going on answers 409; with
    * `wait: true` it waits its turn (in this process, and up to a minute for another process).
    */
-  async run(trigger: string, opts: { wait: boolean; actor?: string } = { wait: false }): Promise<RunResult> {
+  async run(trigger: string, opts: RunOptions = { wait: false }): Promise<RunResult> {
     while (this.current) {
       if (!opts.wait) throw new ConflictError('a detection run is in progress', undefined, { code: 'signals.runInProgress' });
       await this.current.catch(() => undefined);
@@ -149,7 +134,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async runLocked(trigger: string, opts: { wait: boolean; actor?: string }): Promise<RunResult> {
+  private async runLocked(trigger: string, opts: RunOptions): Promise<RunResult> {
     const qr = this.db.createQueryRunner();
     await qr.connect();
     let locked = false;
@@ -161,49 +146,48 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
         if (!opts.wait || Date.now() > deadline) throw new ConflictError('a detection run is in progress', undefined, { code: 'signals.runInProgress' });
         await new Promise((r) => setTimeout(r, 250));
       }
-      return await this.execute(trigger, qr, opts.actor ?? SYSTEM);
+      return await this.execute(trigger, qr, opts.actor ?? SYSTEM, opts.subjects ?? null);
     } finally {
       if (locked) await advisoryUnlock(qr, ADVISORY_KEY).catch(() => undefined);
       await qr.release();
     }
   }
 
-  private async execute(trigger: string, qr: QueryRunner, actor: string): Promise<RunResult> {
+  private async execute(trigger: string, qr: QueryRunner, actor: string, subjects: string[] | null): Promise<RunResult> {
     const started = Date.now();
     const runId = await this.repo.startRun(trigger, this.ledger.owner);
-    if (await this.repo.refreshStatistics()) this.logger.debug('Analysed observation before the run (statistics were stale)');
-    const settings = await this.signals.settings();
-    const indicators = (await this.repo.indicators()).map(indicatorMeta);
     const found = new Map<string, { c: CandidateSignal; municipality: string }>();
     const skipped: (SkippedSeries & { municipality: string })[] = [];
-
-    for (const { code: municipality } of await this.repo.municipalitiesWithData()) {
-      const [subjectRows, observations, annotations] = await Promise.all([
-        this.repo.subjects(municipality),
-        this.repo.observations(municipality),
-        this.annotations.forMunicipality(municipality),
-      ]);
-      const subjects: SubjectMeta[] = subjectRows.map((s) => ({
-        code: s.code,
-        name: s.name,
-        kind: s.kind,
-        level: s.level === 'municipality' || s.level === 'district' || s.level === 'neighbourhood' ? s.level : undefined,
-        // Peers: same municipality and level; units: same municipality (and kind, e.g. schools).
-        peerGroup: s.kind === 'unit' ? `${municipality}:unit:${s.unit_kind}` : `${municipality}:${s.level}`,
-        municipality,
-        ...(s.parent ? { parent: s.parent } : {}),
-      }));
-      const points = observations.map(toPoint).filter((p): p is ObservationPoint => p !== null);
-      const result = detectSignals({ indicators, subjects, observations: points, annotations, settings });
-      for (const c of result.signals) if (!found.has(c.dedupeKey)) found.set(c.dedupeKey, { c, municipality });
-      for (const s of result.skipped) skipped.push({ ...s, municipality });
+    let skippedCount = 0;
+    let municipalities = 0;
+    const instances = new Set<string>();
+    let settings: SignalSettings;
+    // Incremental: the municipalities of the subjects an import wrote. A municipality is detected
+    // whole (its peers and the false discovery rate over all its tests), so the outcome equals a full run's.
+    let scope: Set<string> | null = null;
+    try {
+      if (await this.repo.refreshStatistics()) this.logger.debug('Analysed observation before the run (statistics were stale)');
+      settings = await this.signals.settings();
+      if (subjects) scope = new Set(await this.repo.municipalitiesOf(subjects));
+      municipalities = await this.jobRows.create(runId, scope ? [...scope] : null);
+      await this.jobs.complete(runId);
+      for (const { municipality_code: municipality, owner, result } of await this.jobs.results(runId)) {
+        if (result.error) throw new Error(`detection of ${municipality}: ${result.error}`);
+        instances.add(owner);
+        for (const c of result.signals) if (!found.has(c.dedupeKey)) found.set(c.dedupeKey, { c, municipality });
+        skipped.push(...result.skipped.slice(0, MAX_SKIPPED_STORED - skipped.length));
+        skippedCount += result.skippedCount;
+      }
+    } catch (err) {
+      await this.failRun(runId, err);
+      throw err;
     }
 
     const counts: RunResult = { created: 0, updated: 0, resolved: 0 };
     await qr.startTransaction();
     try {
       const m = qr.manager;
-      const existing = await this.repo.byDedupeKey(m);
+      const existing = await this.repo.byDedupeKey(m, scope ? { municipalities: [...scope], keys: [...found.keys()] } : null);
       const idOf = new Map<string, string>();
       for (const [key, { c, municipality }] of found) {
         const old = existing.get(key);
@@ -239,6 +223,7 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
       }
       for (const [key, old] of existing) {
         if (found.has(key) || !old.pattern_active) continue;
+        if (scope && !scope.has(old.municipality_code ?? '')) continue; // not looked at by this run
         const final = old.status === 'closed' || old.status === 'dismissed';
         // Auto-resolve: only a signal nobody has taken up yet is closed; later stages keep their status.
         const to = old.status === 'open' ? 'closed' : old.status;
@@ -246,24 +231,34 @@ export class DetectionService implements OnModuleInit, OnModuleDestroy {
         if (!final) await this.repo.addEvent({ signalId: old.id, actor: SYSTEM, from: old.status, to, comment: PATTERN_ENDED }, m);
         counts.resolved++;
       }
-      const monitored = await this.repo.list({ status: ['monitoring'] }, m);
-      for (const s of monitored) await this.measure(s, settings, m);
+      const monitored = (await this.repo.list({ status: ['monitoring'] }, m)).filter((s) => !scope || scope.has(s.municipality_code ?? ''));
+      for (const s of monitored) await this.measure(s, settings!, m);
       await this.repo.finishRun(
         runId,
-        { ...counts, skipped: skipped.slice(0, MAX_SKIPPED_STORED).map((s) => ({ ...s })) },
+        { ...counts, skipped: skipped.map((s) => ({ ...s })) },
         m,
       );
+      await this.jobRows.remove(runId, m);
       await this.audit.record(
-        { actor, action: 'signals.run', target: runId, details: { trigger, ...counts, skipped: skipped.length, ms: Date.now() - started } },
+        {
+          actor, action: 'signals.run', target: runId,
+          details: { trigger, ...counts, skipped: skippedCount, scope: scope ? 'incremental' : 'full', municipalities, instances: instances.size, ms: Date.now() - started },
+        },
         m,
       );
       await qr.commitTransaction();
     } catch (err) {
       await qr.rollbackTransaction().catch(() => undefined);
-      await this.repo.finishRun(runId, { created: 0, updated: 0, resolved: 0, skipped: [{ reason: `run failed: ${String((err as Error)?.message ?? err)}` }] }, undefined, 'failed').catch(() => undefined);
+      await this.failRun(runId, err);
       throw err;
     }
     return counts;
+  }
+
+  /** A run that failed: on record as failed with the reason; its jobs are gone. */
+  private async failRun(runId: string, err: unknown): Promise<void> {
+    await this.repo.finishRun(runId, { created: 0, updated: 0, resolved: 0, skipped: [{ reason: `run failed: ${String((err as Error)?.message ?? err)}` }] }, undefined, 'failed').catch(() => undefined);
+    await this.jobRows.remove(runId).catch(() => undefined);
   }
 
   /** Measure the effect of one signal now (e.g. when it enters monitoring). */

@@ -115,6 +115,7 @@ export interface ExistingSignal {
   status: SignalStatus;
   pattern_active: boolean;
   group_id: string | null;
+  municipality_code: string | null;
   last_actor: string | null;
 }
 
@@ -240,6 +241,18 @@ export class SignalsRepository {
     );
   }
 
+  /** The municipalities of some areas and units (those outside any municipality left out). */
+  async municipalitiesOf(subjects: string[]): Promise<string[]> {
+    const rows: { code: string }[] = await this.db.query(
+      `SELECT DISTINCT a.municipality_code AS code FROM unnest($1::text[]) AS s(code)
+         LEFT JOIN unit u ON u.code = s.code
+         JOIN area a ON a.code = COALESCE(u.area_code, s.code)
+       WHERE a.municipality_code IS NOT NULL ORDER BY 1`,
+      [subjects],
+    );
+    return rows.map((r) => r.code);
+  }
+
   indicators(manager: EntityManager = this.db.manager): Promise<
     { code: string; name_nl: string; name_en: string; quadrant: Quadrant; measure: 'count' | 'proportion' | 'rate' | 'mean'; polarity: 'higher-is-worse' | 'higher-is-better'; subject_kind: 'area' | 'unit'; per: number | null; min_count: number; leads_to: { indicator: string; maxLag: number }[]; topic: IndicatorTopic | null }[]
   > {
@@ -281,12 +294,16 @@ export class SignalsRepository {
     );
   }
 
-  /** Existing signals by dedupe key, locked for the run's transaction. */
-  async byDedupeKey(manager: EntityManager): Promise<Map<string, ExistingSignal>> {
+  /**
+   * Existing signals by dedupe key, locked for the run's transaction: all, or (incremental run)
+   * those of some municipalities plus any with one of the keys found.
+   */
+  async byDedupeKey(manager: EntityManager, scope: { municipalities: string[]; keys: string[] } | null = null): Promise<Map<string, ExistingSignal>> {
     const rows: ExistingSignal[] = await manager.query(
-      `SELECT s.dedupe_key, s.id, s.status, s.pattern_active, s.group_id,
+      `SELECT s.dedupe_key, s.id, s.status, s.pattern_active, s.group_id, s.municipality_code,
               (SELECT e.actor FROM signal_event e WHERE e.signal_id = s.id ORDER BY e.at DESC, e.id DESC LIMIT 1) AS last_actor
-       FROM signal s FOR UPDATE OF s`,
+       FROM signal s ${scope ? 'WHERE s.municipality_code = ANY($1) OR s.dedupe_key = ANY($2)' : ''} FOR UPDATE OF s`,
+      scope ? [scope.municipalities, scope.keys] : [],
     );
     return new Map(rows.map((r) => [r.dedupe_key, r]));
   }

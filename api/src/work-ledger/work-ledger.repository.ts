@@ -14,6 +14,7 @@ export class WorkLedgerRepository {
   async heartbeat(owner: string): Promise<void> {
     await this.db.query(`UPDATE import_batch SET heartbeat_at = now() WHERE status = 'running' AND owner = $1`, [owner]);
     await this.db.query(`UPDATE signal_run SET heartbeat_at = now() WHERE status = 'running' AND owner = $1`, [owner]);
+    await this.db.query(`UPDATE signal_job SET heartbeat_at = now() WHERE status = 'running' AND owner = $1`, [owner]);
   }
 
   /** Owners of work still marked running. */
@@ -40,6 +41,8 @@ export class WorkLedgerRepository {
       `WITH u AS (UPDATE signal_run SET status = 'interrupted', finished_at = now() WHERE ${where} RETURNING id) SELECT count(*)::int AS n FROM u`,
       [deadOwners, staleSeconds],
     );
+    // The jobs of runs that no longer run (interrupted, or failed without cleaning up) are of no use.
+    await this.db.query(`DELETE FROM signal_job j USING signal_run r WHERE r.id = j.run_id AND r.status <> 'running'`);
     return { imports: imports[0].n, runs: runs[0].n };
   }
 }
