@@ -2,19 +2,18 @@
  * Rule 3, leading-indicator: a leader rose and its follower follows within the lag window (quadrant IV).
  */
 import { modelKind, Pt, RiseTest, riseTest, round, seriesEvidence, worseDir } from '../model';
-import { both, certainty, fdrSentence, Lang, pct, quadrantLine, severityOf, valueText } from '../text';
+import { both, certainty, fdrSentence, Lang, pct, quadrantLine, severityOf, TEXTS, valueText } from '../text';
 import type { IndicatorMeta, RisingTrendSettings } from '../types';
 import { Context, Test, subjectName, indName, lc, skip } from './context';
 import { windowValue } from './rising-trend';
 
 function leadQuestion(leader: IndicatorMeta, follower: IndicatorMeta, l: Lang): string {
-  if (leader.topic === 'payment-arrears' && follower.topic === 'evictions')
-    return l === 'nl'
-      ? 'Kunnen we afspraken maken met de woningcorporatie om huisuitzettingen door betalingsachterstanden te voorkomen? ' + quadrantLine('IV', l)
-      : 'Can we make agreements with the housing corporation to prevent evictions caused by payment arrears? ' + quadrantLine('IV', l);
-  return l === 'nl'
-    ? `Kunnen we afspraken maken met de betrokken organisaties zodat een stijging van ${lc(indName(leader, l))} niet uitmondt in meer ${lc(indName(follower, l))}? ` + quadrantLine('IV', l)
-    : `Can we make agreements with the organisations involved so that a rise in ${lc(indName(leader, l))} does not end in more ${lc(indName(follower, l))}? ` + quadrantLine('IV', l);
+  const t = TEXTS[l].leadingIndicator;
+  const question =
+    leader.topic === 'payment-arrears' && follower.topic === 'evictions'
+      ? t.questionArrearsEvictions
+      : t.question({ leader: lc(indName(leader, l)), follower: lc(indName(follower, l)) });
+  return question + quadrantLine('IV', l);
 }
 
 export function leadingIndicator(ctx: Context): Test[] {
@@ -93,7 +92,7 @@ export function leadingIndicator(ctx: Context): Test[] {
             const fspan = `${fpts[fr.startPos].period}–${fpts[fr.endPos].period}`;
             const lwv = windowValue(leader, lpts, lr);
             const fwv = windowValue(follower, fpts, fr);
-            const eff = (v: number | null, r: RiseTest, l: Lang): string => (v === null ? '' : ` (${pct(r.effect, l)} ${l === 'nl' ? 'boven het eigen niveau' : 'above its own level'})`);
+            const eff = (v: number | null, r: RiseTest, l: Lang): string => (v === null ? '' : TEXTS[l].leadingIndicator.aboveOwnLevel(pct(r.effect, l)));
             const effect = Math.min(lr.effect, fr.effect);
             return {
               rule: 'leading-indicator',
@@ -109,17 +108,26 @@ export function leadingIndicator(ctx: Context): Test[] {
               // Leader/follower pair in one area is one issue; no period in the key.
               dedupeKey: `leading-indicator|${leader.code}>${follower.code}|${subject}`,
               title: both((l) =>
-                l === 'nl'
-                  ? `${indName(leader, l)} gevolgd door ${lc(indName(follower, l))} in ${name}${established ? ` (sinds ${lpts[lr.startPos].period})` : ''}`
-                  : `${indName(leader, l)} followed by ${lc(indName(follower, l))} in ${name}${established ? ` (since ${lpts[lr.startPos].period})` : ''}`,
+                TEXTS[l].leadingIndicator.title({
+                  leader: indName(leader, l),
+                  follower: lc(indName(follower, l)),
+                  area: name,
+                  since: established ? lpts[lr.startPos].period : null,
+                }),
               ),
-              explanation: both((l) =>
-                (l === 'nl'
-                  ? `In ${name} steeg eerst ${lc(indName(leader, l))} (${lspan}: ${valueText(leader, lwv, l)}${eff(lwv, lr, l)}), en binnen ${lag} ${lag === 1 ? 'periode' : 'perioden'} daarna ook ${lc(indName(follower, l))} (${fspan}: ${valueText(follower, fwv, l)}${eff(fwv, fr, l)}). ` +
-                    `Dat past bij het bekende verband tussen deze twee. Dat beide stijgingen meer zijn dan toeval, is ${certainty(p, l)}. `
-                  : `In ${name}, ${lc(indName(leader, l))} rose first (${lspan}: ${valueText(leader, lwv, l)}${eff(lwv, lr, l)}), and within ${lag} ${lag === 1 ? 'period' : 'periods'} ${lc(indName(follower, l))} rose too (${fspan}: ${valueText(follower, fwv, l)}${eff(fwv, fr, l)}). ` +
-                    `That fits the known link between the two. That both rises are more than chance is ${certainty(p, l)}. `) +
-                fdrSentence(q, n, l),
+              explanation: both(
+                (l) =>
+                  TEXTS[l].leadingIndicator.explanation({
+                    area: name,
+                    leader: lc(indName(leader, l)),
+                    leaderSpan: lspan,
+                    leaderValue: `${valueText(leader, lwv, l)}${eff(lwv, lr, l)}`,
+                    follower: lc(indName(follower, l)),
+                    followerSpan: fspan,
+                    followerValue: `${valueText(follower, fwv, l)}${eff(fwv, fr, l)}`,
+                    lag,
+                    certainty: certainty(p, l),
+                  }) + fdrSentence(q, n, l),
               ),
               question: both((l) => leadQuestion(leader, follower, l)),
               evidence: {

@@ -3,7 +3,7 @@
  */
 import { arcsine, arcsineSe, binomialLowerTail, binomialUpperTail, median, overdispersion, pnormUpper, poissonLowerTail, poissonUpperTail, qnorm } from '../../statistics';
 import { displayScale, displayUnit, displayValue, isSuppressed, Kind, modelKind, Pt, round, worseDir } from '../model';
-import { both, certainty, disclose, fdrSentence, fmt, Lang, pct, quadrantLine, severityOf, valueText, worseWord } from '../text';
+import { both, certainty, disclose, fdrSentence, fmt, Lang, pct, quadrantLine, severityOf, TEXTS, valueText, worseWord } from '../text';
 import type { FunnelEvidence } from '../types';
 import { funnelLimitsAt } from '../funnel';
 import { SeriesGroup, Context, Test, PeerResult, subjectName, indName, lc, peersWord, skip as skipSeries } from './context';
@@ -253,7 +253,7 @@ function peerGroupWindow(ctx: Context, g: SeriesGroup, peerGroup: string, subjec
         const effectText = (lang: Lang): string =>
           suppressed || kind === 'mean' ? '' : ` (${pct(effect, lang)} ${worseWord(ind, lang)})`;
         const isReferral = ind.topic === 'referrals';
-        const span = (l: Lang): string => (fromLabel === m.pt.period ? m.pt.period : `${fromLabel}–${m.pt.period}${l === 'nl' ? ' samen' : ' together'}`);
+        const span = (l: Lang): string => (fromLabel === m.pt.period ? m.pt.period : TEXTS[l].peerOutlier.together({ from: fromLabel, to: m.pt.period }));
         return {
           rule: 'peer-outlier',
           quadrant: 'III',
@@ -267,28 +267,28 @@ function peerGroupWindow(ctx: Context, g: SeriesGroup, peerGroup: string, subjec
           severity: severityOf(q, effect, ctx.settings.severity),
           // A unit that stays an outlier next period is the same issue: no period in the key.
           dedupeKey: `peer-outlier|${ind.code}|${m.subject}`,
-          title: both((l) =>
-            l === 'nl'
-              ? `${indName(ind, l)} bij ${name} ${worseWord(ind, l)} dan bij vergelijkbare ${peers(l)}`
-              : `${indName(ind, l)} at ${name} ${worseWord(ind, l)} than at comparable ${peers(l)}`,
+          title: both((l) => TEXTS[l].peerOutlier.title({ indicator: indName(ind, l), area: name, worse: worseWord(ind, l), peers: peers(l) })),
+          explanation: both(
+            (l) =>
+              TEXTS[l].peerOutlier.explanation({
+                span: span(l),
+                indicator: lc(indName(ind, l)),
+                area: name,
+                value: valueText(ind, value, l),
+                peerValue: valueText(ind, peerValue, l),
+                members: members.length,
+                peers: peers(l),
+                effect: effectText(l),
+                coverage: fmt(st.coverage * 100, l, 1),
+                adjusted,
+                certainty: certainty(p, l),
+              }) + fdrSentence(q, tests, l),
           ),
-          explanation: both((l) =>
-            (l === 'nl'
-              ? `In ${span(l)} was ${lc(indName(ind, l))} bij ${name} ${valueText(ind, value, l)}, tegen ${valueText(ind, peerValue, l)} gemiddeld bij de ${members.length} vergelijkbare ${peers(l)} in dezelfde groep${effectText(l)}. ` +
-                `Dat ligt buiten de ${fmt(st.coverage * 100, l, 1)}%-grenzen van de trechtergrafiek${adjusted ? ', ook na correctie voor de gewone spreiding tussen ' + peers(l) : ''}. Dat dit meer is dan toeval, is ${certainty(p, l)}. `
-              : `In ${span(l)}, ${lc(indName(ind, l))} at ${name} was ${valueText(ind, value, l)}, against ${valueText(ind, peerValue, l)} on average across the ${members.length} comparable ${peers(l)} in the same group${effectText(l)}. ` +
-                `That lies outside the ${fmt(st.coverage * 100, l, 1)}% funnel-plot limits${adjusted ? ', even after allowing for the usual spread between ' + peers(l) : ''}. That this is more than chance is ${certainty(p, l)}. `) +
-            fdrSentence(q, tests, l),
-          ),
-          question: both((l) =>
-            (l === 'nl'
-              ? isReferral
-                ? `Wat speelt er bij ${name} dat relatief veel kinderen naar de jeugdzorg worden verwezen? `
-                : `Wat speelt er bij ${name} dat ${lc(indName(ind, l))} hier ${worseWord(ind, l)} ligt dan bij vergelijkbare ${peers(l)}? `
-              : isReferral
-                ? `What is going on at ${name} that relatively many children are referred to youth care? `
-                : `What is going on at ${name} that ${lc(indName(ind, l))} is ${worseWord(ind, l)} here than at comparable ${peers(l)}? `) +
-            quadrantLine('III', l),
+          question: both(
+            (l) =>
+              (isReferral
+                ? TEXTS[l].peerOutlier.questionReferrals({ area: name })
+                : TEXTS[l].peerOutlier.question({ area: name, indicator: lc(indName(ind, l)), worse: worseWord(ind, l), peers: peers(l) })) + quadrantLine('III', l),
           ),
           evidence,
         };

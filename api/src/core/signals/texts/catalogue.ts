@@ -40,6 +40,24 @@ export interface SignalTexts {
     questionNeighbourhood: (a: { area: string; indicator: string; rise: string }) => string;
     questionPolicy: (a: { area: string; indicator: string; rise: string }) => string;
   };
+  peerOutlier: {
+    title: (a: { indicator: string; area: string; worse: string; peers: string }) => string;
+    /** "2024-Q1–2024-Q4 samen": the pooled periods. */
+    together: (a: { from: string; to: string }) => string;
+    explanation: (a: {
+      span: string; indicator: string; area: string; value: string; peerValue: string; members: number; peers: string;
+      effect: string; coverage: string; adjusted: boolean; certainty: string;
+    }) => string;
+    questionReferrals: (a: { area: string }) => string;
+    question: (a: { area: string; indicator: string; worse: string; peers: string }) => string;
+  };
+  leadingIndicator: {
+    aboveOwnLevel: (pct: string) => string;
+    title: (a: { leader: string; follower: string; area: string; since: string | null }) => string;
+    explanation: (a: { area: string; leader: string; leaderSpan: string; leaderValue: string; follower: string; followerSpan: string; followerValue: string; lag: number; certainty: string }) => string;
+    questionArrearsEvictions: string;
+    question: (a: { leader: string; follower: string }) => string;
+  };
   systemicPattern: {
     title: (a: { indicator: string; rise: string; k: number; total: number; areas: string; period: string }) => string;
     explanation: (a: {

@@ -33,6 +33,24 @@ export const en: SignalTexts = {
     questionPolicy: ({ area, indicator, rise }) =>
       `Which rule, service or way of working contributes to ${indicator} in ${area} that ${rise}, and what can we agree at the policy table? `,
   },
+  peerOutlier: {
+    title: ({ indicator, area, worse, peers }) => `${indicator} at ${area} ${worse} than at comparable ${peers}`,
+    together: ({ from, to }) => `${from}–${to} together`,
+    explanation: (a) =>
+      `In ${a.span}, ${a.indicator} at ${a.area} was ${a.value}, against ${a.peerValue} on average across the ${a.members} comparable ${a.peers} in the same group${a.effect}. ` +
+      `That lies outside the ${a.coverage}% funnel-plot limits${a.adjusted ? ', even after allowing for the usual spread between ' + a.peers : ''}. That this is more than chance is ${a.certainty}. `,
+    questionReferrals: ({ area }) => `What is going on at ${area} that relatively many children are referred to youth care? `,
+    question: ({ area, indicator, worse, peers }) => `What is going on at ${area} that ${indicator} is ${worse} here than at comparable ${peers}? `,
+  },
+  leadingIndicator: {
+    aboveOwnLevel: (pct) => ` (${pct} above its own level)`,
+    title: ({ leader, follower, area, since }) => `${leader} followed by ${follower} in ${area}${since ? ` (since ${since})` : ''}`,
+    explanation: (a) =>
+      `In ${a.area}, ${a.leader} rose first (${a.leaderSpan}: ${a.leaderValue}), and within ${a.lag} ${a.lag === 1 ? 'period' : 'periods'} ${a.follower} rose too (${a.followerSpan}: ${a.followerValue}). ` +
+      `That fits the known link between the two. That both rises are more than chance is ${a.certainty}. `,
+    questionArrearsEvictions: 'Can we make agreements with the housing corporation to prevent evictions caused by payment arrears? ',
+    question: ({ leader, follower }) => `Can we make agreements with the organisations involved so that a rise in ${leader} does not end in more ${follower}? `,
+  },
   systemicPattern: {
     title: ({ indicator, rise, k, total, areas, period }) => `${indicator} ${rise} in ${k} of ${total} ${areas} at once (${period})`,
     explanation: (a) =>

@@ -33,6 +33,24 @@ export const nl: SignalTexts = {
     questionPolicy: ({ area, indicator, rise }) =>
       `Welke regel, voorziening of werkwijze draagt eraan bij dat ${indicator} in ${area} ${rise}, en wat kunnen we aan de beleidstafel afspreken? `,
   },
+  peerOutlier: {
+    title: ({ indicator, area, worse, peers }) => `${indicator} bij ${area} ${worse} dan bij vergelijkbare ${peers}`,
+    together: ({ from, to }) => `${from}–${to} samen`,
+    explanation: (a) =>
+      `In ${a.span} was ${a.indicator} bij ${a.area} ${a.value}, tegen ${a.peerValue} gemiddeld bij de ${a.members} vergelijkbare ${a.peers} in dezelfde groep${a.effect}. ` +
+      `Dat ligt buiten de ${a.coverage}%-grenzen van de trechtergrafiek${a.adjusted ? ', ook na correctie voor de gewone spreiding tussen ' + a.peers : ''}. Dat dit meer is dan toeval, is ${a.certainty}. `,
+    questionReferrals: ({ area }) => `Wat speelt er bij ${area} dat relatief veel kinderen naar de jeugdzorg worden verwezen? `,
+    question: ({ area, indicator, worse, peers }) => `Wat speelt er bij ${area} dat ${indicator} hier ${worse} ligt dan bij vergelijkbare ${peers}? `,
+  },
+  leadingIndicator: {
+    aboveOwnLevel: (pct) => ` (${pct} boven het eigen niveau)`,
+    title: ({ leader, follower, area, since }) => `${leader} gevolgd door ${follower} in ${area}${since ? ` (sinds ${since})` : ''}`,
+    explanation: (a) =>
+      `In ${a.area} steeg eerst ${a.leader} (${a.leaderSpan}: ${a.leaderValue}), en binnen ${a.lag} ${a.lag === 1 ? 'periode' : 'perioden'} daarna ook ${a.follower} (${a.followerSpan}: ${a.followerValue}). ` +
+      `Dat past bij het bekende verband tussen deze twee. Dat beide stijgingen meer zijn dan toeval, is ${a.certainty}. `,
+    questionArrearsEvictions: 'Kunnen we afspraken maken met de woningcorporatie om huisuitzettingen door betalingsachterstanden te voorkomen? ',
+    question: ({ leader, follower }) => `Kunnen we afspraken maken met de betrokken organisaties zodat een stijging van ${leader} niet uitmondt in meer ${follower}? `,
+  },
   systemicPattern: {
     title: ({ indicator, rise, k, total, areas, period }) => `${indicator} ${rise} in ${k} van de ${total} ${areas} tegelijk (${period})`,
     explanation: (a) =>

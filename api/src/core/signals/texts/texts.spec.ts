@@ -36,6 +36,21 @@ describe('signal text catalogues', () => {
     expect(t.title({ district: 'Centrum', indicators: 'schulden en huurachterstand', where: t.neighbourhoods(3) })).toBe(want);
   });
 
+  it.each<[Lang, string]>([
+    ['nl', 'Verwijzingen bij De Regenboog hoger dan bij vergelijkbare eenheden (zoals scholen)'],
+    ['en', 'Referrals at De Regenboog higher than at comparable units (such as schools)'],
+  ])('peer-outlier title in %s', (l, want) => {
+    const t = TEXTS[l];
+    expect(t.peerOutlier.title({ indicator: 'Verwijzingen', area: 'De Regenboog', worse: t.worse.higher, peers: t.peers.unit }).replace('Verwijzingen', l === 'en' ? 'Referrals' : 'Verwijzingen')).toBe(want);
+  });
+
+  it.each<[Lang, string]>([
+    ['nl', 'schulden gevolgd door huisuitzettingen in Centrum (sinds 2023-Q2)'],
+    ['en', 'schulden followed by huisuitzettingen in Centrum (since 2023-Q2)'],
+  ])('leading-indicator title in %s names since when an established chain runs', (l, want) => {
+    expect(TEXTS[l].leadingIndicator.title({ leader: 'schulden', follower: 'huisuitzettingen', area: 'Centrum', since: '2023-Q2' })).toBe(want);
+  });
+
   it('every sentence of one language has its counterpart in the other', () => {
     const shape = (o: object): string[] =>
       Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? shape(v as object).map((s) => `${k}.${s}`) : [`${k}:${typeof v}`]));
