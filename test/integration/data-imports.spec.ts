@@ -478,7 +478,8 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
         req.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => req.destroy(), 300));
       });
       let last: { status: string; format: string; source: string; errors: { message: string }[] } | undefined;
-      for (let i = 0; i < 100 && last?.source !== 'afgebroken'; i++) {
+      // The batch is listed as running from its first byte (the work ledger): wait until it has an outcome.
+      for (let i = 0; i < 100 && (last?.source !== 'afgebroken' || last.status === 'running'); i++) {
         await new Promise((r) => setTimeout(r, 100));
         last = (await (await app.request('/api/v1/imports?limit=1', { role: 'analyst' })).json())[0];
       }

@@ -8,7 +8,7 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
 import { Chart } from '../shared/chart';
 import { asEvidence, type Evidence } from './evidence';
-import { buildEvidenceOption, buildEvidenceTable, type EvidenceLabels } from './evidence-option';
+import { buildEvidenceOption, buildEvidenceTable, topTenTable, type EvidenceLabels } from './evidence-option';
 
 /** A signal's evidence as a chart (deferred) with the same data as a table. */
 @Component({
@@ -32,7 +32,7 @@ import { buildEvidenceOption, buildEvidenceTable, type EvidenceLabels } from './
       <details [open]="print()">
         <summary>{{ 'chart.showTable' | t }}</summary>
         <table data-testid="evidence-table">
-          <caption>{{ 'chart.tableCaption' | t: { title: caption() } }}</caption>
+          <caption>{{ (print() ? 'evidence.topTen' : 'chart.tableCaption') | t: { title: caption() } }}</caption>
           <thead>
             <tr>
               @for (c of table()!.columns; track $index) {
@@ -83,7 +83,10 @@ export class EvidenceView {
   });
   protected readonly table = computed(() => {
     const e = this.evidence();
-    return e ? buildEvidenceTable(e, this.labels(), (v) => this.i18n.number(v, 2)) : null;
+    if (!e) return null;
+    const table = buildEvidenceTable(e, this.labels(), (v) => this.i18n.number(v, 2));
+    // The brief shows the chart plus the ten rows that matter, as the server's PDF does.
+    return this.print() ? topTenTable(e, table) : table;
   });
 }
 
