@@ -37,22 +37,22 @@ export class AddAgendaItemDto {
 
 export class DecisionDto {
   @ApiProperty({ minLength: 1, maxLength: 4000 })
-  @IsText(1, 4000, rule('must be a text of 1 to 4000 characters', 'decision.text'))
+  @IsText(1, 4000, rule('must be a text of 1 to 4000 characters', 'decision.text', { answer: { code: 'decision.text' } }))
   decision!: string;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'follow-up: when the effect is to be measured; after the meeting date, not before the deadline' })
   @IsOptionalOrEmpty()
-  @IsIsoDate(rule('must be a date like 2025-09-14', 'decision.date', { params: { field: 'effectDueOn' } }))
+  @IsIsoDate(rule('must be a date like 2025-09-14', 'decision.date', { params: { field: 'effectDueOn' }, answer: { code: 'decision.date', params: { field: 'effectDueOn' } } }))
   effectDueOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'by when the decision is carried out; on or after the meeting date' })
   @IsOptionalOrEmpty()
-  @IsIsoDate(rule('must be a date like 2025-09-14', 'decision.date', { params: { field: 'deadline' } }))
+  @IsIsoDate(rule('must be a date like 2025-09-14', 'decision.date', { params: { field: 'deadline' }, answer: { code: 'decision.date', params: { field: 'deadline' } } }))
   deadline?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'the owner: an active user who may own signals' })
   @IsOptionalOrEmpty()
-  @Satisfies('isUserId', (v) => typeof v === 'string' && UUID.test(v), rule('must be a user id', 'decision.owner'))
+  @Satisfies('isUserId', (v) => typeof v === 'string' && UUID.test(v), rule('must be a user id', 'decision.owner', { answer: { code: 'decision.owner' } }))
   ownerId?: string | null;
 }
 
