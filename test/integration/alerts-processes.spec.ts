@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startReceiver, startSlowSmtp } from './alerts-helpers';
 import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
-import { DB_KINDS, startTestApp, type TestApp } from './harness';
+import { DB_KINDS, startTestApp, until, type TestApp } from './harness';
 
 /**
  * Issue 13, "idempotent across restarts": two real server processes (the built `main.js`) share one
@@ -26,14 +26,6 @@ function freePort(): Promise<number> {
       s.close(() => ok(port));
     });
   });
-}
-
-async function until(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 (DB_KINDS.includes('postgres') ? describe : describe.skip)('alerts: two processes, one PostgreSQL, a kill -9 mid-digest', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
-import { DB_KINDS, startTestApp, type TestApp } from './harness';
+import { DB_KINDS, startTestApp, until, type TestApp } from './harness';
 import { freePort } from '../support/oidc';
 import { plantSeries, SNAPSHOT } from './detection-helpers';
 
@@ -15,14 +15,6 @@ import { plantSeries, SNAPSHOT } from './detection-helpers';
  */
 const MAIN = resolve(__dirname, '../../dist/api/api/src/main.js');
 const MUNICIPALITIES = 24;
-
-async function until(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 (DB_KINDS.includes('postgres') ? describe : describe.skip)('detection: two processes share a run on one PostgreSQL', () => {
   let app: TestApp;

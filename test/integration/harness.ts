@@ -97,3 +97,12 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
   };
   return app;
 }
+
+/** Polls `check` every 100 ms until it holds; fails naming `what` after `ms`. */
+export async function until(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

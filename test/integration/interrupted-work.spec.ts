@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../api/src/config/app-config';
 import { WorkLedgerService } from '../../api/src/work-ledger/work-ledger.service';
-import { DB_KINDS, startTestApp, type TestApp } from './harness';
+import { DB_KINDS, startTestApp, until, type TestApp } from './harness';
 import { freePort } from '../support/oidc';
 
 /**
@@ -57,14 +57,6 @@ describe.each(DB_KINDS)('interrupted work on %s', (kind) => {
     ]);
   });
 });
-
-async function until(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * The kill -9 trial: the built server (`main.js`) is killed while an import streams in; after a
