@@ -317,7 +317,7 @@ function main(): void {
   const nSeeds = seedsArg >= 0 ? Number(args[seedsArg + 1]) : 10;
   const national = !args.includes('--no-national');
   const pArg = args.indexOf('--prospective-seeds');
-  const prospectiveSeeds = pArg >= 0 ? Number(args[pArg + 1]) : 5;
+  const prospectiveSeeds = pArg >= 0 ? Number(args[pArg + 1]) : 10;
   const only11 = args.includes('--issue11-only');
   const nationalOnly = args.includes('--national-only');
   console.log('Wijksignaal signal-quality benchmark');
