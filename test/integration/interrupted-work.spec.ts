@@ -106,7 +106,7 @@ describe.each(DB_KINDS)('interrupted work on %s', (kind) => {
   it('leaves the batch interrupted and nothing of it written; the restarted server works', async () => {
     const token = await app.token('analyst');
     const wijken = (await q(`SELECT code FROM area WHERE parent_code = 'GM0518' ORDER BY code`)).map((r) => r.code as string);
-    const before = (await q(`SELECT count(*)::int AS n FROM observation WHERE indicator_code = 'loneliness'`))[0].n;
+    const before = ((await q(`SELECT count(*)::int AS n FROM observation WHERE indicator_code = 'loneliness'`)) as { n: number }[])[0].n;
     const a = await spawnServer();
 
     // Stream a long file slowly: the header and a first part now, the rest never.

@@ -151,7 +151,10 @@ describe.each(DB_KINDS)('robustness on %s', (kind) => {
       const sockets = new Set<Socket>();
       let open = true;
       const proxy: Server = createServer((client) => {
-        if (!open) return client.destroy();
+        if (!open) {
+          client.destroy();
+          return;
+        }
         const upstream = connect(5432, '127.0.0.1');
         sockets.add(client).add(upstream);
         client.pipe(upstream).pipe(client);
