@@ -26,7 +26,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admin, arg, dbUrl, detectionDone, fmt, http, json, login, percentile, startServer, stop } from './support';
 
-const DB = 'wijksignaal_bench_api';
+/** BENCH_DB names the bench database, so two benches (e.g. two worktrees) can run side by side. */
+const DB = process.env.BENCH_DB ?? 'wijksignaal_bench_api';
 const ADMIN_EMAIL = 'bench-admin@example.org';
 const ADMIN_PASSWORD = 'bench-admin-password-2026';
 const MANAGER_EMAIL = 'bench-manager@example.org';
