@@ -80,8 +80,9 @@ export class DisclosureService {
     const stale = await this.repo.stale(this.repo.db, this.config.floor, indicators);
     if (!stale.length) return;
     await this.repo.db.transaction(async (m) => {
-      const still = await this.repo.stale(m, this.config.floor, stale);
-      // Lock first, then look again: an import may have decided it meanwhile.
+      const still = (await this.repo.stale(m, this.config.floor, stale)).sort();
+      // Lock first (in code order, as imports do: no deadlock), then look again: an import may have
+      // decided it meanwhile.
       for (const code of still) await this.repo.lock(m, code);
       const todo = await this.repo.stale(m, this.config.floor, still);
       await this.recompute(m, todo);
@@ -94,7 +95,13 @@ export class DisclosureService {
    * first); the importer then decides them right after its commit (`ensure`).
    */
   async invalidate(sql: Sql, indicators: string[]): Promise<void> {
-    if (indicators.length) await this.repo.forget(sql, [...new Set(indicators)]);
+    if (!indicators.length) return;
+    const codes = [...new Set(indicators)].sort();
+    // Wait for a decision in progress (it holds the indicator's lock): without this, a decision that
+    // read the cells before this import's commit could store its pattern after the forget below and
+    // mark an outdated pattern as current. The lock is held to this transaction's commit.
+    for (const code of codes) await this.repo.lock(sql, code);
+    await this.repo.forget(sql, codes);
   }
 
   /** The area hierarchy changed: every pattern is decided again before its next use. */

@@ -226,7 +226,10 @@ export class ObservationWriter {
       this.logger.log(
         `Import ${batchId} (${job.format}, ${job.source}): ${accepted} rows (${accepted - staged} into new slices directly, ${staged} merged) in ${Date.now() - started} ms (waiting for the database ${waitMs} ms, merge ${mergeMs} ms)`,
       );
-      await this.disclosure.ensure([...indicatorsSeen]);
+      // The touched indicators' patterns are decided after the answer, beside detection: until then
+      // they are stale, and any restricted read decides (or waits for) them before it serves a figure.
+      const codes = [...indicatorsSeen];
+      void this.disclosure.ensure(codes).catch((e: unknown) => this.logger.warn(`Disclosure patterns of ${codes.join(', ')} not decided after import ${batchId}: ${(e as Error)?.message ?? String(e)} (decided at their next read)`));
       const event = { batchId, indicators: [...indicatorsSeen], subjects: [...subjectsSeen], actor: job.actor };
       // After the answer is decided: signal detection follows every completed import.
       setImmediate(() => this.events.importCompleted.next(event));
