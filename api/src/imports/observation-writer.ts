@@ -202,7 +202,7 @@ export class ObservationWriter {
       }
       const m = Date.now();
       await this.observations.lockIndicators(qr, [...indicatorsSeen]);
-      const { updated } = staged > 0 ? await this.observations.merge(qr, stage, batchId) : { updated: 0 };
+      const { updated } = staged > 0 ? await this.observations.merge(qr, stage, batchId, staged) : { updated: 0 };
       mergeMs = Date.now() - m;
       // Free counts: keys COPYed into empty slices and staged keys the merge inserted are new; the
       // merge's UPDATE count is every existing key written (a changed figure or the same one).

@@ -139,7 +139,8 @@ export class ObservationsRepository {
    * the ordered index inserts saved, 2.8 s against 1.8 s). Writers are serialised (`lockForWriting`,
    * readers are not blocked), so no key can appear in between.
    */
-  async merge(qr: QueryRunner, name: string, batchId: string): Promise<{ updated: number }> {
+  /** `staged`: the stage's row count (unique keys); when the UPDATE wrote them all, no key is new. */
+  async merge(qr: QueryRunner, name: string, batchId: string, staged?: number): Promise<{ updated: number }> {
     await qr.query(`ANALYZE ${name}`); // a temp table has no statistics: without them the anti-join plans badly
     await this.lockForWriting(qr);
     const upd: unknown = await qr.query(
@@ -150,6 +151,10 @@ export class ObservationsRepository {
           AND o.granularity = s.granularity AND o.period_start = s.period_start`,
       [batchId],
     );
+    const updated = Array.isArray(upd) && typeof upd[1] === 'number' ? upd[1] : 0;
+    // A re-load that replaces every key (the yearly refresh) has nothing to insert: skip the anti-join
+    // over the whole stage (bench:ingest, 977k keys).
+    if (staged !== undefined && updated === staged) return { updated };
     const res: unknown = await qr.query(
       `INSERT INTO observation (indicator_code, subject_code, granularity, period_start, value, numerator, denominator, n, status, batch_id, batch_history)
        SELECT s.indicator_code, s.subject_code, s.granularity, s.period_start, s.value, s.numerator, s.denominator, s.n, s.status, $1::uuid, ARRAY[$1::uuid]
@@ -162,7 +167,7 @@ export class ObservationsRepository {
     // TypeORM answers [rows, rowCount] for UPDATE; an INSERT's count is not passed on (staged keys
     // are unique, so the caller derives it: staged − updated).
     void res;
-    return { updated: Array.isArray(upd) && typeof upd[1] === 'number' ? upd[1] : 0 };
+    return { updated };
   }
 
   /**
