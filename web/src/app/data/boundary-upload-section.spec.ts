@@ -61,6 +61,13 @@ describe('BoundaryUploadSection', () => {
     expect(el.querySelector('a')?.getAttribute('href')).toBe('/overzicht/GM0599?level=neighbourhood');
   });
 
+  it('says one boundary and one wijk in the singular', async () => {
+    const { el, fixture } = await submit();
+    http.expectOne((r) => r.url === '/api/v1/areas/boundaries').flush({ updated: 1, byLevel: { district: 1 }, municipalities: ['GM0599'], format: 'geojson', crs: 'EPSG:28992', checksum: 'x' });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="boundary-result"]')?.textContent).toBe('1 grens opgeslagen (1 wijk) in Rotterdam; gelezen als GeoJSON in RD New (EPSG:28992).');
+  });
+
   it('shows a refused file per feature in the user\'s language, codes as the server named them', async () => {
     const { el, fixture } = await submit();
     const body = {

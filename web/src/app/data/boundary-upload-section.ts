@@ -70,7 +70,7 @@ const LEVEL_ORDER: AreaLevel[] = ['country', 'municipality', 'district', 'neighb
             </table>
           </div>
           @if (more() > 0) {
-            <p class="hint">{{ tx('bnd.moreErrors', { count: more() }) }}</p>
+            <p class="hint">{{ tx(more() === 1 ? 'bnd.moreErrors.one' : 'bnd.moreErrors', { count: more() }) }}</p>
           }
         }
       </div>
@@ -129,8 +129,8 @@ export class BoundaryUploadSection {
   private summary(r: BoundaryUploadResult): { text: string; municipalities: { code: string; name: string }[] } {
     const names = new Map(this.municipalities().map((m) => [m.code, m.name]));
     const municipalities = r.municipalities.map((code) => ({ code, name: names.get(code) ?? code }));
-    const levels = LEVEL_ORDER.filter((l) => r.byLevel[l]).map((l) => this.tx(`bnd.level.${l}`, { count: this.i18n.number(r.byLevel[l]!, 0) }));
-    const text = this.tx('bnd.done', {
+    const levels = LEVEL_ORDER.filter((l) => r.byLevel[l]).map((l) => this.tx(r.byLevel[l] === 1 ? `bnd.level.${l}.one` : `bnd.level.${l}`, { count: this.i18n.number(r.byLevel[l]!, 0) }));
+    const text = this.tx(r.updated === 1 ? 'bnd.done.one' : 'bnd.done', {
       count: this.i18n.number(r.updated, 0),
       levels: levels.join(', '),
       municipalities: municipalities.map((m) => m.name).join(', '),
