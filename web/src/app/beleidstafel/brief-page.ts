@@ -13,6 +13,10 @@ import { EvidenceView } from '../signalen/evidence-view';
 import { SignalsApi } from '../signalen/signals-api';
 import { MeetingsApi } from '../shared/meetings-api';
 import { AreasApi } from '../areas/areas-api';
+import { I18nService } from '../core/i18n/i18n.service';
+import type { MessageKey } from '../core/i18n/messages';
+import type { DatedMark } from '../shared/decision-marks';
+import '../shared/export-messages';
 
 interface BriefItem {
   item: AgendaItem;
@@ -76,6 +80,11 @@ export class BriefPage {
     ),
     { initialValue: '' },
   );
+  private readonly i18n = inject(I18nService);
+  /** The item's decision on its evidence chart, at the meeting's date (where its annotation is dated too). */
+  protected decisionMarks(meeting: Meeting, item: AgendaItem): DatedMark[] {
+    return item.decision ? [{ date: meeting.date, text: this.i18n.t('export.decision' as MessageKey, { text: item.decision }) }] : [];
+  }
   protected readonly quadrant = (q: Signal['quadrant']) => QUADRANT_INFO[q];
   protected readonly interpretations = interpretations;
 

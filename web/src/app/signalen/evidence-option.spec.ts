@@ -71,6 +71,20 @@ describe('evidence → chart and table', () => {
     expect(buildEvidenceTable(e, L).rows).toHaveLength(7);
   });
 
+  it('a decision on a series: a line at the period it takes effect; after the data dotted at the last period, so labelled', () => {
+    type Marked = { series: { markLine?: { data: { xAxis: string; name: string; lineStyle?: { type: string } }[] } }[] };
+    const marks = { events: [{ date: '2023-06-12', text: 'Besluit: schuldhulp in de wijk' }], afterData: 'na de laatste gegevens' };
+    const during = buildEvidenceOption(series, L, marks) as unknown as Marked;
+    expect(during.series[0].markLine?.data).toEqual([expect.objectContaining({ xAxis: '2023', name: 'Besluit: schuldhulp in de wijk' })]);
+    expect(during.series[0].markLine?.data[0].lineStyle).toBeUndefined();
+    const later = buildEvidenceOption(series, L, { ...marks, events: [{ date: '2026-02-01', text: 'Besluit: x' }] }) as unknown as Marked;
+    expect(later.series[0].markLine?.data[0]).toMatchObject({ xAxis: '2024', name: 'Besluit: x (na de laatste gegevens)', lineStyle: { type: 'dotted' } });
+    // A chain carries it on the follower; charts that are not over periods carry none; no decision, no line.
+    const chain = buildEvidenceOption({ kind: 'leader-follower', subject: 'WK01', lag: 1, leader: series, follower: series }, L, marks) as unknown as Marked;
+    expect(chain.series[1].markLine?.data).toHaveLength(1);
+    expect((buildEvidenceOption(series, L) as unknown as Marked).series[0].markLine).toBeUndefined();
+  });
+
   it('share: a bar per area, risen areas marked in the table with words', () => {
     const e: Evidence = {
       kind: 'share', indicator: 'debt-signals', period: '2024', peerGroup: 'GM01:district', areasTested: 3, areasRose: 2,

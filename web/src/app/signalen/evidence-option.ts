@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { decisionMarks, markLineOf, type DatedMark } from '../shared/decision-marks';
 import type { Evidence, FunnelEvidence, LeaderFollowerEvidence, ProfileEvidence, SeriesEvidence, ShareEvidence } from './evidence';
 
 /** Words the charts and tables need, in the user's language. */
@@ -84,7 +85,8 @@ function seriesLines(e: SeriesEvidence, name: string, index: number) {
   };
 }
 
-function seriesOption(e: SeriesEvidence, l: EvidenceLabels): EChartsCoreOption {
+function seriesOption(e: SeriesEvidence, l: EvidenceLabels, marks: EvidenceMarks | null): EChartsCoreOption {
+  const lines = marks ? decisionMarks(marks.events, e.points.map((p) => p.period), marks.afterData) : [];
   return {
     animation: false,
     legend: { bottom: 0 },
@@ -93,7 +95,7 @@ function seriesOption(e: SeriesEvidence, l: EvidenceLabels): EChartsCoreOption {
     xAxis: { type: 'category', data: e.points.map((p) => p.period), boundaryGap: false },
     yAxis: { type: 'value', name: e.unit, scale: true },
     series: [
-      { ...seriesLines(e, l.value, 0), lineStyle: { width: 2.5, color: '#1d3557' }, itemStyle: { color: '#1d3557' } },
+      { ...seriesLines(e, l.value, 0), lineStyle: { width: 2.5, color: '#1d3557' }, itemStyle: { color: '#1d3557' }, ...markLineOf(lines) },
       { type: 'line', name: l.expected, showSymbol: false, lineStyle: { type: 'dashed', color: '#4a5563' }, itemStyle: { color: '#4a5563' },
         data: e.points.map((p) => p.expected ?? null) },
       { type: 'line', name: l.threshold, showSymbol: false, lineStyle: { type: 'dotted', width: 2, color: '#a4161a' }, itemStyle: { color: '#a4161a' },
@@ -102,8 +104,9 @@ function seriesOption(e: SeriesEvidence, l: EvidenceLabels): EChartsCoreOption {
   };
 }
 
-function leaderFollowerOption(e: LeaderFollowerEvidence, l: EvidenceLabels): EChartsCoreOption {
+function leaderFollowerOption(e: LeaderFollowerEvidence, l: EvidenceLabels, marks: EvidenceMarks | null): EChartsCoreOption {
   const periods = [...new Set([...e.leader.points, ...e.follower.points].map((p) => p.period))].sort();
+  const lines = marks ? decisionMarks(marks.events, periods, marks.afterData) : [];
   const on = (s: SeriesEvidence) => periods.map((period) => {
     const p = s.points.find((x) => x.period === period);
     return p && !p.suppressed ? p.value : null;
@@ -122,7 +125,7 @@ function leaderFollowerOption(e: LeaderFollowerEvidence, l: EvidenceLabels): ECh
       { type: 'line', name: `${l.leader}: ${nm(l, e.leader.indicator)}`, symbol: 'circle', symbolSize: 8, yAxisIndex: 0, data: on(e.leader),
         lineStyle: { color: '#1d3557', width: 2.5 }, itemStyle: { color: '#1d3557' } },
       { type: 'line', name: `${l.follower}: ${nm(l, e.follower.indicator)}`, symbol: 'triangle', symbolSize: 9, yAxisIndex: 1, data: on(e.follower),
-        lineStyle: { color: '#a4161a', type: 'dashed', width: 2.5 }, itemStyle: { color: '#a4161a' } },
+        lineStyle: { color: '#a4161a', type: 'dashed', width: 2.5 }, itemStyle: { color: '#a4161a' }, ...markLineOf(lines) },
     ],
   };
 }
@@ -169,12 +172,22 @@ function profileOption(e: ProfileEvidence, l: EvidenceLabels): EChartsCoreOption
   };
 }
 
-/** The chart for a signal's evidence, one builder per kind. */
-export function buildEvidenceOption(e: Evidence, l: EvidenceLabels): EChartsCoreOption {
+/** Decisions to draw on a chart over periods (the brief: the agenda item's decision at its meeting's date). */
+export interface EvidenceMarks {
+  events: DatedMark[];
+  /** "na de laatste gegevens" in the reader's language. */
+  afterData: string;
+}
+
+/**
+ * The chart for a signal's evidence, one builder per kind. Charts over periods (a series, a chain)
+ * carry the decisions in `marks` as vertical lines at the period they take effect.
+ */
+export function buildEvidenceOption(e: Evidence, l: EvidenceLabels, marks: EvidenceMarks | null = null): EChartsCoreOption {
   switch (e.kind) {
     case 'funnel': return funnelOption(e, l);
-    case 'series': return seriesOption(e, l);
-    case 'leader-follower': return leaderFollowerOption(e, l);
+    case 'series': return seriesOption(e, l, marks);
+    case 'leader-follower': return leaderFollowerOption(e, l, marks);
     case 'share': return shareOption(e, l);
     case 'profile': return profileOption(e, l);
   }

@@ -8,7 +8,13 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { TPipe } from '../core/i18n/t.pipe';
 import { Chart } from '../shared/chart';
 import { asEvidence, type Evidence } from './evidence';
+import type { DatedMark } from '../shared/decision-marks';
+import type { ExportMessageKey } from '../shared/export-messages';
+import '../shared/export-messages';
+import type { MessageKey } from '../core/i18n/messages';
 import { buildEvidenceOption, buildEvidenceTable, topTenTable, type EvidenceLabels } from './evidence-option';
+
+const AFTER_DATA = 'export.afterData' satisfies ExportMessageKey as MessageKey;
 
 /** A signal's evidence as a chart (deferred) with the same data as a table. */
 @Component({
@@ -62,6 +68,8 @@ export class EvidenceView {
   readonly caption = input('');
   /** Print pages render at once, as SVG, with the table open. */
   readonly print = input(false);
+  /** Decisions drawn on a chart over periods, and listed under it (the brief's agenda item). */
+  readonly marks = input<DatedMark[]>([]);
 
   protected readonly evidence = computed(() => asEvidence(this.value()));
   private readonly indicatorNames = toSignal(inject(IndicatorsApi).catalogue().pipe(catchError(() => of([]))), { initialValue: [] });
@@ -79,7 +87,7 @@ export class EvidenceView {
   });
   protected readonly option = computed(() => {
     const e = this.evidence();
-    return e ? buildEvidenceOption(e, this.labels()) : null;
+    return e ? buildEvidenceOption(e, this.labels(), { events: this.marks(), afterData: this.i18n.t(AFTER_DATA) }) : null;
   });
   protected readonly table = computed(() => {
     const e = this.evidence();
