@@ -13,6 +13,7 @@ import { EvidenceView } from '../signalen/evidence-view';
 import { SignalsApi } from '../signalen/signals-api';
 import { MeetingsApi } from '../shared/meetings-api';
 import { AreasApi } from '../areas/areas-api';
+import { isSystemActor } from '../shared/actor';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import type { DatedMark } from '../shared/decision-marks';
@@ -28,8 +29,9 @@ interface Brief {
 }
 
 /** Comments that interpret the signal, oldest first (the story of how it got here). */
+/** What people wrote about the signal (the system's own history lines are not an interpretation). */
 export function interpretations(history: SignalEvent[] | undefined): SignalEvent[] {
-  return (history ?? []).filter((e) => !!e.comment?.trim() && e.to !== 'dismissed');
+  return (history ?? []).filter((e) => !!e.comment?.trim() && e.to !== 'dismissed' && !isSystemActor(e.actor));
 }
 
 /**

@@ -60,12 +60,17 @@ export function decisionMarks(events: DatedMark[], periods: string[], afterData:
       {
         xAxis: place.period,
         name: text,
-        label: { formatter: text, position: 'insideEndTop', width: 260, overflow: 'break' },
+        // Above the line, read horizontally and ending at the line (decisions sit mostly at the newest
+        // periods, on the right): the chart keeps `MARK_ROOM` free above its plot for it.
+        label: { formatter: text, position: 'end', align: 'right', width: 320, overflow: 'break', lineHeight: 14 },
         ...(place.afterData ? { lineStyle: { type: 'dotted', width: 2 } } : {}),
       },
     ];
   });
 }
+
+/** Room above a chart's plot for the labels of its marks (px). */
+export const MARK_ROOM = 40;
 
 /** The series property that draws the marks (nothing when there are none). */
 export function markLineOf(marks: Record<string, unknown>[]): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { decisionMarks, markLineOf, type DatedMark } from '../shared/decision-marks';
+import { decisionMarks, markLineOf, MARK_ROOM, type DatedMark } from '../shared/decision-marks';
 import type { Evidence, FunnelEvidence, LeaderFollowerEvidence, ProfileEvidence, SeriesEvidence, ShareEvidence } from './evidence';
 
 /** Words the charts and tables need, in the user's language. */
@@ -91,7 +91,7 @@ function seriesOption(e: SeriesEvidence, l: EvidenceLabels, marks: EvidenceMarks
     animation: false,
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 24, top: lines.length ? MARK_ROOM : 16, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: e.points.map((p) => p.period), boundaryGap: false },
     yAxis: { type: 'value', name: e.unit, scale: true },
     series: [
@@ -115,7 +115,7 @@ function leaderFollowerOption(e: LeaderFollowerEvidence, l: EvidenceLabels, mark
     animation: false,
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 8, top: 24, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 8, top: lines.length ? MARK_ROOM : 24, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: periods, boundaryGap: false },
     yAxis: [
       { type: 'value', name: `${nm(l, e.leader.indicator)} ${e.leader.unit}`.trim(), scale: true },

@@ -1,9 +1,10 @@
 import '../core/i18n/messages-pages';
+import { actorText, eventComment } from '../shared/actor';
 import '../core/i18n/messages-inbox';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { can, type Quadrant, type Signal, type SignalMember, type SignalStatus } from 'contracts';
+import { can, type Quadrant, type Signal, type SignalMember, type SignalEvent, type SignalStatus } from 'contracts';
 import { catchError, distinctUntilChanged, map, merge, of, Subject, switchMap } from 'rxjs';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { AreaNames, municipalityOf } from '../areas/area-names';
@@ -120,6 +121,14 @@ export class SignalDetailPage {
     return isStale(sig, this.now);
   }
 
+  /** Who wrote a history line: people as themselves, the system as "systeem". */
+  protected actor(a: string): string {
+    return actorText(a, this.i18n.t('actor.system'));
+  }
+  /** A history comment in the reader's language (the system writes both). */
+  protected comment(e: SignalEvent): string {
+    return eventComment(e.actor, e.comment, this.i18n.lang());
+  }
   protected key(prefix: 'status' | 'rule' | 'severity', value: string): MessageKey {
     return `${prefix}.${value}` as MessageKey;
   }

@@ -1,5 +1,5 @@
 import type { Annotation, Observation } from 'contracts';
-import { decisionMarks, markLineOf } from '../shared/decision-marks';
+import { decisionMarks, markLineOf, MARK_ROOM } from '../shared/decision-marks';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { FunnelData } from './funnel-limits';
 
@@ -139,7 +139,7 @@ export function buildSeriesOption(
     aria: { enabled: true, label: { description: title } },
     animation: false,
     legend: { bottom: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 24, top: marks.length ? MARK_ROOM : 32, bottom: 40, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: periods, boundaryGap: false },
     yAxis: { type: 'value', scale: true },
