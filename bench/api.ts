@@ -4,7 +4,7 @@
  *
  *   npm run bench:api      (builds, then node dist/api/bench/api.js)
  *   options: --quarters 24 --indicators 5 --connections 50 --seconds 15 --municipality GM0599
- *            --district WK059901 --only wijk,inbox (a subset of the reads)
+ *            --district WK059901 --only wijk,inbox (a subset of the reads) --workers 2 (API_WORKERS)
  *
  * 1. Creates a bench database on the local PostgreSQL (BENCH_ADMIN_URL), starts the built server on
  *    it, and loads a generated, reproducible data set: `--indicators` area indicators (one per
@@ -234,7 +234,11 @@ async function main(): Promise<void> {
   let server: ChildProcess | null = null;
   try {
     console.log(`Starting the server on PostgreSQL (${url}) …`);
-    server = await startServer({ DATABASE_URL: url, JWT_SECRET: 'bench-secret-0123456789abcdef', ADMIN_EMAIL, ADMIN_PASSWORD }, port);
+    // --workers N: the server runs N processes on its port (API_WORKERS), one per core being the fair
+    // match for pgbench, which spreads its clients over every core.
+    const workers = option('workers', '1');
+    server = await startServer({ DATABASE_URL: url, JWT_SECRET: 'bench-secret-0123456789abcdef', ADMIN_EMAIL, ADMIN_PASSWORD, API_WORKERS: workers }, port);
+    if (workers !== '1') console.log(`Server: ${workers} worker processes (API_WORKERS)`);
     const base = `http://127.0.0.1:${port}`;
     const adminToken = await login(base, ADMIN_EMAIL, ADMIN_PASSWORD);
     const { codes, areas } = await prepare(base, adminToken, nInd);

@@ -63,6 +63,38 @@ async function generate(file: string, codes: string[], wijken: string[], quarter
   return rows;
 }
 
+/**
+ * The same rows in observation's own layout (granularity, period start, n, status, batch, history),
+ * for a `\\copy` into a table shaped exactly like observation: the physical limit of this data model.
+ */
+async function toObservationLayout(from: string, to: string): Promise<void> {
+  const out = createWriteStream(to);
+  const batch = '00000000-0000-4000-8000-000000000001';
+  let rest = '';
+  let header = true;
+  const write = (line: string): string | null => {
+    if (header) {
+      header = false;
+      return null;
+    }
+    const [indicator, subject, period, value, numerator, denominator] = line.split(',');
+    const m = /^(\d{4})-Q([1-4])$/.exec(period!);
+    if (!m) throw new Error(`unexpected period ${period}`);
+    const start = `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    return `${indicator},${subject},quarter,${start},${value},${numerator},${denominator},,final,${batch},{${batch}}\n`;
+  };
+  for await (const chunk of createReadStream(from, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop() ?? '';
+    let buf = '';
+    for (const line of lines) if (line) buf += write(line) ?? '';
+    if (!out.write(buf)) await once(out, 'drain');
+  }
+  if (rest) out.write(write(rest) ?? '');
+  out.end();
+  await once(out, 'finish');
+}
+
 async function timedUpload(base: string, headers: Record<string, string | number>, file: string, pid: number): Promise<{ seconds: number; body: string; status: number; peakKb: number; baseKb: number }> {
   const baseKb = rssKb(pid);
   let peakKb = baseKb;
@@ -97,10 +129,10 @@ async function main(): Promise<void> {
     console.log(`Generated ${fmt(rows)} rows (${codes.length} indicators × ${wijken.length} wijken × ${quarters} quarters), ${(size / 2 ** 20).toFixed(1)} MB`);
 
     // The \copy references first, while the server is idle.
-    const copyInto = (table: string, ddl: string): number => {
+    const copyInto = (table: string, ddl: string, source = file, header = true): number => {
       spawnSync('psql', [dbUrl(DB), '-q', '-c', `DROP TABLE IF EXISTS ${table}; ${ddl}`], { stdio: 'inherit' });
       const t0 = process.hrtime.bigint();
-      const copy = spawnSync('psql', [dbUrl(DB), '-q', '-c', `\\copy ${table} FROM '${file}' WITH (FORMAT csv, HEADER true)`], { stdio: 'inherit' });
+      const copy = spawnSync('psql', [dbUrl(DB), '-q', '-c', `\\copy ${table} FROM '${source}' WITH (FORMAT csv, HEADER ${header})`], { stdio: 'inherit' });
       if (copy.status !== 0) throw new Error('psql \\copy failed');
       return Number(process.hrtime.bigint() - t0) / 1e9;
     };
@@ -113,6 +145,13 @@ async function main(): Promise<void> {
     const keyedSeconds = copyInto('bench_keyed', `CREATE TABLE bench_keyed (${shape}, PRIMARY KEY (indicator, subject, period)); CREATE INDEX ON bench_keyed (subject, indicator);`);
     const keyedRate = rows / keyedSeconds;
     console.log(`psql \\copy into the same table with observation's indexes: ${keyedSeconds.toFixed(2)} s, ${fmt(keyedRate)} rows/s`);
+    // And into a table shaped exactly like observation (its columns, keys, checks and fillfactor 50),
+    // from the same rows in observation's layout: the issue's "physical limit for this data model".
+    const obsFile = join(tmp, 'observation-layout.csv');
+    await toObservationLayout(file, obsFile);
+    const obsSeconds = copyInto('bench_observation', `CREATE TABLE bench_observation (LIKE observation INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) WITH (fillfactor = 50);`, obsFile, false);
+    const obsRate = rows / obsSeconds;
+    console.log(`psql \\copy into a table shaped like observation (fillfactor 50): ${obsSeconds.toFixed(2)} s, ${fmt(obsRate)} rows/s`);
 
     const up = await timedUpload(base, { authorization: `Bearer ${token}` }, file, server.pid as number);
     if (up.status !== 201) throw new Error(`import failed: ${up.status} ${up.body.slice(0, 500)}`);
@@ -172,6 +211,7 @@ async function main(): Promise<void> {
     console.log(`psql \\copy (plain table):   ${fmt(copyRate)} rows/s (${copySeconds.toFixed(2)} s)`);
     console.log(`ratio import / \\copy:       ${(apiRate / copyRate).toFixed(2)} (target ≥ 0.5)`);
     console.log(`psql \\copy, keyed table:    ${fmt(keyedRate)} rows/s (${keyedSeconds.toFixed(2)} s); ratio keyed / plain ${(keyedRate / copyRate).toFixed(2)}, import / keyed ${(apiRate / keyedRate).toFixed(2)} (target ≥ 0.5)`);
+    console.log(`psql \\copy, table shaped like observation: ${fmt(obsRate)} rows/s (${obsSeconds.toFixed(2)} s); import / that ${(apiRate / obsRate).toFixed(2)} (the issue's physical limit for this data model)`);
     console.log(`re-import, all keys replaced: ${fmt(reloadRate)} rows/s (${re.seconds.toFixed(2)} s; peak RSS growth ${((re.peakKb - re.baseKb) / 1024).toFixed(0)} MB)`);
     console.log(`  ratio re-import / keyed \\copy: ${(reloadRate / keyedRate).toFixed(2)} (target ≥ 0.3); / psql stage + UPDATE (${fmt(keyedReloadRate)} rows/s): ${(reloadRate / keyedReloadRate).toFixed(2)}`);
     console.log(`server peak RSS growth:     ${growth.toFixed(0)} MB (from ${(up.baseKb / 1024).toFixed(0)} MB; target < 300 MB)`);

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   it('defaults to the embedded database in demo mode with a generated, persisted JWT secret', () => {
     const dir = tmp();
     const config = loadConfig({ DATA_DIR: dir }, '/');
-    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: dir, demo: true, demoData: true });
+    expect(config).toMatchObject({ port: 3000, workers: 1, databaseUrl: null, dataDir: dir, demo: true, demoData: true });
     expect(config.jwtSecret).toHaveLength(64);
     expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(config.jwtSecret);
     expect(loadConfig({ DATA_DIR: dir }, '/').jwtSecret).toBe(config.jwtSecret);
@@ -47,6 +47,8 @@ describe('loadConfig', () => {
     [{ SIGNAL_JOB_CONCURRENCY: '0' }, /SIGNAL_JOB_CONCURRENCY/],
     [{ SIGNAL_THREADS: '1.5' }, /SIGNAL_THREADS/],
     [{ CBS_ODATA_URL: 'ftp://cbs' }, /CBS_ODATA_URL/],
+    [{ API_WORKERS: '0' }, /API_WORKERS/],
+    [{ API_WORKERS: '2' }, /^API_WORKERS above 1 needs DATABASE_URL/],
   ])('rejects %j with a one-line reason', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
   });

@@ -11,6 +11,11 @@ import { loadWorkConfig, type WorkConfig } from './work-config';
 /** The one configuration object, validated once at start-up. */
 export interface AppConfig extends RobustConfig {
   port: number;
+  /**
+   * Processes serving the port (`API_WORKERS`, default 1): above 1 a primary process starts that many
+   * workers (node:cluster) that share the port; PostgreSQL only (the embedded database has one owner).
+   */
+  workers: number;
   /** Set → PostgreSQL; unset → embedded PGlite under dataDir. */
   databaseUrl: string | null;
   dataDir: string;
@@ -107,9 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL must be error, warn, log or debug');
   const readCacheEntries = wholeNumber(env.READ_CACHE_ENTRIES, 'READ_CACHE_ENTRIES', 1000, 0);
+  const workers = wholeNumber(env.API_WORKERS, 'API_WORKERS', 1, 1);
+  if (workers > 1 && embedded) throw new ConfigError('API_WORKERS above 1 needs DATABASE_URL: the embedded database belongs to one process');
   return {
     ...loadRobustConfig(env),
     port: parsePort(env.PORT),
+    workers,
     databaseUrl,
     dataDir,
     jwtSecret,
