@@ -14,6 +14,7 @@ import { IndicatorsApi } from '../indicators/indicators-api';
 import { buildChoroplethOption, buildClasses } from '../overzicht/choropleth-option';
 import { districtRows, periodOrLatest, periodsOf, SMALL_BASE } from '../overzicht/district-values';
 import { Chart, ChartMap } from '../shared/chart';
+import { placeAnnotation } from '../shared/decision-marks';
 import type { CsvColumn } from '../shared/csv';
 import { downloadCsv, downloadUrl, fileName } from '../shared/download';
 import type { ExportMessageKey } from '../shared/export-messages';
@@ -221,6 +222,14 @@ export class VerkennerPage {
     }),
   );
   protected readonly seriesPeriods = computed(() => periodsOf(this.loaded()?.observations ?? []));
+  /** The chart's marks in words (its text alternative): one later than the data says so, as the line's label does. */
+  protected readonly annotationRows = computed(() => {
+    const periods = [...new Set((this.loaded()?.observations ?? []).map((o) => o.period))].sort();
+    return this.annotationList().map((a) => ({
+      date: a.date,
+      text: placeAnnotation(a.date, periods)?.afterData ? `${a.text} (${this.tx('export.afterData')})` : a.text,
+    }));
+  });
   /** "niet getoond (minder dan N)" with N the indicator's own minimum (issue 15). */
   protected suppressedText(): string {
     return this.i18n.t('ux.suppressed', { n: this.meta()?.minCount ?? 5 });
