@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Signal } from 'contracts';
-import { axeViolations, launchBrowser, login, screenshot, startServer, type Server } from './support';
+import { axeViolations, launchBrowser, login, pageOverflow, screenshot, startServer, type Server } from './support';
 
 async function apiToken(server: Server, role: string): Promise<string> {
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -105,6 +105,9 @@ describe('map clicks and decision marks in Chromium (demo data)', () => {
     await mark.waitFor();
     expect(await mark.textContent()).toContain('(na de laatste gegevens)');
     expect(await mark.textContent()).toContain('2026-12-10');
+    // The series table (a column per period) scrolls in its own box: no page scroll even at 1440 px.
+    await page.getByTestId('series-table').waitFor();
+    expect((await pageOverflow(page)).culprits).toEqual([]);
     await expectAccessible(page, 'verkenner-decision-mark');
     await page.close();
   });
