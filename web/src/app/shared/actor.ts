@@ -6,6 +6,17 @@ import { spellOut } from './spell-out';
  */
 export function actorText(actor: string | null | undefined, systemWord: string): string {
   if (!actor) return '–';
+  if (actor === 'system') return systemWord;
   const m = /^system:(.+)$/.exec(actor);
   return m ? `${systemWord} (${spellOut(m[1]!)})` : actor;
+}
+
+/**
+ * A history comment written by the system in both languages ("Gevonden bij detectie / detected")
+ * in the reader's language; a person's comment stays as written.
+ */
+export function eventComment(actor: string | null | undefined, comment: string | null | undefined, lang: 'nl' | 'en'): string {
+  if (!comment) return '';
+  const bilingual = /^system(:|$)/.test(actor ?? '') ? /^(.+?) \/ (.+)$/.exec(comment) : null;
+  return bilingual ? (lang === 'nl' ? bilingual[1]! : bilingual[2]!) : comment;
 }

@@ -12,6 +12,7 @@ import { SignalMembers, quadrantText, seenInText } from './signal-members';
 import { MeetingsApi } from '../shared/meetings-api';
 import { signalDecisionMarks } from '../shared/decision-marks';
 import '../shared/export-messages';
+import { actorText, eventComment } from '../shared/actor';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -49,6 +50,12 @@ export class SignalDetailPage {
     { initialValue: LOADING as LoadState<Signal> },
   );
   protected readonly meetings = toSignal(this.meetingsApi.list().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected actor(a: string | null | undefined): string {
+    return actorText(a, this.i18n.t('actor.system' as MessageKey));
+  }
+  protected comment(actor: string | null | undefined, comment: string | null | undefined): string {
+    return eventComment(actor, comment, this.i18n.lang());
+  }
   /** Decisions on this signal (or its group) as marks on its evidence chart, as on the Verkenner and the brief. */
   protected readonly decisionMarks = computed(() => {
     const s = this.state();
