@@ -69,6 +69,15 @@ describe('map clicks and decision marks in Chromium (demo data)', () => {
     await page.close();
   });
 
+  it('opens the Verkenner without a chosen indicator on one that has figures for the municipality', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(page, server.url, 'manager', '/verkenner?area=GM0518');
+    await page.locator('[data-testid=explorer-table] tbody tr').first().waitFor({ timeout: 30_000 });
+    expect(await page.textContent('main')).not.toContain('geen waarnemingen');
+    expect(await page.locator('h2').first().textContent()).not.toMatch(/, –$/);
+    await page.close();
+  });
+
   it('shows a decision taken after the data as a mark on the Verkenner, "na de laatste gegevens"', async () => {
     const token = await apiToken(server, 'manager');
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

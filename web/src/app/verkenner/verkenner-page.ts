@@ -2,7 +2,7 @@ import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { can, type Annotation, type AreaSummary, type Observation, type ObservationProvenance } from 'contracts';
+import { can, type Annotation, type AreaSummary, type Indicator, type Observation, type ObservationProvenance } from 'contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
 import { AuthService } from '../core/auth/auth.service';
@@ -73,7 +73,23 @@ export class VerkennerPage {
     const s = this.catalogue();
     return s.status === 'ok' ? s.data.filter((i) => i.subjectKind === 'area') : [];
   });
-  protected readonly indicatorCode = computed(() => this.indicator() ?? this.indicators()[0]?.code ?? null);
+  /** The indicators with data in the chosen area, so the page opens on one that has figures (not "geen waarnemingen"). */
+  private readonly withData = toSignal(
+    toObservable(computed(() => ({ area: this.area() ?? null, level: this.levelShown(), chosen: !!this.indicator() }))).pipe(
+      switchMap(({ area, level, chosen }) =>
+        area && !chosen ? this.indicatorsApi.withDataIn(area, level === 'neighbourhood' ? level : undefined).pipe(toLoadState()) : of<LoadState<Indicator[]>>({ status: 'ok', data: [] }),
+      ),
+    ),
+    { initialValue: LOADING as LoadState<Indicator[]> },
+  );
+  protected readonly indicatorCode = computed(() => {
+    const chosen = this.indicator();
+    if (chosen) return chosen;
+    const w = this.withData();
+    if (w.status === 'loading') return null;
+    const codes = new Set(w.status === 'ok' ? w.data.map((i) => i.code) : []);
+    return (this.indicators().find((i) => codes.has(i.code)) ?? this.indicators()[0])?.code ?? null;
+  });
   protected readonly meta = computed(() => this.indicators().find((i) => i.code === this.indicatorCode()) ?? null);
   protected readonly levelShown = computed(() => (this.level() === 'neighbourhood' ? 'neighbourhood' : 'district'));
 
