@@ -43,7 +43,8 @@ const LEVELS = ['district', 'neighbourhood'] as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verkenner-page.html',
   styles: `
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(28rem, 100%), 1fr)); gap: 1rem; }
+    .charts fieldset { min-width: 0; } .charts fieldset label { display: block; max-width: 100%; overflow-wrap: anywhere; }
     .tools { display: flex; gap: 0.5rem; flex-wrap: wrap; margin: 0.5rem 0; }
     fieldset { border: 1px solid var(--line); border-radius: 6px; }
     fieldset label { font-weight: 400; margin-right: 1rem; white-space: nowrap; }
