@@ -132,7 +132,13 @@ describe('user journeys in Chromium against the built product', () => {
       await page.locator('[data-testid=agenda-item]').first().waitFor();
       await expectAccessible(page, 'beleidstafel-vergadering');
       // The brief downloads as a PDF (rendered by the server from the same content).
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=brief-pdf]').click()]);
+      const [download, response] = await Promise.all([
+        page.waitForEvent('download'),
+        page.waitForResponse((r) => /\/api\/v1\/meetings\/[^/]+\/brief\?.*format=pdf/.test(r.url())),
+        page.locator('[data-testid=brief-pdf]').click(),
+      ]);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toMatch(/^application\/pdf/);
       expect(download.suggestedFilename()).toMatch(/^Beleidstafel-Den-Haag-december-2026-12-10\.pdf$/);
       const pdf = readFileSync((await download.path())!);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

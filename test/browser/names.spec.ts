@@ -89,8 +89,11 @@ describe('names, not codes, on every page for every role (demo data)', () => {
       method: 'POST', headers, body: JSON.stringify({ date: '2026-12-10', title: 'Beleidstafel december', area: 'GM0518' }),
     });
     meetingId = ((await meeting.json()) as { id: string }).id;
-    const signals = (await (await fetch(`${server.url}/api/v1/signals?area=GM0518&status=open`, { headers })).json()) as { id: string }[];
-    signalId = signals[0]!.id;
+    const signals = (await (await fetch(`${server.url}/api/v1/signals?area=GM0518&status=open`, { headers })).json()) as { id: string; memberCount?: number }[];
+    // The manager's signal page is a grouped signal: its members are listed by name too (issue 15's done-when).
+    const grouped = signals.find((s) => (s.memberCount ?? 0) > 0);
+    expect(grouped).toBeDefined();
+    signalId = grouped!.id;
     const item = await fetch(`${server.url}/api/v1/meetings/${meetingId}/items`, { method: 'POST', headers, body: JSON.stringify({ signalId: signals[1]!.id }) });
     expect(item.status).toBe(201);
   });

@@ -78,3 +78,18 @@ export function markLineOf(marks: Record<string, unknown>[]): Record<string, unk
     ? { markLine: { symbol: 'none', silent: false, lineStyle: { type: 'dashed', color: '#8a4b00' }, label: { color: '#5c3200' }, data: marks } }
     : {};
 }
+
+/**
+ * The decisions taken on one signal at policy tables, as marks for its evidence chart: each at its
+ * meeting's date (a group's decision also marks its members' charts). `label` words the decision.
+ */
+export function signalDecisionMarks(
+  meetings: { date: string; items?: { signalId: string; decision: string | null }[] }[],
+  signalIds: (string | null | undefined)[],
+  label: (decision: string) => string,
+): DatedMark[] {
+  const ids = new Set(signalIds.filter((id): id is string => !!id));
+  return meetings
+    .flatMap((m) => (m.items ?? []).filter((i) => ids.has(i.signalId) && i.decision).map((i) => ({ date: m.date, text: label(i.decision!) })))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}

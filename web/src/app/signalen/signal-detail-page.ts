@@ -11,6 +11,8 @@ import { AreaNames, municipalityOf } from '../areas/area-names';
 import { buildUp, memberCount } from './signal-groups';
 import { SignalMembers, quadrantText, seenInText } from './signal-members';
 import { MeetingsApi } from '../shared/meetings-api';
+import { signalDecisionMarks } from '../shared/decision-marks';
+import '../shared/export-messages';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -48,6 +50,12 @@ export class SignalDetailPage {
     { initialValue: LOADING as LoadState<Signal> },
   );
   protected readonly meetings = toSignal(this.meetingsApi.list().pipe(catchError(() => of([]))), { initialValue: [] });
+  /** Decisions on this signal (or its group) as marks on its evidence chart, as on the Verkenner and the brief. */
+  protected readonly decisionMarks = computed(() => {
+    const s = this.state();
+    if (s.status !== 'ok') return [];
+    return signalDecisionMarks(this.meetings(), [s.data.id, s.data.groupId], (text) => this.i18n.t('export.decision' as MessageKey, { text }));
+  });
 
   /** The group this signal is a member of (for its title), if any. */
   protected readonly group = toSignal(

@@ -2,7 +2,7 @@ import '../core/i18n/messages-pages';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { can, type Annotation, type AreaSummary, type Observation, type ObservationProvenance } from 'contracts';
+import { can, type Annotation, type AreaSummary, type Indicator, type Observation, type ObservationProvenance } from 'contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
 import { AuthService } from '../core/auth/auth.service';
@@ -14,6 +14,7 @@ import { IndicatorsApi } from '../indicators/indicators-api';
 import { buildChoroplethOption, buildClasses } from '../overzicht/choropleth-option';
 import { districtRows, periodOrLatest, periodsOf, SMALL_BASE } from '../overzicht/district-values';
 import { Chart, ChartMap } from '../shared/chart';
+import { placeAnnotation } from '../shared/decision-marks';
 import type { CsvColumn } from '../shared/csv';
 import { downloadCsv, downloadUrl, fileName } from '../shared/download';
 import type { ExportMessageKey } from '../shared/export-messages';
@@ -42,7 +43,8 @@ const LEVELS = ['district', 'neighbourhood'] as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './verkenner-page.html',
   styles: `
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(28rem, 100%), 1fr)); gap: 1rem; }
+    .charts fieldset { min-width: 0; } .charts fieldset label { display: block; max-width: 100%; overflow-wrap: anywhere; }
     .tools { display: flex; gap: 0.5rem; flex-wrap: wrap; margin: 0.5rem 0; }
     fieldset { border: 1px solid var(--line); border-radius: 6px; }
     fieldset label { font-weight: 400; margin-right: 1rem; white-space: nowrap; }
@@ -72,7 +74,23 @@ export class VerkennerPage {
     const s = this.catalogue();
     return s.status === 'ok' ? s.data.filter((i) => i.subjectKind === 'area') : [];
   });
-  protected readonly indicatorCode = computed(() => this.indicator() ?? this.indicators()[0]?.code ?? null);
+  /** The indicators with data in the chosen area, so the page opens on one that has figures (not "geen waarnemingen"). */
+  private readonly withData = toSignal(
+    toObservable(computed(() => ({ area: this.area() ?? null, level: this.levelShown(), chosen: !!this.indicator() }))).pipe(
+      switchMap(({ area, level, chosen }) =>
+        area && !chosen ? this.indicatorsApi.withDataIn(area, level === 'neighbourhood' ? level : undefined).pipe(toLoadState()) : of<LoadState<Indicator[]>>({ status: 'ok', data: [] }),
+      ),
+    ),
+    { initialValue: LOADING as LoadState<Indicator[]> },
+  );
+  protected readonly indicatorCode = computed(() => {
+    const chosen = this.indicator();
+    if (chosen) return chosen;
+    const w = this.withData();
+    if (w.status === 'loading') return null;
+    const codes = new Set(w.status === 'ok' ? w.data.map((i) => i.code) : []);
+    return (this.indicators().find((i) => codes.has(i.code)) ?? this.indicators()[0])?.code ?? null;
+  });
   protected readonly meta = computed(() => this.indicators().find((i) => i.code === this.indicatorCode()) ?? null);
   protected readonly levelShown = computed(() => (this.level() === 'neighbourhood' ? 'neighbourhood' : 'district'));
 
@@ -221,6 +239,14 @@ export class VerkennerPage {
     }),
   );
   protected readonly seriesPeriods = computed(() => periodsOf(this.loaded()?.observations ?? []));
+  /** The chart's marks in words (its text alternative): one later than the data says so, as the line's label does. */
+  protected readonly annotationRows = computed(() => {
+    const periods = [...new Set((this.loaded()?.observations ?? []).map((o) => o.period))].sort();
+    return this.annotationList().map((a) => ({
+      date: a.date,
+      text: placeAnnotation(a.date, periods)?.afterData ? `${a.text} (${this.tx('export.afterData')})` : a.text,
+    }));
+  });
   /** "niet getoond (minder dan N)" with N the indicator's own minimum (issue 15). */
   protected suppressedText(): string {
     return this.i18n.t('ux.suppressed', { n: this.meta()?.minCount ?? 5 });
