@@ -36,7 +36,11 @@ describe('Alerts: Meldingen and Beheer webhooks (Chromium)', () => {
     await page.getByText('Opgeslagen.').waitFor();
     await expectAccessible(page, 'meldingen');
 
+    // The badge read on Meldingen counted the role's default subscription; the count after saving
+    // comes with the answers of the Overzicht's navigations (it lands on the home municipality).
     await page.locator('nav.main-nav a[data-section=overzicht]').click();
+    await page.waitForURL(/\/overzicht\/GM\d{4}/);
+    await page.waitForLoadState('networkidle');
     const badge = page.locator('[data-testid=unread-badge]');
     await badge.waitFor();
     const n = Number((await badge.textContent())?.trim());
@@ -47,6 +51,7 @@ describe('Alerts: Meldingen and Beheer webhooks (Chromium)', () => {
     await screenshot(page, 'meldingen-badge');
 
     await page.locator('nav.main-nav a[data-section=signalen]').click();
+    await page.waitForURL(/\/signalen/);
     await badge.waitFor({ state: 'detached' });
     await page.close();
   });

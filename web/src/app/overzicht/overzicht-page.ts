@@ -23,7 +23,7 @@ import { buildChoroplethOption, buildClasses, classOf, rangeLabel, type Chorople
 import { districtRows, periodOrLatest, periodsOf, SMALL_BASE, worstFirst } from './district-values';
 import { SearchApi } from '../areas/search-api';
 import { HelpBox } from '../shared/help-box';
-import { homeMunicipality } from '../shared/home-municipality';
+import { homeMunicipality, leavingPage } from '../shared/home-municipality';
 
 interface MapData {
   districts: AreaSummary[];
@@ -104,10 +104,17 @@ export class OverzichtPage {
       return;
     }
     const home = (this.auth.user() as { homeMunicipality?: string | null } | null)?.homeMunicipality ?? null;
+    if (home) {
+      this.pick(home, true);
+      return;
+    }
     const sub = this.searchApi
       .coverage()
       .pipe(catchError(() => of([])))
       .subscribe((coverage) => {
+        // The user may have clicked elsewhere while the coverage loaded: landing then would pull
+        // them back here (and cancel their navigation).
+        if (leavingPage(this.router, '/overzicht')) return;
         const target = homeMunicipality(home, coverage);
         if (target) this.pick(target, true);
         else this.noHome.set(true);

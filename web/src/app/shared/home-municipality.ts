@@ -1,3 +1,4 @@
+import type { Router } from '@angular/router';
 import type { MunicipalityCoverage } from 'contracts';
 
 /**
@@ -7,4 +8,13 @@ import type { MunicipalityCoverage } from 'contracts';
 export function homeMunicipality(home: string | null | undefined, coverage: readonly MunicipalityCoverage[]): string | null {
   if (home) return home;
   return coverage[0]?.code ?? null;
+}
+
+/**
+ * True when a navigation to another page than `path` is under way: a page that lands the user
+ * somewhere after an answer arrives must then leave the user's own click alone.
+ */
+export function leavingPage(router: Router, path: string): boolean {
+  const target = router.currentNavigation()?.extractedUrl;
+  return !!target && router.serializeUrl(target).split(/[?#]/)[0] !== path;
 }
