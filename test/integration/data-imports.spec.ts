@@ -195,6 +195,44 @@ describe.each(DB_KINDS)('indicator data on %s', (kind) => {
       expect((await app.request(`/api/v1/observations/provenance?indicator=t-mean&level=district`, { role: 'analyst' })).status).toBe(400);
     });
 
+    it('pages the import history newest first with limit/cursor and a Link header: no batch repeated or skipped when new ones arrive', async () => {
+      for (const v of [1.1, 1.2, 1.3]) expect((await csv(`indicator,subject,period,value\nt-mean,${wijken[1]},2023,${v}\n`)).status).toBe(201);
+      type Row = { id: string; createdAt: string };
+      const all = (await (await app.request('/api/v1/imports?limit=1000', { role: 'analyst' })).json()) as Row[];
+      expect(all.length).toBeGreaterThanOrEqual(4);
+      const times = all.map((b) => Date.parse(b.createdAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+
+      const seen: string[] = [];
+      let url: string | null = '/api/v1/imports?limit=2';
+      let pages = 0;
+      while (url) {
+        const res = await app.request(url, { role: 'analyst' });
+        expect(res.status).toBe(200);
+        const page = (await res.json()) as Row[];
+        expect(page.length).toBeLessThanOrEqual(2);
+        seen.push(...page.map((b) => b.id));
+        if (pages++ === 0) {
+          // a new import after the first page lands before it, not inside the pages still to come
+          expect((await csv(`indicator,subject,period,value\nt-mean,${wijken[1]},2023,1.4\n`)).status).toBe(201);
+        }
+        url = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1] ?? null;
+      }
+      expect(seen).toEqual(all.map((b) => b.id));
+      expect(pages).toBe(Math.ceil(all.length / 2));
+
+      // the older way in still works; a cursor that is not ours is a 400 naming it, never a 500
+      const skipped = (await (await app.request('/api/v1/imports?limit=2&offset=1', { role: 'analyst' })).json()) as Row[];
+      expect(skipped.map((b) => b.id)[0]).toBe(all[0].id); // the batch added above is now the newest
+      for (const cursor of ['nope!', Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000000', 'x'])).toString('base64url'), Buffer.from(JSON.stringify(["1' OR 1=1", 'a'])).toString('base64url')]) {
+        const bad = await app.request(`/api/v1/imports?cursor=${cursor}`, { role: 'analyst' });
+        expect(bad.status).toBe(400);
+        expect((await bad.json()).errors[0].field).toBe('cursor');
+      }
+      expect((await app.request('/api/v1/imports?limit=0', { role: 'analyst' })).status).toBe(400);
+      expect((await app.request('/api/v1/imports', { role: 'manager' })).status).toBe(403);
+    });
+
     it('accepts a multipart upload (field "file") and JSON batches', async () => {
       const form = new FormData();
       form.append('file', new Blob([`indicator,subject,period,value\nt-mean,${wijken[1]},2024,6.5\n`], { type: 'text/csv' }), 'cohesion.csv');

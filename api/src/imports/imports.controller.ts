@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ImportsService, type ImportOutcome } from './imports.service';
 import { isJson, uploadStream } from '../common/request-body';
 import { readBulkJson } from '../hardening/http-hardening';
+import { setNextLink } from '../common/paging';
 import { ImportQueryDto, ImportsListQueryDto } from './imports.dto';
 
 /** Leaves the connection usable when we answer before the body was read to the end. */
@@ -72,8 +73,10 @@ export class ImportsController {
   @Get()
   @Can('imports.create')
   @ApiOkResponse({ type: [ImportBatchResponse] })
-  list(@Query() { limit, offset }: ImportsListQueryDto): Promise<ImportBatch[]> {
-    return this.imports.list(limit ? Number(limit) || 100 : 100, offset ? Number(offset) || 0 : 0);
+  async list(@Query() q: ImportsListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ImportBatch[]> {
+    const page = await this.imports.list(q);
+    setNextLink(req, res, page.next);
+    return page.items;
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOneOf, IsOptional, IsOptionalNotNull, rule, Satisfies } from '../common/dto';
+import { IsOneOf, IsOptional, IsOptionalNotNull, PageQueryDto, rule, Satisfies } from '../common/dto';
 
 /** `POST /imports?format=&source=&period=&dryRun=`. */
 export class ImportQueryDto {
@@ -23,13 +23,8 @@ export class ImportQueryDto {
 }
 
 /** `GET /imports?limit=&offset=` (newest first). */
-export class ImportsListQueryDto {
-  @ApiPropertyOptional({ type: String, description: 'rows, default 100' })
-  @IsOptional()
-  @Satisfies('isNumberText', () => true, rule('a number'))
-  limit?: string;
-
-  @ApiPropertyOptional({ type: String, description: 'rows to skip, default 0' })
+export class ImportsListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: String, description: 'rows to skip on the first page (older way in; use `cursor` from the Link header)', deprecated: true })
   @IsOptional()
   @Satisfies('isNumberText', () => true, rule('a number'))
   offset?: string;

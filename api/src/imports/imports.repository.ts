@@ -23,6 +23,9 @@ const COLUMNS = `id, created_at AS "createdAt", created_by AS "createdBy", sourc
   rows_accepted AS "rowsAccepted", rows_rejected AS "rowsRejected", status, errors, error_count AS "errorCount",
   ignored_columns AS "ignoredColumns", summary`;
 
+/** A batch's paging key: its creation time in UTC to the microsecond (exact, unlike a JS Date). */
+const SORT_TS = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
 /** All SQL about import batches (provenance of every load). */
 @Injectable()
 export class ImportsRepository {
@@ -84,8 +87,23 @@ export class ImportsRepository {
     return rows[0] ?? null;
   }
 
-  list(limit: number, offset: number): Promise<ImportBatch[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM import_batch ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]);
+  /**
+   * Newest first. Keyset paging (DESIGN §4b): `after` is the sort key `[created_at (UTC, µs), id]`
+   * of the last batch served; `offset` is the older way in, kept for callers that still send it.
+   * Each row carries its key as `sortKey` (to be removed before it is answered).
+   */
+  list(limit: number, page: { after?: (string | number)[] | null; offset?: number } = {}): Promise<(ImportBatch & { sortKey: string })[]> {
+    const params: unknown[] = [limit];
+    let where = '';
+    if (page.after) {
+      params.push(String(page.after[0]), String(page.after[1]));
+      where = `WHERE ((created_at AT TIME ZONE 'UTC') < $2::timestamp OR ((created_at AT TIME ZONE 'UTC') = $2::timestamp AND id::text < $3))`;
+    }
+    const offset = !page.after && page.offset ? ` OFFSET ${Math.max(0, Math.floor(page.offset))}` : '';
+    return this.db.query(
+      `SELECT ${COLUMNS}, ${SORT_TS} AS "sortKey" FROM import_batch ${where} ORDER BY created_at DESC, id::text DESC LIMIT $1${offset}`,
+      params,
+    );
   }
 
   count(): Promise<number> {

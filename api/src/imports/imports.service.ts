@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { FormatDetectionInfo, ImportBatch, Indicator, ObservationStatus } from 'contracts';
 import { InvalidInputError, NotFoundError, UnprocessableError } from '../common/errors';
+import { pageRequest, toPage, type Page } from '../common/paging';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import {
   detectFormat, ErrorList, isPeriodError, tableSignature, parsePeriod, parseStatline, streamLongCsv, totalRows,
@@ -35,6 +36,10 @@ const STAGE_ROWS = 10_000;
  * The importers (long CSV, StatLine, JSON, rows from the CBS sync): each reads its format into rows
  * of the long format and hands them to the one write path, `ObservationWriter` (observation-writer.ts).
  */
+/** A batch cursor's parts: creation time in UTC to the microsecond, and the batch id. */
+const CURSOR_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 @Injectable()
 export class ImportsService {
   private readonly logger = new Logger('Imports');
@@ -50,8 +55,17 @@ export class ImportsService {
     return this.writer.write(job);
   }
 
-  list(limit = 100, offset = 0): Promise<ImportBatch[]> {
-    return this.imports.list(Math.min(Math.max(1, limit), 1000), Math.max(0, offset));
+  /** Newest first, keyset-paged (`limit`, `cursor`; DESIGN §4b); `offset` still works on its own. */
+  async list(q: { limit?: string; cursor?: string; offset?: string }): Promise<Page<ImportBatch>> {
+    const page = pageRequest(q);
+    const [ts, id] = page.after ?? [];
+    if (page.after && (page.after.length !== 2 || typeof ts !== 'string' || !CURSOR_TS.test(ts) || typeof id !== 'string' || !CURSOR_ID.test(id))) {
+      throw new InvalidInputError('cursor is not valid: use the link of the previous page', [{ field: 'cursor', message: 'invalid' }], { code: 'paging.cursor' });
+    }
+    const offset = q.offset ? Number(q.offset) || 0 : 0;
+    const rows = await this.imports.list(page.limit + 1, { after: page.after, offset });
+    const { items, next } = toPage(rows, page.limit, (r) => [r.sortKey, r.id]);
+    return { items: items.map(({ sortKey: _k, ...batch }) => batch), next };
   }
 
   async get(id: string): Promise<ImportBatch> {

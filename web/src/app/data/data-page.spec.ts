@@ -74,4 +74,23 @@ describe('DataPage import history', () => {
     expect(details.querySelector('summary')?.textContent).toContain('102 errors');
     expect(el.querySelector('[data-testid="import-history"] tbody tr')?.textContent).toContain('Rejected');
   });
+
+  it('pages through older imports with the Link header: "Oudere imports tonen" appends them, and ends with the last page', async () => {
+    const fixture = TestBed.createComponent(DataPage);
+    await fixture.whenStable();
+    http.expectOne('/api/v1/imports').flush([batch({ id: 'b3', source: 'nieuw.csv' })], { headers: { Link: '</api/v1/imports?cursor=abc>; rel="next"' } });
+    for (const r of http.match(() => true)) r.flush([]);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const more = () => el.querySelector('[data-testid="history-more"]') as HTMLButtonElement | null;
+    expect(more()?.textContent?.trim()).toBe('Oudere imports tonen');
+
+    more()!.click();
+    // the page the link names; a batch seen already is not listed twice
+    http.expectOne('/api/v1/imports?cursor=abc').flush([batch({ id: 'b3', source: 'nieuw.csv' }), batch({ id: 'b2', source: 'ouder.csv' })]);
+    await fixture.whenStable();
+    const sources = [...el.querySelectorAll('[data-testid="import-history"] tbody tr .history-source')].map((td) => td.textContent?.trim());
+    expect(sources).toEqual(['nieuw.csv', 'ouder.csv']);
+    expect(more()).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import './import-messages';
 import './cbs-messages';
 import './catalogue-messages';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
@@ -17,7 +17,7 @@ import { LoadStateView } from '../shared/load-state-view';
 import { actorText } from '../shared/actor';
 import '../core/i18n/messages-pages';
 import type { ImportMessageKey } from './import-messages';
-import { ImportFormat, ImportsApi } from './imports-api';
+import { ImportFormat, ImportsApi, type HistoryPage } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
 import { SignalSettingsSection } from './signal-settings-section';
 import { CbsSourcesSection } from './cbs-sources-section';
@@ -44,10 +44,48 @@ export class DataPage {
   }
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
-  protected readonly history = toSignal(
+  private readonly firstPage = toSignal(
     this.reload$.pipe(switchMap(() => this.api.history().pipe(toLoadState()))),
-    { initialValue: LOADING as LoadState<ImportBatch[]> },
+    { initialValue: LOADING as LoadState<HistoryPage> },
   );
+  /** Older batches loaded with "Meer laden", for the first page they follow (a reload starts over). */
+  private readonly older = signal<{ after: HistoryPage; items: ImportBatch[]; next: string | null } | null>(null);
+  protected readonly history = computed<LoadState<ImportBatch[]>>(() => {
+    const first = this.firstPage();
+    if (first.status !== 'ok') return first;
+    const more = this.older();
+    return { status: 'ok', data: more?.after === first.data ? [...first.data.items, ...more.items] : first.data.items };
+  });
+  /** URL of the next older page, null at the end. */
+  protected readonly historyNext = computed(() => {
+    const first = this.firstPage();
+    if (first.status !== 'ok') return null;
+    const more = this.older();
+    return more?.after === first.data ? more.next : first.data.next;
+  });
+  protected readonly loadingOlder = signal(false);
+  protected readonly olderError = signal(false);
+
+  protected loadOlder(): void {
+    const url = this.historyNext();
+    const first = this.firstPage();
+    if (!url || this.loadingOlder() || first.status !== 'ok') return;
+    this.loadingOlder.set(true);
+    this.olderError.set(false);
+    this.api.historyPage(url).subscribe({
+      next: (page) => {
+        const more = this.older();
+        const have = more?.after === first.data ? more.items : [];
+        const seen = new Set([...first.data.items, ...have].map((b) => b.id));
+        this.older.set({ after: first.data, items: [...have, ...page.items.filter((b) => !seen.has(b.id))], next: page.next });
+        this.loadingOlder.set(false);
+      },
+      error: () => {
+        this.loadingOlder.set(false);
+        this.olderError.set(true);
+      },
+    });
+  }
   protected readonly busy = signal(false);
   protected readonly result = signal<ImportResult | null>(null);
   protected readonly errors = signal<ImportError[]>([]);

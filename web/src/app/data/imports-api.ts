@@ -3,6 +3,13 @@ import { Injectable, inject } from '@angular/core';
 import type { ImportBatch, ImportPreview, ImportResult, Page } from 'contracts';
 import { Observable, map } from 'rxjs';
 import { asItems } from '../core/http/load-state';
+import { nextLink } from '../signalen/signal-groups';
+
+/** One page of the import history and the URL of the next (older) page, if any. */
+export interface HistoryPage {
+  items: ImportBatch[];
+  next: string | null;
+}
 
 export type ImportFormat = 'auto' | 'long' | 'statline';
 
@@ -35,8 +42,16 @@ export class ImportsApi {
     return this.http.get<ImportBatch>(`${this.base}/${encodeURIComponent(id)}`);
   }
 
-  history(): Observable<ImportBatch[]> {
-    return this.http.get<ImportBatch[] | Page<ImportBatch>>(this.base).pipe(map(asItems));
+  /** The newest batches; `next` is the URL of older ones (Link rel="next", DESIGN §4b), null at the end. */
+  history(): Observable<HistoryPage> {
+    return this.historyPage(this.base);
+  }
+
+  /** The page a Link rel="next" points at. */
+  historyPage(url: string): Observable<HistoryPage> {
+    return this.http
+      .get<ImportBatch[] | Page<ImportBatch>>(url, { observe: 'response' })
+      .pipe(map((res) => ({ items: asItems(res.body), next: nextLink(res.headers.get('Link')) })));
   }
 
   private form(file: File): FormData {
