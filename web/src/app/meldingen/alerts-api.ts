@@ -1,7 +1,7 @@
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Quadrant, RuleName, Severity } from 'contracts';
-import { Observable, map } from 'rxjs';
+import { Observable, Subject, map, tap } from 'rxjs';
 
 export type Mode = 'immediate' | 'daily' | 'weekly' | 'monthly' | 'off';
 export interface SubscriptionForm {
@@ -45,12 +45,15 @@ export interface Delivery {
 @Injectable({ providedIn: 'root' })
 export class AlertsApi {
   private readonly http = inject(HttpClient);
+  private readonly saved = new Subject<void>();
+  /** Fires when my subscription has been saved: what counts as new for me has changed with it. */
+  readonly subscriptionSaved$: Observable<void> = this.saved.asObservable();
 
   subscription(): Observable<SubscriptionForm> {
     return this.http.get<SubscriptionForm>('/api/v1/me/subscriptions');
   }
   saveSubscription(s: SubscriptionForm): Observable<SubscriptionForm> {
-    return this.http.put<SubscriptionForm>('/api/v1/me/subscriptions', s);
+    return this.http.put<SubscriptionForm>('/api/v1/me/subscriptions', s).pipe(tap(() => this.saved.next()));
   }
   unread(): Observable<{ count: number }> {
     return this.http.get<{ count: number }>('/api/v1/me/alerts/unread');

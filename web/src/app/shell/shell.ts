@@ -3,7 +3,7 @@ import '../core/i18n/messages-access';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd } from '@angular/router';
-import { EMPTY, catchError, filter, map, switchMap, type Observable } from 'rxjs';
+import { EMPTY, catchError, filter, map, merge, switchMap, type Observable } from 'rxjs';
 import { AlertsApi } from '../meldingen/alerts-api';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from '../core/auth/auth.service';
@@ -40,12 +40,18 @@ export class Shell {
   protected readonly unread = signal(0);
 
   constructor() {
-    // switchMap: only the latest navigation's answer may set the badge. Otherwise a slow
-    // "unread" answer from the page before could land after "seen" and bring the badge back.
-    this.router.events
+    // The badge is asked again after every navigation and after my subscription is saved (what
+    // counts as new for me changes with it; the badge must not wait for the next page).
+    // switchMap: only the latest ask's answer may set the badge. Otherwise a slow "unread" answer
+    // from the page before could land after "seen", or after the save, and bring back a stale count.
+    const navigated$ = this.router.events.pipe(
+      filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+      map((e) => e.urlAfterRedirects),
+    );
+    const saved$ = this.alerts.subscriptionSaved$.pipe(map(() => this.router.url));
+    merge(navigated$, saved$)
       .pipe(
-        filter((e): e is NavigationEnd => e instanceof NavigationEnd),
-        switchMap((e) => this.unreadAfter(e.urlAfterRedirects)),
+        switchMap((url) => this.unreadAfter(url)),
         takeUntilDestroyed(),
       )
       .subscribe((count) => this.unread.set(count));
