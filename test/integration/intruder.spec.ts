@@ -123,7 +123,7 @@ describe.each(DB_KINDS)('intruder suite on %s', (kind) => {
       }
     }
     // Signals: pooled evidence (window rate × denominator) minus the visible periods of the window.
-    const signals = ((await call('/api/v1/signals')) ?? []) as { evidence: unknown }[];
+    const signals = ((await call('/api/v1/signals?limit=1000')) ?? []) as { evidence: unknown }[];
     const windows: { subject: string; from: string; period: string; num: number; den: number }[] = [];
     const walk = (v: unknown): void => {
       if (Array.isArray(v)) return v.forEach(walk);
