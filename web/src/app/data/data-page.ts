@@ -5,8 +5,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
-import type { ImportBatch, ImportError, ImportPreview, ImportResult, ImportSummary } from 'contracts';
+import { can, type ImportBatch, type ImportError, type ImportPreview, type ImportResult, type ImportSummary } from 'contracts';
 import { BehaviorSubject, catchError, map, of, switchMap } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
 import { IndicatorsApi } from '../indicators/indicators-api';
 import { apiMessage, codeText, importErrors } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
@@ -23,10 +24,11 @@ import { SignalSettingsSection } from './signal-settings-section';
 import { CbsSourcesSection } from './cbs-sources-section';
 import { ColumnMappingSection } from './column-mapping-section';
 import { BoundaryUploadSection } from './boundary-upload-section';
+import { DetectionRunsSection } from './detection-runs-section';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection, BoundaryUploadSection],
+  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection, BoundaryUploadSection, DetectionRunsSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   // Long file names and the changes column must not push the history past the window.
@@ -35,6 +37,9 @@ import { BoundaryUploadSection } from './boundary-upload-section';
 export class DataPage {
   private readonly api = inject(ImportsApi);
   private readonly i18n = inject(I18nService);
+  private readonly auth = inject(AuthService);
+  /** The detection runs: only for roles that may list them (`GET /signals/runs` asks `signals.detect`). */
+  protected readonly canSeeRuns = computed(() => can(this.auth.role(), 'signals.detect'));
   /** An import error in the user's language (its code), else the server's text. */
   protected issue(e: ImportError): string {
     return codeText(e.code, e.params) ?? e.message;

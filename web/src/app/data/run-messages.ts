@@ -1,0 +1,68 @@
+import { registerMessages } from '../core/i18n/i18n.service';
+
+/** Texts of the detection runs on the Data page (issue 9), Dutch first. */
+export const RUN_NL = {
+  'run.heading': 'Detectieruns',
+  'run.hint': 'De recentste runs van de signaaldetectie, de nieuwste bovenaan. Een run start na elke import en bij het laden van de demodata.',
+  'run.none': 'Er is nog geen detectierun geweest.',
+  'run.refresh': 'Lijst vernieuwen',
+  'run.col.started': 'Gestart',
+  'run.col.finished': 'Klaar',
+  'run.col.duration': 'Duur',
+  'run.col.trigger': 'Aanleiding',
+  'run.col.status': 'Status',
+  'run.col.signals': 'Signalen',
+  'run.counts': '{new} nieuw, {updated} bijgewerkt, {resolved} opgelost',
+  'run.trigger.import': 'Na een import',
+  'run.trigger.imports': 'Na {count} imports',
+  'run.trigger.manual': 'Met de hand, door {actor}',
+  'run.trigger.manualAnon': 'Met de hand',
+  'run.trigger.demo': 'Bij het laden van de demodata',
+  'run.trigger.other': 'Anders (aanleiding onbekend)',
+  'run.status.completed': 'Voltooid',
+  'run.status.running': 'Bezig…',
+  'run.status.interrupted': 'Onderbroken',
+  'run.status.failed': 'Mislukt',
+  'run.status.unknown': 'Onbekend',
+  'run.interruptedHint': 'De server stopte tijdens deze run; er is niets van opgeslagen. De signalen staan zoals na de vorige run.',
+  'run.failedHint': 'Deze run liep vast op een fout; er is niets van opgeslagen. De signalen staan zoals na de vorige run.',
+  'run.dur.lt1': 'minder dan een seconde',
+  'run.dur.s': '{s} s',
+  'run.dur.min': '{m} min {s} s',
+  'run.dur.h': '{h} u {m} min',
+} as const;
+
+export type RunMessageKey = keyof typeof RUN_NL;
+
+export const RUN_EN: Record<RunMessageKey, string> = {
+  'run.heading': 'Detection runs',
+  'run.hint': 'The most recent runs of signal detection, newest first. A run starts after every import and when the demo data is loaded.',
+  'run.none': 'No detection run yet.',
+  'run.refresh': 'Refresh list',
+  'run.col.started': 'Started',
+  'run.col.finished': 'Finished',
+  'run.col.duration': 'Duration',
+  'run.col.trigger': 'Started by',
+  'run.col.status': 'Status',
+  'run.col.signals': 'Signals',
+  'run.counts': '{new} new, {updated} updated, {resolved} resolved',
+  'run.trigger.import': 'After an import',
+  'run.trigger.imports': 'After {count} imports',
+  'run.trigger.manual': 'By hand, by {actor}',
+  'run.trigger.manualAnon': 'By hand',
+  'run.trigger.demo': 'When the demo data was loaded',
+  'run.trigger.other': 'Other (cause unknown)',
+  'run.status.completed': 'Completed',
+  'run.status.running': 'In progress…',
+  'run.status.interrupted': 'Interrupted',
+  'run.status.failed': 'Failed',
+  'run.status.unknown': 'Unknown',
+  'run.interruptedHint': 'The server stopped during this run; nothing of it was saved. The signals are as after the previous run.',
+  'run.failedHint': 'This run stopped on an error; nothing of it was saved. The signals are as after the previous run.',
+  'run.dur.lt1': 'less than a second',
+  'run.dur.s': '{s} s',
+  'run.dur.min': '{m} min {s} s',
+  'run.dur.h': '{h} h {m} min',
+};
+
+registerMessages(RUN_NL, RUN_EN);
