@@ -245,6 +245,37 @@ describe.each(DB_KINDS)('alerts: subscriptions, mail, webhooks, delivery log on 
     expect(mails[0].text).not.toMatch(/\bBM\d{8}\b/);
   });
 
+  it('a scoped account hears only of its own municipalities, whatever it subscribes to: badge and digest (issue 12 scope)', async () => {
+    const password = 'een lang genoeg wachtwoord';
+    const tokens = new Map<string, string>();
+    const as = (who: string, path: string, init: RequestInit = {}) =>
+      fetch(`${app.url}${path}`, { ...init, headers: { authorization: `Bearer ${tokens.get(who)}`, 'content-type': 'application/json' } });
+    // Two managers subscribe to the same municipality; one of them may only see another one.
+    for (const [who, scope] of [['open', null], ['scoped', { municipalities: ['GM0599'] }]] as const) {
+      const email = `${who}-${kind}@example.nl`;
+      const made = await app.request('/api/v1/users', { method: 'POST', role: 'admin', json: { email, name: who, role: 'manager', password, scope } });
+      expect(made.status).toBe(201);
+      const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      tokens.set(who, ((await login.json()) as { accessToken: string }).accessToken);
+      const put = await as(who, '/api/v1/me/subscriptions', { method: 'PUT', body: JSON.stringify({ areas: [MUNI], mode: 'weekly', minSeverity: 'low' }) });
+      expect(put.status).toBe(200);
+    }
+    const unread = async (who: string) => ((await (await as(who, '/api/v1/me/alerts/unread')).json()) as { count: number }).count;
+    // The earlier tests moved this week's signals on (interpreted, monitoring); the badge counts open ones.
+    await q(`UPDATE signal SET status = 'open' WHERE municipality_code = $1 AND group_id IS NULL AND pattern_active`, [MUNI]);
+    const [{ n }] = (await q(
+      `SELECT count(*)::int AS n FROM signal WHERE municipality_code = $1 AND status = 'open' AND group_id IS NULL AND pattern_active AND created_at > now() - interval '7 days'`,
+      [MUNI],
+    )) as { n: number }[];
+    expect(n).toBeGreaterThan(0);
+    expect(await unread('open')).toBe(n);
+    expect(await unread('scoped')).toBe(0);
+    await tick(nextWeek());
+    await tick(nextWeek());
+    expect(smtp.mails.filter((m) => m.to.includes(`open-${kind}@example.nl`))).toHaveLength(1);
+    expect(smtp.mails.filter((m) => m.to.includes(`scoped-${kind}@example.nl`))).toHaveLength(0);
+  });
+
   it('an SMTP server that is down: the digest stays pending and is sent on a later tick, once', async () => {
     await smtp.close();
     const before = smtp.mails.length;

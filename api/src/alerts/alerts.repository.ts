@@ -10,7 +10,16 @@ export interface UserRow {
   name: string;
   role: Role;
   active: boolean;
+  /** The user's home municipality (set by an admin), the centre of the role's default subscription. */
+  home: string | null;
+  /** The municipalities a scoped account may see (issue 12); null = all. */
+  scope: string[] | null;
 }
+
+/** A filter as one user may receive it: the account's scope bounds whatever the subscription asks. */
+export type ScopedFilter = AlertFilter & { scope?: string[] | null };
+
+const USER_COLUMNS = `id, email, name, role, active, home_municipality AS home, scope_municipalities AS scope`;
 
 export interface StoredSubscription extends Subscription {
   createdAt: Date;
@@ -54,8 +63,12 @@ const SEVERITY_RANK = `(CASE s.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 
 const RANK: Record<string, number> = { low: 1, medium: 2, high: 3 };
 
 /** WHERE clause (on alias `s`) for a filter; `expanded` are the filter's areas with everything inside them. */
-function matchSql(f: AlertFilter, expanded: string[], params: unknown[]): string {
+function matchSql(f: ScopedFilter, expanded: string[], params: unknown[]): string {
   const where: string[] = [];
+  if (f.scope) {
+    params.push(f.scope);
+    where.push(`s.municipality_code = ANY($${params.length})`);
+  }
   if (f.areas.length) {
     params.push(expanded);
     where.push(`(s.municipality_code = ANY($${params.length}) OR s.subjects && $${params.length}::text[])`);
@@ -79,12 +92,12 @@ export class AlertsRepository {
   constructor(private readonly db: DataSource) {}
 
   async user(id: string): Promise<UserRow | null> {
-    const rows: UserRow[] = await this.db.query(`SELECT id, email, name, role, active FROM app_user WHERE id = $1`, [id]);
+    const rows: UserRow[] = await this.db.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async activeUsers(): Promise<UserRow[]> {
-    return this.db.query(`SELECT id, email, name, role, active FROM app_user WHERE active ORDER BY id`);
+    return this.db.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE active ORDER BY id`);
   }
 
   /** The only municipality when the data holds exactly one (the usual single-municipality install), else null. */
@@ -145,7 +158,7 @@ export class AlertsRepository {
   }
 
   /** Signals of a filter created in [from, to), pattern still active. */
-  async matchingSignalIds(f: AlertFilter, expanded: string[], from: Date, to: Date): Promise<string[]> {
+  async matchingSignalIds(f: ScopedFilter, expanded: string[], from: Date, to: Date): Promise<string[]> {
     const params: unknown[] = [from, to];
     const rows: { id: string }[] = await this.db.query(
       `SELECT s.id FROM signal s WHERE s.created_at >= $1 AND s.created_at < $2 AND s.pattern_active AND s.group_id IS NULL AND ${matchSql(f, expanded, params)}
@@ -155,7 +168,7 @@ export class AlertsRepository {
     return rows.map((r) => r.id);
   }
 
-  async countMatching(f: AlertFilter, expanded: string[], since: Date): Promise<number> {
+  async countMatching(f: ScopedFilter, expanded: string[], since: Date): Promise<number> {
     const params: unknown[] = [since];
     const rows: { n: number }[] = await this.db.query(
       `SELECT count(*)::int AS n FROM signal s WHERE s.created_at > $1 AND s.pattern_active AND s.group_id IS NULL AND s.status = 'open' AND ${matchSql(f, expanded, params)}`,
@@ -165,7 +178,7 @@ export class AlertsRepository {
   }
 
   /** Open or interpreted signals of a filter whose last action (history entry) is older than `before`. */
-  async staleSignalIds(f: AlertFilter, expanded: string[], before: Date): Promise<string[]> {
+  async staleSignalIds(f: ScopedFilter, expanded: string[], before: Date): Promise<string[]> {
     const params: unknown[] = [before];
     const rows: { id: string }[] = await this.db.query(
       `SELECT s.id FROM signal s
@@ -179,10 +192,10 @@ export class AlertsRepository {
   }
 
   /** Reminder candidates: open/interpreted without action since `before`, with the owner (or null) and the time of the last action. */
-  async idleSignals(before: Date): Promise<{ id: string; owner_id: string | null; last_action: Date }[]> {
+  async idleSignals(before: Date): Promise<{ id: string; owner_id: string | null; last_action: Date; municipality: string | null }[]> {
     return this.db.query(
-      `SELECT id, owner_id, last_action FROM (
-         SELECT s.id, s.owner_id, COALESCE((SELECT max(e.at) FROM signal_event e WHERE e.signal_id = s.id), s.created_at) AS last_action
+      `SELECT id, owner_id, last_action, municipality FROM (
+         SELECT s.id, s.owner_id, s.municipality_code AS municipality, COALESCE((SELECT max(e.at) FROM signal_event e WHERE e.signal_id = s.id), s.created_at) AS last_action
          FROM signal s WHERE s.status IN ('open','interpreted') AND s.pattern_active AND s.group_id IS NULL) x
        WHERE last_action < $1 ORDER BY id LIMIT 1000`,
       [before],
@@ -193,10 +206,10 @@ export class AlertsRepository {
    * Decisions whose effect measurement is due: the signal is in `monitoring`, the latest decided
    * agenda item's `effect_due_on` (or decision day + `defaultDays`) is on or before `today`.
    */
-  async effectDue(today: Date, defaultDays: number): Promise<{ item_id: string; signal_id: string; owner_id: string | null; decision: string; due_on: string }[]> {
+  async effectDue(today: Date, defaultDays: number): Promise<{ item_id: string; signal_id: string; owner_id: string | null; decision: string; due_on: string; municipality: string | null }[]> {
     return this.db.query(
-      `SELECT item_id, signal_id, owner_id, decision, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM (
-         SELECT DISTINCT ON (s.id) ai.id AS item_id, s.id AS signal_id, COALESCE(ai.owner_id, s.owner_id) AS owner_id, ai.decision,
+      `SELECT item_id, signal_id, owner_id, decision, to_char(due_on, 'YYYY-MM-DD') AS due_on, municipality FROM (
+         SELECT DISTINCT ON (s.id) ai.id AS item_id, s.id AS signal_id, s.municipality_code AS municipality, COALESCE(ai.owner_id, s.owner_id) AS owner_id, ai.decision,
                 COALESCE(ai.effect_due_on, (ai.decided_at AT TIME ZONE 'UTC')::date + $2::int) AS due_on
          FROM signal s JOIN agenda_item ai ON ai.signal_id = s.id AND ai.decision IS NOT NULL
          WHERE s.status = 'monitoring' AND s.group_id IS NULL
@@ -237,7 +250,7 @@ export class AlertsRepository {
   }
 
   /** Immediate events for a filter: one delivery per new signal since `since`, keyed by prefix + signal id. */
-  async planPerSignal(prefix: string, base: { channel: 'email' | 'webhook'; userId?: string | null; webhookId?: string | null; recipient: string }, f: AlertFilter, expanded: string[], since: Date): Promise<number> {
+  async planPerSignal(prefix: string, base: { channel: 'email' | 'webhook'; userId?: string | null; webhookId?: string | null; recipient: string }, f: ScopedFilter, expanded: string[], since: Date): Promise<number> {
     const params: unknown[] = [prefix, base.channel, base.userId ?? null, base.webhookId ?? null, base.recipient, since];
     const rows: unknown[] = await this.db.query(
       `INSERT INTO alert_delivery (delivery_key, channel, kind, user_id, webhook_id, recipient, signal_ids)

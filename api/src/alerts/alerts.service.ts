@@ -74,7 +74,12 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       const { createdAt: _c, lastSeenAt: _l, ...rest } = s;
       return { ...rest, isDefault: false };
     }
-    return { ...defaultSubscription(role, await this.repo.homeMunicipality()), isDefault: true };
+    return { ...defaultSubscription(role, await this.homeOf(await this.repo.user(userId))), isDefault: true };
+  }
+
+  /** The centre of a role's default subscription: the user's own home municipality, else the install's only one. */
+  private async homeOf(user: Pick<UserRow, 'home'> | null): Promise<string | null> {
+    return user?.home ?? (await this.repo.homeMunicipality());
   }
 
   async saveSubscription(p: Principal, body: SubscriptionDto): Promise<Subscription & { isDefault: boolean }> {
@@ -102,9 +107,12 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   /** New signals matching my subscription since I last looked (the badge on Signalen). */
   async unread(p: Principal): Promise<{ count: number }> {
     if (p.kind !== 'user' || !p.role) return { count: 0 };
+    const user = await this.repo.user(p.id);
     const stored = await this.repo.subscription(p.id);
-    const sub = stored ?? { ...defaultSubscription(p.role, await this.repo.homeMunicipality()), lastSeenAt: new Date(Date.now() - 7 * 86_400_000) };
-    return { count: await this.repo.countMatching(sub, await this.repo.expandAreas(sub.areas), sub.lastSeenAt) };
+    const sub = stored ?? { ...defaultSubscription(p.role, await this.homeOf(user)), lastSeenAt: new Date(Date.now() - 7 * 86_400_000) };
+    // A scoped account counts only its municipalities, whatever its subscription asks.
+    const filter = { ...sub, scope: user?.scope ?? p.municipalities ?? null };
+    return { count: await this.repo.countMatching(filter, await this.repo.expandAreas(sub.areas), sub.lastSeenAt) };
   }
 
   async markSeen(p: Principal): Promise<void> {
@@ -205,11 +213,12 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const digestKey = (userId: string, mode: Subscription['mode']) =>
       mode === 'immediate' || mode === 'off' ? null : `digest:${userId}:${mode}:${previousPeriod(mode, now).key}`;
     const known = await this.repo.existingKeys(
-      users.map((u) => digestKey(u.id, (subs.get(u.id) ?? defaultSubscription(u.role, home)).mode)).filter((k): k is string => k !== null),
+      users.map((u) => digestKey(u.id, (subs.get(u.id) ?? defaultSubscription(u.role, u.home ?? home)).mode)).filter((k): k is string => k !== null),
     );
     for (const user of users) {
       const stored = subs.get(user.id);
-      const sub = stored ?? defaultSubscription(user.role, home);
+      // A scoped account (issue 12) is mailed only about its municipalities, whatever its subscription asks.
+      const sub = { ...(stored ?? defaultSubscription(user.role, user.home ?? home)), scope: user.scope };
       if (sub.mode === 'off') continue;
       const dk = digestKey(user.id, sub.mode);
       if (dk && known.has(dk)) continue;
@@ -229,9 +238,10 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
     // Reminders: to the owner, or to the managers when nobody owns the signal.
     const managers = (await this.repo.activeUsers()).filter((u) => can(u.role, 'signals.remindUnowned'));
+    const mayKnow = (u: UserRow, municipality: string | null) => !u.scope || (municipality !== null && u.scope.includes(municipality));
     for (const s of await this.repo.idleSignals(staleBefore)) {
       const owner = s.owner_id ? await this.repo.user(s.owner_id) : null;
-      const to = owner && owner.active ? [owner] : managers;
+      const to = (owner && owner.active ? [owner] : managers).filter((u) => mayKnow(u, s.municipality));
       for (const u of to) {
         const key = `reminder:${s.id}:${u.id}:${new Date(s.last_action).toISOString()}`;
         if (await this.repo.plan({ key, channel: 'email', kind: 'reminder', userId: u.id, recipient: u.email, signalIds: [s.id] })) planned++;
@@ -240,7 +250,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     // Decisions in monitoring whose effect measurement is due: to the signal's owner, or the managers.
     for (const d of await this.repo.effectDue(now, cfg.effectReviewDays)) {
       const owner = d.owner_id ? await this.repo.user(d.owner_id) : null;
-      const to = owner && owner.active ? [owner] : managers;
+      const to = (owner && owner.active ? [owner] : managers).filter((u) => mayKnow(u, d.municipality));
       for (const u of to) {
         const key = `effect-due:${d.item_id}:${u.id}:${d.due_on}`;
         if (await this.repo.plan({ key, channel: 'email', kind: 'effect-due', userId: u.id, recipient: u.email, signalIds: [d.signal_id] })) planned++;
