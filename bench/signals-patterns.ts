@@ -17,7 +17,7 @@
  * onset to the first signal of the right rule touching the pattern, member or not), and the
  * false-alarm rate (new alarms on noise series per 1,000 noise series per period).
  */
-import type { RuleName } from 'contracts';
+import { RULES, type RuleName } from 'contracts';
 import { detectSignals } from '../api/src/core/signals';
 import type { CandidateSignal, IndicatorMeta, ObservationPoint, SubjectMeta } from '../api/src/core/signals';
 
@@ -151,6 +151,8 @@ interface StaticScore {
   topLevelTouching: number[];
   topLevel: number;
   falseAlarms: number;
+  /** The false alarms by the rule that raised them. */
+  falseAlarmsByRule: Map<string, number>;
   noiseSeries: number;
   signals: number;
   seconds: number;
@@ -170,16 +172,33 @@ function scoreStatic(kit: PatternKit, seed: number): StaticScore {
     topLevelTouching: sc.patterns.map((p) => top.filter((s) => touches(s, p)).length),
     topLevel: top.length,
     falseAlarms: top.filter((s) => ![...groupSeries.get(s.dedupeKey)!].some((k) => sc.planted.has(k))).length,
+    falseAlarmsByRule: countByRule(top.filter((s) => ![...groupSeries.get(s.dedupeKey)!].some((k) => sc.planted.has(k)))),
     noiseSeries: sc.noiseSeries,
     signals: res.signals.length,
     seconds,
   };
 }
 
+function countByRule(signals: { rule: string }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of signals) out.set(s.rule, (out.get(s.rule) ?? 0) + 1);
+  return out;
+}
+
+function addCounts(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+}
+
+/** "peer-outlier 0.12, rising-trend 0.30, …" per 1,000 of `per`, for every rule (zeros included). */
+function perRule(counts: Map<string, number>, per: number): string {
+  return RULES.map((r) => `${r} ${(((counts.get(r) ?? 0) / per) * 1000).toFixed(3)}`).join(', ');
+}
+
 interface ProspectiveScore {
   /** Per pattern: periods from onset to the first right-rule signal, or null when not detected. */
   delay: (number | null)[];
   falseAlarmsPerPeriod: number[];
+  falseAlarmsByRule: Map<string, number>;
   noiseSeries: number;
 }
 
@@ -189,6 +208,7 @@ function scoreProspective(kit: PatternKit, seed: number, effect: number, onset: 
   const minIndex = Math.min(...sc.observations.map((o) => o.periodIndex));
   const delay: (number | null)[] = sc.patterns.map(() => null);
   const falseAlarmsPerPeriod: number[] = [];
+  const falseAlarmsByRule = new Map<string, number>();
   const alarmed = new Set<string>();
   void byT;
   for (let t = onset; t < kit.quarters; t++) {
@@ -204,12 +224,13 @@ function scoreProspective(kit: PatternKit, seed: number, effect: number, onset: 
       if (ownSeries(s).some((k) => sc.planted.has(k)) || s.dedupeKey.includes('escalation')) continue;
       if (!alarmed.has(s.dedupeKey)) {
         alarmed.add(s.dedupeKey);
+        falseAlarmsByRule.set(s.rule, (falseAlarmsByRule.get(s.rule) ?? 0) + 1);
         fresh++;
       }
     }
     falseAlarmsPerPeriod.push(fresh);
   }
-  return { delay, falseAlarmsPerPeriod, noiseSeries: sc.noiseSeries };
+  return { delay, falseAlarmsPerPeriod, falseAlarmsByRule, noiseSeries: sc.noiseSeries };
 }
 
 function median(xs: number[]): number {
@@ -227,6 +248,7 @@ export function runIssueBench(kit: PatternKit, seeds: number, prospectiveSeeds: 
   const correct = PATTERN_NAMES.map(() => 0);
   const touching = PATTERN_NAMES.map(() => 0);
   let fa = 0;
+  const faByRule = new Map<string, number>();
   let noise = 0;
   let topTotal = 0;
   for (let seed = 1; seed <= seeds; seed++) {
@@ -234,6 +256,7 @@ export function runIssueBench(kit: PatternKit, seeds: number, prospectiveSeeds: 
     s.ruleCorrect.forEach((v, i) => (correct[i] += v));
     s.topLevelTouching.forEach((v, i) => (touching[i] += v));
     fa += s.falseAlarms;
+    addCounts(faByRule, s.falseAlarmsByRule);
     noise += s.noiseSeries;
     topTotal += s.topLevel;
     console.log(
@@ -252,6 +275,7 @@ export function runIssueBench(kit: PatternKit, seeds: number, prospectiveSeeds: 
   if (perPattern > 1.5 || per1000 > 2) ok = false;
   console.log(`  open top-level signals per planted pattern (all top-level incl. false alarms / 5): ${perPattern.toFixed(2)} (target ≤ 1.5)  ${perPattern <= 1.5 ? 'OK' : 'HIGH'}`);
   console.log(`  false alarms (top-level, all noise): ${fa} on ${noise} noise series = ${per1000.toFixed(2)} per 1,000 (target ≤ 2)  ${per1000 <= 2 ? 'OK' : 'HIGH'}`);
+  console.log(`    by rule, per 1,000 noise series: ${perRule(faByRule, noise)}`);
 
   if (prospectiveSeeds > 0) {
     const onset = 16;
@@ -260,12 +284,14 @@ export function runIssueBench(kit: PatternKit, seeds: number, prospectiveSeeds: 
     for (const effect of [1.5, 2, 3]) {
       const delays: (number | null)[][] = PATTERN_NAMES.map(() => []);
       let fresh = 0;
+      const freshByRule = new Map<string, number>();
       let noiseP = 0;
       let periods = 0;
       for (let seed = 1; seed <= prospectiveSeeds; seed++) {
         const r = scoreProspective(kit, seed, effect, onset);
         r.delay.forEach((d, i) => delays[i].push(d));
         fresh += r.falseAlarmsPerPeriod.reduce((a, b) => a + b, 0);
+        addCounts(freshByRule, r.falseAlarmsByRule);
         noiseP += r.noiseSeries * r.falseAlarmsPerPeriod.length;
         periods += r.falseAlarmsPerPeriod.length;
       }
@@ -279,6 +305,7 @@ export function runIssueBench(kit: PatternKit, seeds: number, prospectiveSeeds: 
         );
       });
       console.log(`        new false alarms: ${((fresh / noiseP) * 1000).toFixed(3)} per 1,000 noise series per period (${periods} period runs)`);
+      console.log(`          by rule: ${perRule(freshByRule, noiseP)}`);
     }
     console.log('  (median delay target ≤ 2 periods at 2×; the chain is timed from the follower\'s onset, two quarters after the leader\'s)');
   }
