@@ -20,7 +20,7 @@ export class SignalsController {
     private readonly repo: SignalsRepository,
   ) {}
 
-  /** Top-level signals (groups carry memberCount and members); `?include=members` lists members too; paged (Link rel="next"). */
+  /** Top-level signals (groups carry memberCount and members); `?include=members` lists members too; `?owner=me` only mine; paged (Link rel="next"). */
   @Get()
   @ApiOkResponse({ type: [SignalResponse] })
   async list(
@@ -29,7 +29,7 @@ export class SignalsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Signal[]> {
-    const page = await this.signals.list(q, p.role);
+    const page = await this.signals.list(q, p.role, p);
     setNextLink(req, res, page.next);
     return page.items;
   }

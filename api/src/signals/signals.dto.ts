@@ -33,6 +33,11 @@ export class SignalQueryDto extends PageQueryDto {
   @IsOptional()
   indicator?: string;
 
+  @ApiPropertyOptional({ enum: ['me'], description: '`me`: only signals the caller owns ("Alleen mijn signalen"); an API key owns none' })
+  @IsOptionalOrEmpty()
+  @IsOneOf(['me'] as const, rule('must be me'))
+  owner?: 'me';
+
   @ApiPropertyOptional({ enum: ['members'], description: '`members`: list group members too, each with its groupId' })
   @IsOptionalOrEmpty()
   @Satisfies('isInclude', (v) => typeof v === 'string' && v.split(',').every((s) => s.trim() === 'members'), rule('must be members'))

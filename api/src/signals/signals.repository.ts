@@ -68,6 +68,8 @@ export interface SignalFilter {
   area?: string;
   indicator?: string;
   ids?: string[];
+  /** Only signals owned by this user (`GET /signals?owner=me`). */
+  ownerId?: string;
   /** Only signals that are no member of a group (GET /signals without include=members). */
   topLevel?: boolean;
   /** Keyset paging: rows after this sort key `[severity rank, updated_at (UTC, µs), id]`, at most `limit`. */
@@ -136,6 +138,7 @@ export class SignalsRepository {
     if (filter.quadrant) where.push(`s.quadrant = ${add(filter.quadrant)}`);
     if (filter.indicator) where.push(`${add(filter.indicator)} = ANY(s.indicators)`);
     if (filter.ids) where.push(`s.id = ANY(${add(filter.ids)}::uuid[])`);
+    if (filter.ownerId) where.push(`s.owner_id = ${add(filter.ownerId)}::uuid`);
     if (filter.topLevel) where.push(`s.group_id IS NULL`);
     if (filter.after) {
       const [rank, ts, id] = filter.after;

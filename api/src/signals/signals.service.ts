@@ -72,11 +72,17 @@ export class SignalsService {
 
   /**
    * GET /signals (docs/design.md §4b): top-level signals by default, each group with `memberCount` and
-   * `members`; `include=members` lists the members too (flat, each with `groupId`). Keyset paged.
+   * `members`; `include=members` lists the members too (flat, each with `groupId`); `owner=me` only the
+   * caller's own signals ("Alleen mijn signalen", issue 13), combined with the other filters. Keyset paged.
    */
-  async list(q: SignalQueryDto, role: Role | null): Promise<Page<Signal>> {
+  async list(q: SignalQueryDto, role: Role | null, principal?: Pick<Principal, 'kind' | 'id'>): Promise<Page<Signal>> {
     const filter = this.parseFilter(q);
     const page = pageRequest(q);
+    if (q.owner === 'me') {
+      // Only a signed-in person owns signals; an API key owns none.
+      if (principal?.kind !== 'user') return { items: [], next: null };
+      filter.ownerId = principal.id;
+    }
     const withMembers = typeof q.include === 'string' && q.include.split(',').some((s) => s.trim() === 'members');
     const rows = await this.signals.list({ ...filter, topLevel: !withMembers, after: page.after, limit: page.limit + 1 });
     const { items, next } = toPage(rows, page.limit, sortKeyOf);

@@ -62,9 +62,6 @@ export class AlertsApi {
   seen(): Observable<unknown> {
     return this.http.post('/api/v1/me/alerts/seen', {});
   }
-  owned(): Observable<string[]> {
-    return this.http.get<string[]>('/api/v1/me/owned-signals');
-  }
   people(): Observable<Person[]> {
     return this.http.get<Person[]>('/api/v1/signal-owners');
   }

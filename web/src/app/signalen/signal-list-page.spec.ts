@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import type { Signal, SignalMember } from 'contracts';
 import { SignalListPage } from './signal-list-page';
 
@@ -75,5 +75,34 @@ describe('SignalListPage (signal groups)', () => {
     expect(el.querySelector('[data-testid="seen-in"]')).toBeNull();
     expect(el.querySelector('[data-testid="group-toggle"]')).toBeNull();
     expect(el.querySelector('[data-testid="load-more"]')).toBeNull();
+  });
+
+  it('"Alleen mijn signalen" asks the server for owner=me (also for the next page) and puts it in the URL', async () => {
+    const { fixture, http, el } = await render({ owner: 'me', status: 'open' });
+    const first = http.expectOne((r) => r.url === '/api/v1/signals');
+    expect(first.request.params.get('owner')).toBe('me');
+    expect(first.request.params.get('status')).toBe('open');
+    first.flush([single], { headers: { Link: '</api/v1/signals?status=open&owner=me&cursor=c2>; rel="next"' } });
+    await fixture.whenStable();
+    // No client-side filtering: every row the server answers is shown, and no list of owned ids is fetched.
+    http.expectNone('/api/v1/me/owned-signals');
+    expect(el.querySelectorAll('[data-testid="signal-row"]')).toHaveLength(1);
+    const box = el.querySelector('#f-mine') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    (el.querySelector('[data-testid="load-more"]') as HTMLButtonElement).click();
+    http.expectOne('/api/v1/signals?status=open&owner=me&cursor=c2').flush([group]);
+    await fixture.whenStable();
+    expect(el.querySelectorAll('[data-testid="signal-row"]')).toHaveLength(2);
+
+    // Unticking the box navigates without owner; ticking it puts owner=me in the URL.
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    box.checked = false;
+    (el.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    expect(navigate).toHaveBeenLastCalledWith(['/signalen'], { queryParams: expect.objectContaining({ owner: null, status: 'open' }) });
+    box.checked = true;
+    (el.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    expect(navigate).toHaveBeenLastCalledWith(['/signalen'], { queryParams: expect.objectContaining({ owner: 'me' }) });
+    http.verify();
   });
 });

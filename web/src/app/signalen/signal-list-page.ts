@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, inject
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { QUADRANTS, RULES, SIGNAL_STATUSES, type Quadrant, type Signal } from 'contracts';
-import { catchError, map, of, switchMap, type Observable } from 'rxjs';
+import { catchError, map, of, switchMap } from 'rxjs';
 import { AreasApi } from '../areas/areas-api';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
@@ -16,7 +16,6 @@ import { memberCount } from './signal-groups';
 import { SignalMembers, quadrantText, seenInText } from './signal-members';
 import { SignalFilters, SignalsApi } from './signals-api';
 import { isStale, sortSignals } from './signal-order';
-import { AlertsApi } from '../meldingen/alerts-api';
 import { AlertsTPipe } from '../meldingen/alerts-i18n';
 
 @Component({
@@ -36,9 +35,8 @@ export class SignalListPage {
   readonly quadrant = input<string | undefined>();
   readonly area = input<string | undefined>();
   readonly indicator = input<string | undefined>();
-  /** "Mijn signalen" (issue 13): only signals I own. */
-  readonly mine = input<string | undefined>();
-  private readonly alertsApi = inject(AlertsApi);
+  /** "Alleen mijn signalen" (issue 13): `owner=me` in the URL and the API, a server filter. */
+  readonly owner = input<string | undefined>();
 
   protected readonly statuses = SIGNAL_STATUSES;
   protected readonly rules = RULES;
@@ -78,8 +76,8 @@ export class SignalListPage {
     quadrant: this.quadrant(),
     area: this.area(),
     indicator: this.indicator(),
-    mine: this.mine(),
-  }) as SignalFilters);
+    owner: this.owner() === 'me' ? 'me' : undefined,
+  }));
 
   /** Loaded top-level signals (first page plus every "meer laden"). */
   protected readonly state = signal<LoadState<Signal[]>>(LOADING);
@@ -94,16 +92,7 @@ export class SignalListPage {
   constructor() {
     toObservable(this.filters)
       .pipe(
-        switchMap((f) =>
-          this.ownedIds((f as SignalFilters & { mine?: string }).mine).pipe(
-            switchMap((owned) =>
-              this.api
-                .page({ ...f, mine: undefined } as SignalFilters)
-                .pipe(map((p) => (owned ? { ...p, items: p.items.filter((s) => owned.includes(s.id)) } : p))),
-            ),
-            toLoadState(),
-          ),
-        ),
+        switchMap((f) => this.api.page(f).pipe(toLoadState())),
         takeUntilDestroyed(),
       )
       .subscribe((s) => {
@@ -159,10 +148,6 @@ export class SignalListPage {
     return quadrantText(this.i18n, q);
   }
 
-  private ownedIds(mine: string | undefined): Observable<string[] | null> {
-    return mine ? this.alertsApi.owned() : of(null);
-  }
-
   private readonly now = new Date();
   protected stale(signal: Signal): boolean {
     return isStale(signal, this.now);
@@ -179,7 +164,7 @@ export class SignalListPage {
       const value = String(data.get(name) ?? '').trim();
       queryParams[name] = value || null;
     }
-    queryParams['mine'] = data.get('mine') ? '1' : null;
+    queryParams['owner'] = data.get('owner') ? 'me' : null;
     // The area field takes a municipality's name (or "Name (GM0518)") or an area code.
     const area = queryParams['area'];
     // Unchanged (the field shows the current area's name): keep its code.

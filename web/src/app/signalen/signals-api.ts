@@ -17,6 +17,8 @@ export interface SignalFilters {
   quadrant?: string;
   area?: string;
   indicator?: string;
+  /** `me`: only the signals I own (a server filter, issue 13). */
+  owner?: 'me';
 }
 
 export interface SignalUpdate {
