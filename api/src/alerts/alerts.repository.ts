@@ -293,6 +293,15 @@ export class AlertsRepository {
     );
   }
 
+  /** Gives a claimed delivery back untried (the round found the mail server down): pending again, the attempt not counted. */
+  async postpone(id: string, reason: string, retryInMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE alert_delivery SET status = 'pending', attempts = GREATEST(attempts - 1, 0), last_error = $2, locked_until = NULL,
+         next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
+      [id, reason.slice(0, 500), String(retryInMs)],
+    );
+  }
+
   async deliveries(limit: number, after: (string | number)[] | null): Promise<DeliveryRow[]> {
     const params: unknown[] = [limit + 1];
     let where = '';

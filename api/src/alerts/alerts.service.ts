@@ -8,13 +8,23 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SignalRow } from '../signals/signals.repository';
 import {
-  defaultSubscription, toSubscription, toWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
+  classifyMailError, defaultSubscription, retryDelay, toSubscription, toWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
   webhookBody, type MailSignal, type Subscription,
 } from './core';
 import { AlertsRepository, type DeliveryRow, type UserRow } from './alerts.repository';
 import type { OwnerDto, SubscriptionDto, WebhookDto } from './alerts.dto';
 import { discloseForRole } from './disclosure';
 import { SignalsService } from '../signals/signals.service';
+
+/** What one round learnt about the mail server. */
+interface MailRound {
+  /** Mails left pending because of the mail server in this round. */
+  waiting: number;
+  /** Set once the server did not answer: the round tries no more mails. */
+  unreachableFor: string | null;
+  error: string | null;
+  waitMs: number;
+}
 
 export interface TickResult {
   planned: number;
@@ -33,8 +43,11 @@ function text(t: LocalizedText | string, lang: 'nl' | 'en'): string {
 /**
  * Plans and sends alerts. One tick: plan deliveries (immediate events, digests, reminders, webhook
  * events — each with a unique key, so planning twice or in two processes plans once), then claim
- * due deliveries with SKIP LOCKED and send them; failures are retried with doubling back-off and
- * end as `failed` after ALERTS_MAX_ATTEMPTS.
+ * due deliveries with SKIP LOCKED and send them; failures are retried with doubling back-off
+ * (capped at ALERTS_RETRY_MAX_MS) and end as `failed` after ALERTS_MAX_ATTEMPTS — except mail that
+ * could not reach the SMTP server or got a temporary answer: it waits for as long as the outage
+ * lasts (nothing lost), and the round logs one warning line for all of it. A mail the server
+ * refuses for good (5xx for the recipient or the message) ends as `failed` at once.
  */
 @Injectable()
 export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -184,6 +197,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async runTick(now: Date): Promise<TickResult> {
     const planned = await this.planAll(now);
     const result: TickResult = { planned, sent: 0, failed: 0, retried: 0 };
+    const round: MailRound = { waiting: 0, unreachableFor: null, error: null, waitMs: 0 };
     this.shownCache = new Map();
     try {
       // Retries scheduled during this round wait for a later one.
@@ -192,12 +206,19 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
         const batch = await this.repo.claim(50, this.config.alerts.leaseMs, dueBy);
         if (!batch.length) break;
         for (const d of batch) {
-          const r = await this.deliver(d);
+          const r = await this.deliver(d, round);
           result[r]++;
         }
       }
     } finally {
       this.shownCache = null;
+      if (round.waiting) {
+        // One line per round, however many mails wait (an outage must not flood the log).
+        this.logger.warn(
+          `SMTP ${round.unreachableFor !== null ? 'server unreachable' : 'server answered "try later"'}: ${round.waiting} mail(s) stay pending and are retried ` +
+            `in ${Math.round(round.waitMs / 1000)} s or later (${round.error})`,
+        );
+      }
     }
     return result;
   }
@@ -288,17 +309,35 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  private async deliver(d: DeliveryRow): Promise<'sent' | 'failed' | 'retried'> {
+  private async deliver(d: DeliveryRow, round: MailRound): Promise<'sent' | 'failed' | 'retried'> {
+    const cfg = this.config.alerts;
+    if (d.channel === 'email' && round.unreachableFor !== null) {
+      // The mail server did not answer earlier in this round: this mail waits with the others, untried.
+      await this.repo.postpone(d.id, `not tried: ${round.unreachableFor}`, round.waitMs);
+      round.waiting++;
+      return 'retried';
+    }
     try {
       if (d.channel === 'webhook') await this.sendWebhook(d);
       else await this.sendMail(d);
       return 'sent';
     } catch (e) {
       const msg = String((e as Error)?.message ?? e);
-      const cfg = this.config.alerts;
-      const last = d.attempts >= cfg.maxAttempts;
-      await this.repo.retryLater(d.id, msg, last ? null : cfg.retryBaseMs * 2 ** (d.attempts - 1));
-      this.logger.warn(`${d.channel} ${d.delivery_key} attempt ${d.attempts} failed${last ? ' (giving up)' : ', will retry'}: ${msg}`);
+      const failure = d.channel === 'email' ? classifyMailError(e) : 'other';
+      if (failure === 'unreachable' || failure === 'temporary') {
+        const wait = retryDelay(d.attempts, cfg.retryBaseMs, cfg.retryMaxMs);
+        await this.repo.retryLater(d.id, msg, wait);
+        round.waiting++;
+        round.error ??= msg;
+        round.waitMs = Math.max(round.waitMs, wait);
+        if (failure === 'unreachable') round.unreachableFor = msg;
+        return 'retried';
+      }
+      const last = failure === 'rejected' || d.attempts >= cfg.maxAttempts;
+      await this.repo.retryLater(d.id, msg, last ? null : retryDelay(d.attempts, cfg.retryBaseMs, cfg.retryMaxMs));
+      this.logger.warn(
+        `${d.channel} ${d.delivery_key} attempt ${d.attempts} ${failure === 'rejected' ? 'rejected by the mail server (not retried)' : `failed${last ? ' (giving up)' : ', will retry'}`}: ${msg}`,
+      );
       return last ? 'failed' : 'retried';
     }
   }

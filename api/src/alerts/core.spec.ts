@@ -1,5 +1,5 @@
 import { loadAlertsConfig } from '../config/alerts-config';
-import { defaultSubscription, renderMail, type MailSignal } from './core';
+import { classifyMailError, defaultSubscription, renderMail, retryDelay, type MailSignal } from './core';
 
 const signal: MailSignal = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -45,5 +45,27 @@ describe('defaultSubscription (the role defaults of the policy)', () => {
     expect(defaultSubscription('council', 'GM0363')).toMatchObject({ areas: ['GM0363'], mode: 'monthly', includeStale: false, minSeverity: 'medium' });
     expect(defaultSubscription('analyst', 'GM0363')).toMatchObject({ areas: [], mode: 'daily', includeStale: false, minSeverity: 'low' });
     expect(defaultSubscription('admin', 'GM0363')).toMatchObject({ areas: [], mode: 'off', includeStale: false, minSeverity: 'low' });
+  });
+});
+
+describe('alerts core: what a failed mail means (SMTP outage loses nothing)', () => {
+  const err = (code: string, responseCode?: number) => Object.assign(new Error(code), { code, responseCode });
+
+  it('waits out a server that does not answer or says "try later"; fails a permanent refusal at once', () => {
+    expect(classifyMailError(err('ESOCKET'))).toBe('unreachable');
+    expect(classifyMailError(err('ECONNECTION'))).toBe('unreachable');
+    expect(classifyMailError(err('ETIMEDOUT'))).toBe('unreachable');
+    expect(classifyMailError(err('EDNS'))).toBe('unreachable');
+    expect(classifyMailError(err('EENVELOPE', 451))).toBe('temporary');
+    expect(classifyMailError(err('EAUTH', 535))).toBe('temporary');
+    expect(classifyMailError(err('EENVELOPE', 550))).toBe('rejected');
+    expect(classifyMailError(err('EMESSAGE', 552))).toBe('rejected');
+    expect(classifyMailError(new Error('recipient no longer exists'))).toBe('other');
+    expect(classifyMailError(null)).toBe('other');
+  });
+
+  it('doubles the wait from the base and caps it', () => {
+    expect([1, 2, 3, 4].map((a) => retryDelay(a, 1000, 5000))).toEqual([1000, 2000, 4000, 5000]);
+    expect(retryDelay(500, 30_000, 600_000)).toBe(600_000);
   });
 });

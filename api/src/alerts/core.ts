@@ -99,6 +99,37 @@ export function previousPeriod(mode: 'daily' | 'weekly' | 'monthly', now: Date):
   return { key: from.toISOString().slice(0, 7), from, to };
 }
 
+// ---------- delivery failures ----------
+
+/**
+ * What a failed mail means for its delivery (issue 13, "an SMTP server that is down → nothing lost"):
+ * - `unreachable`: no answer from the mail server (refused, reset, timeout, DNS, TLS) — the mail
+ *   waits, however long the outage lasts, and the round sends no more mails;
+ * - `temporary`: the server answered 4xx or refused our login (its configuration) — the mail waits;
+ * - `rejected`: the server refused this recipient or message for good (5xx) — `failed` at once;
+ * - `other`: anything else (no recipient any more, a fault of ours) — retried up to ALERTS_MAX_ATTEMPTS.
+ */
+export type MailFailure = 'unreachable' | 'temporary' | 'rejected' | 'other';
+
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EPROXY', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** Reads a nodemailer (or socket) error: `code` and the SMTP `responseCode` when the server answered. */
+export function classifyMailError(e: unknown): MailFailure {
+  const err = (e ?? {}) as { code?: unknown; responseCode?: unknown };
+  const code = typeof err.code === 'string' ? err.code : '';
+  const reply = typeof err.responseCode === 'number' ? err.responseCode : null;
+  if (reply !== null && reply >= 400 && reply < 500) return 'temporary';
+  if (code === 'EAUTH' || code === 'ENOAUTH') return 'temporary';
+  if (reply !== null && reply >= 500 && (code === 'EENVELOPE' || code === 'EMESSAGE')) return 'rejected';
+  if (reply === null && (UNREACHABLE.has(code) || code === 'EPROTOCOL')) return 'unreachable';
+  return 'other';
+}
+
+/** The wait before attempt `attempts + 1`: doubling from `baseMs`, never longer than `maxMs`. */
+export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 30));
+}
+
 // ---------- signatures and tokens ----------
 
 export function sign(secret: string, body: string): string {

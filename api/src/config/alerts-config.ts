@@ -14,6 +14,8 @@ export interface AlertsConfig {
   effectReviewDays: number;
   /** First retry after this many ms; doubles per attempt. */
   retryBaseMs: number;
+  /** The back-off never grows beyond this (ms): a mail waiting out an SMTP outage is tried at least this often. */
+  retryMaxMs: number;
   maxAttempts: number;
   /**
    * A claimed delivery belongs to its process this long; after that (the process died mid-send)
@@ -39,6 +41,7 @@ export function loadAlertsConfig(env: NodeJS.ProcessEnv): AlertsConfig {
     reminderDays: wholeNumber(env.REMINDER_DAYS, 'REMINDER_DAYS', 28, 1),
     effectReviewDays: wholeNumber(env.EFFECT_REVIEW_DAYS, 'EFFECT_REVIEW_DAYS', 90, 1),
     retryBaseMs: wholeNumber(env.ALERTS_RETRY_BASE_MS, 'ALERTS_RETRY_BASE_MS', 30_000, 1),
+    retryMaxMs: wholeNumber(env.ALERTS_RETRY_MAX_MS, 'ALERTS_RETRY_MAX_MS', 600_000, 1),
     maxAttempts: wholeNumber(env.ALERTS_MAX_ATTEMPTS, 'ALERTS_MAX_ATTEMPTS', 5, 1),
     leaseMs: wholeNumber(env.ALERTS_LEASE_MS, 'ALERTS_LEASE_MS', 120_000, 1000),
   };
