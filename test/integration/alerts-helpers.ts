@@ -31,12 +31,20 @@ export function decodeMail(raw: string): { subject: string; text: string } {
   return { subject, text: parts.join('\n') };
 }
 
-export async function startSmtp(): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
+/**
+ * A real SMTP server on `port` (0: any free one). It refuses the recipients in `reject` for good
+ * (550), as a mail server does for an unknown mailbox.
+ */
+export async function startSmtp(opts: { port?: number; reject?: string[] } = {}): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
   const mails: Mail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!opts.reject?.includes(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unknown`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -47,7 +55,7 @@ export async function startSmtp(): Promise<{ port: number; mails: Mail[]; close(
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
