@@ -25,10 +25,11 @@ import { CbsSourcesSection } from './cbs-sources-section';
 import { ColumnMappingSection } from './column-mapping-section';
 import { BoundaryUploadSection } from './boundary-upload-section';
 import { DetectionRunsSection } from './detection-runs-section';
+import { HelpBox } from '../shared/help-box';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection, BoundaryUploadSection, DetectionRunsSection],
+  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection, BoundaryUploadSection, DetectionRunsSection, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   // Long file names and the changes column must not push the history past the window.
