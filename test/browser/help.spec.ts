@@ -61,7 +61,7 @@ describe('page help and empty municipalities in Chromium (demo data, embedded da
     await openHelp(page, 'signaal', /De grafiek is het bewijs/);
   });
 
-  it('tells the council there is no data for a municipality without figures, and nothing else', async () => {
+  it('tells the council there is no data for a municipality without figures, on the panel and the Overzicht', async () => {
     const page = await browser.newPage();
     await login(page, server.url, 'council', '/raad/GM0228');
     const none = page.getByTestId('raad-no-data');
@@ -77,6 +77,11 @@ describe('page help and empty municipalities in Chromium (demo data, embedded da
     expect(await page.locator('main section.card').count()).toBe(0);
     await screenshot(page, 'raad-no-data');
     expect(await axeViolations(page)).toEqual([]);
+    // The Overzicht of the same municipality says the same, not "0 open signalen".
+    await page.goto(`${server.url}/overzicht/GM0228`);
+    await page.getByTestId('no-data').waitFor();
+    expect(await page.getByTestId('no-data').textContent()).toContain('Er is (nog) geen data voor Ede');
+    expect(await page.getByTestId('quadrant-tile').count()).toBe(0);
     // A municipality with data still gets its panel.
     await page.goto(`${server.url}/raad/GM0518`);
     await page.locator('main section.card').first().waitFor();
