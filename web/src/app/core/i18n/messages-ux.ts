@@ -62,7 +62,7 @@ export const UX_NL = {
   'help.signaal.2':
     'De grafiek is het bewijs: het gebied tegenover vergelijkbare gebieden, of het verloop in de tijd met de gewone schommeling eromheen. Met de knoppen onderaan zet u het signaal een stap verder; elke stap komt in de geschiedenis, met wie en wanneer.',
   'help.beleidstafel.1':
-    'De beleidstafel is het overleg waar signalen over gezamenlijke problemen worden besproken, vooral die uit kwadrant IV “Aan de beleidstafel”: drempels in regels en voorzieningen. Plan hier een vergadering en zet geïnterpreteerde signalen op de agenda.',
+    'De beleidstafel is het overleg waar signalen over gezamenlijke problemen worden besproken, vooral die uit kwadrant IV “Aan de beleidstafel”: drempels in regels en voorzieningen. Plan hier een overleg en zet geïnterpreteerde signalen op de agenda.',
   'help.beleidstafel.2':
     'Per agendapunt legt u het besluit vast, met een eigenaar, een uiterste datum en een datum om het effect te meten. Na die datum toont Wijksignaal of het patroon is verdwenen, zodat een besluit niet op papier blijft.',
   'help.raad.1':
@@ -155,7 +155,7 @@ export const UX_EN: Record<UxMessageKey, string> = {
   'help.raad.2':
     '“Rose sharply” appears only when the rise is beyond the usual fluctuation. “Nothing in particular” means there are figures and nothing stands out; when a municipality has no figures, the panel says so. At the bottom you read what happened to the signals at the policy table.',
   'help.data.1':
-    'This is where the figures come in: a long-format CSV, an unmodified CBS StatLine download or a linked table from the CBS open data. You first see a preview with any errors per line; only after you confirm is the file stored, entirely or not at all.',
+    'This is where the figures come in: a CSV in the long format, an unmodified CBS StatLine download or a linked table from the CBS open data. You first see a preview with any errors per line; only after you confirm is the file stored, entirely or not at all.',
   'help.data.2':
     'Further down: the history of all imports (who, when, what changed), the indicator catalogue, the settings of the signal rules, the district and neighbourhood boundaries for the maps and the latest signal runs.',
   'help.meldingen.1':
