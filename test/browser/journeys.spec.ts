@@ -152,7 +152,8 @@ describe('user journeys in Chromium against the built product', () => {
       const page = await browser.newPage();
       await login(page, server.url, 'council', '/raad/GM0518');
       await page.locator('[data-testid=raad-heading]').waitFor();
-      await page.getByText(/In de wijk/).first().waitFor();
+      // The quadrant's heading on the panel (the collapsed help names the quadrants too).
+      await page.locator('main section.card h3', { hasText: 'In de wijk' }).waitFor();
       expect(await page.locator('nav a[data-section="data"]').count()).toBe(0);
       await expectAccessible(page, 'raad-GM0518');
 

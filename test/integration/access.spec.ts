@@ -120,6 +120,10 @@ describe.each(DB_KINDS)('access and sessions on %s', (kind) => {
     const text = await res.text();
     expect(text).not.toMatch(/argon2|passwordHash/);
     expect(JSON.parse(text)).toMatchObject({ id, email: 'raad@example.nl', name: 'Raadslid', role: 'manager', active: true });
+    // A refused password carries its message key and the minimum, so the web says it in the user's language.
+    const weak = await app.request(`/api/v1/users/${id}`, { method: 'PATCH', role: 'admin', json: { password: 'kort' } });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toMatchObject({ code: 'users.passwordPolicy', params: { min: 12 }, errors: [{ field: 'password', code: 'users.passwordPolicy', params: { min: 12 } }] });
 
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await app.request(`/api/v1/users/${unknown}`, { method: 'PATCH', role: 'admin', json: { name: 'x' } })).status).toBe(404);

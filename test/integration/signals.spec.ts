@@ -284,6 +284,13 @@ describe.each(DB_KINDS)('signals, policy table and summaries on %s', (kind) => {
     }
     expect(JSON.stringify(hood)).not.toMatch(/< ?5|evictions.*\b2\b/);
     expect((await app.request(`/api/v1/summary/GM9999`, { role: 'council' })).status).toBe(404);
+    expect(summary.hasData).toBe(true);
+    // A municipality in the register without any figure: "no data", not an empty "nothing notable" panel.
+    const [empty] = (await q(
+      `SELECT a.code FROM area a WHERE a.level = 'municipality' AND NOT EXISTS (SELECT 1 FROM observation o WHERE o.subject_code = a.code) ORDER BY a.code LIMIT 1`,
+    )) as { code: string }[];
+    const none = await (await app.request(`/api/v1/summary/${empty.code}`, { role: 'council' })).json();
+    expect(none).toEqual(expect.objectContaining({ hasData: false, period: null, agenda: [] }));
     // Council never sees numbers in evidence.
     const councilSignals = await (await app.request('/api/v1/signals', { role: 'council' })).json();
     expect(JSON.stringify(councilSignals.map((s: { evidence: unknown }) => s.evidence))).not.toMatch(/:\s*-?\d/);

@@ -478,6 +478,7 @@ export class CouncilAgendaResponse {
 export class CouncilSummaryResponse implements CouncilSummary {
   @ApiProperty({ type: AreaSummaryResponse }) area!: AreaSummaryResponse;
   @ApiProperty({ type: String, nullable: true }) period!: string | null;
+  @ApiProperty({ description: 'false when no figure of this area is loaded (the panel is empty for lack of data, not because nothing stands out)' }) hasData!: boolean;
   @ApiPropertyOptional({ type: LocalizedTextResponse }) basis?: LocalizedTextResponse;
   @ApiProperty({ type: [CouncilQuadrantResponse] }) quadrants!: CouncilQuadrantResponse[];
   @ApiProperty({ type: [CouncilAgendaResponse] }) agenda!: CouncilAgendaResponse[];

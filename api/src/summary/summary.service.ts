@@ -39,6 +39,8 @@ export class SummaryService {
     return {
       area: { code: area.code, name: area.name, level: area.level, parent: area.parent },
       period,
+      // No figure of this area at all (a municipality whose data is not loaded): say so, not "nothing notable".
+      hasData: states.length > 0,
       basis: basisSentence(period),
       quadrants: QUADRANTS.map((q) => ({
         quadrant: q,

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessCheck } from './access-check';
 import { SessionsRepository } from './sessions.repository';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import { passwordProblem } from '../common/password-policy';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../common/password-policy';
 import { hashPassword } from './passwords';
 import { UsersRepository, type UserPatch, type UserRow } from './users.repository';
 
@@ -136,7 +136,10 @@ export class UsersService {
 
   private checkPassword(password: string, email: string): void {
     const problem = passwordProblem(password, email);
-    if (problem) throw new InvalidInputError(`password ${problem}`, [{ field: 'password', message: problem }], { code: 'users.passwordPolicy' });
+    if (problem) throw new InvalidInputError(`password ${problem}`, [{ field: 'password', message: problem, code: 'users.passwordPolicy', params: { min: MIN_PASSWORD_LENGTH } }], {
+        code: 'users.passwordPolicy',
+        params: { min: MIN_PASSWORD_LENGTH },
+      });
   }
 
   /** `null` = all; `{municipalities:[code…]}` (its form checked by the DTO) with known codes. */

@@ -411,6 +411,11 @@ export interface CouncilItem extends LocalizedText {
 export interface CouncilSummary {
   area: AreaSummary;
   period: string | null;
+  /**
+   * Whether any figure of this area is loaded. False: the panel has nothing to say because there is
+   * no data — not because nothing stands out ("Niets bijzonders" would then mislead).
+   */
+  hasData: boolean;
   /** The period basis, stated once for the whole panel. */
   basis?: LocalizedText;
   /** Per quadrant at most three items each, strongest first; one plain sentence, no figures. */

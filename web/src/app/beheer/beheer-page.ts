@@ -14,10 +14,11 @@ import { actorText } from '../shared/actor';
 import '../core/i18n/messages-pages';
 import { AdminApi } from './admin-api';
 import { AlertsAdmin } from '../meldingen/alerts-admin';
+import { HelpBox } from '../shared/help-box';
 
 @Component({
   selector: 'app-beheer-page',
-  imports: [TPipe, DayPipe, LoadStateView, AlertsAdmin],
+  imports: [TPipe, DayPipe, LoadStateView, AlertsAdmin, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './beheer-page.html',
   styles: `

@@ -12,14 +12,16 @@ import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { findMunicipality } from '../shared/find-municipality';
 import { LoadStateView } from '../shared/load-state-view';
 import { MeetingsApi } from '../shared/meetings-api';
+import { HelpBox } from '../shared/help-box';
 
 /** Meetings of the policy table, newest first, and a form to plan a new one. */
 @Component({
   selector: 'app-beleidstafel-page',
-  imports: [TPipe, DayPipe, RouterLink, LoadStateView],
+  imports: [TPipe, DayPipe, RouterLink, LoadStateView, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'beleidstafel.title' | t }}</h1>
+    <app-help-box topic="beleidstafel" />
     <section class="card" aria-labelledby="new-meeting-heading">
       <h2 id="new-meeting-heading">{{ 'beleidstafel.new' | t }}</h2>
       <form class="filters" (submit)="$event.preventDefault(); create(date.value, title.value, area.value)" novalidate>

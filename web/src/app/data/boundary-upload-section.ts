@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { AreaLevel, BoundaryError, BoundaryUploadResult } from 'contracts';
-import { apiMessage, codeText } from '../core/http/api-error';
+import { apiMessage, issueText } from '../core/http/api-error';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { AreasApi } from '../areas/areas-api';
@@ -92,9 +92,9 @@ export class BoundaryUploadSection {
     return this.i18n.t(key as MessageKey, params);
   }
 
-  /** One feature's problem in the user's language (its message key), else the server's text. */
+  /** One feature's problem in the user's language (its message key), else a generic sentence. */
   protected problem(e: BoundaryError): string {
-    return codeText(e.code, e.params) ?? e.message;
+    return issueText(e);
   }
 
   protected send(files: FileList | null, crs: string): void {

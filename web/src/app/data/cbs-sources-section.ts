@@ -5,7 +5,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { CbsSchedule, CbsSource, CbsSyncResult, Indicator } from 'contracts';
 import { CBS_SCHEDULES } from 'contracts';
 import { BehaviorSubject, switchMap } from 'rxjs';
-import { apiMessage } from '../core/http/api-error';
+import { apiMessage, issueText } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
@@ -69,7 +69,7 @@ interface FieldProblem {
                     <td>
                       @if (src.lastRunAt) {
                         {{ when(src.lastRunAt) }}: <strong>{{ statusName(src.lastStatus) }}</strong>
-                        @if (src.lastStatus === 'failed') {<br /><span class="error-text">{{ reason(src.lastErrorCode, src.lastErrorParams, src.lastError) }}</span>}
+                        @if (src.lastStatus === 'failed') {<br /><span class="error-text">{{ reason(src.lastErrorCode, src.lastErrorParams) }}</span>}
                       } @else {
                         {{ tx('cbs.never') }}
                       }
@@ -235,12 +235,11 @@ export class CbsSourcesSection {
     return Object.entries(src.columns).map(([column, code]) => ({ column, indicator: names.get(code) ?? code }));
   }
 
-  /** A failure in the user's language: the server's message key with its parameters, else its English text. */
-  protected reason(code: string | null, params: Record<string, string | number> | null, fallback: string | null): string {
+  /** Why a sync failed, in the user's language (a code the app does not know reads as a generic sentence, never the server's English). */
+  protected reason(code: string | null, params: Record<string, string | number> | null): string {
     const p = { ...(params ?? {}) };
     if (typeof p['indicator'] === 'string') p['indicator'] = this.mappingName(p['indicator']);
-    const text = code ? this.i18n.t(code as MessageKey, p) : null;
-    return text && text !== code ? text : (fallback ?? '');
+    return issueText({ code, params: p });
   }
 
   private mappingName(code: string): string {
@@ -286,8 +285,7 @@ export class CbsSourcesSection {
           const byField: Record<string, string> = {};
           for (const p of problems) {
             if (!p.field) continue;
-            const text = p.code ? this.i18n.t(p.code as MessageKey, p.params) : '';
-            byField[p.field] = text && text !== p.code ? text : (p.message ?? '');
+            byField[p.field] = issueText(p);
           }
           this.errors.set(byField);
           const code = e instanceof HttpErrorResponse ? (e.error?.code as string | undefined) : undefined;
@@ -306,7 +304,7 @@ export class CbsSourcesSection {
         const table = this.label(src);
         this.result.set(
           r.status === 'failed'
-            ? { failed: true, text: this.tx('cbs.result.failed', { table, reason: this.reason(r.errorCode, r.errorParams, r.error) }) }
+            ? { failed: true, text: this.tx('cbs.result.failed', { table, reason: this.reason(r.errorCode, r.errorParams) }) }
             : { failed: false, text: this.tx(`cbs.result.${r.status}` as CbsMessageKey, { table, rows: this.i18n.number(r.rowsAccepted, 0) }) },
         );
         this.reload$.next();

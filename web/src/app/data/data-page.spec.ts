@@ -59,13 +59,17 @@ describe('DataPage import history', () => {
     const { fixture, el } = await render([
       batch({
         id: 'b2', status: 'failed', rowsAccepted: 0, rowsRejected: 250, errorCount: 102,
-        errors: [{ line: 3, column: 'subject', message: 'unknown area "GM9999"' }, { line: 7, column: null, message: 'duplicate row' }],
+        errors: [
+          { line: 3, column: 'subject', message: 'unknown area "GM9999"', code: 'import.unknownArea', params: { value: 'GM9999' } },
+          { line: 7, column: null, message: 'duplicate row' },
+        ],
       }),
     ]);
     const details = el.querySelector('[data-testid="import-history"] details') as HTMLDetailsElement;
     expect(details.querySelector('summary')?.textContent).toContain('102 fouten');
     const items = [...details.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
-    expect(items).toEqual(['regel 3, subject: unknown area "GM9999"', 'regel 7: duplicate row']);
+    // In Dutch by its key; a line without a key gets a generic Dutch sentence, not the server's English.
+    expect(items).toEqual(['regel 3, subject: Onbekend gebied “GM9999”: niet in het gebiedsregister.', 'regel 7: Deze regel of dit veld klopt niet.']);
     expect(details.textContent).toContain('En nog 100 fouten.');
     expect(el.textContent).toContain('Geweigerd');
 

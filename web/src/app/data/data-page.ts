@@ -9,7 +9,7 @@ import { can, type ImportBatch, type ImportError, type ImportPreview, type Impor
 import { BehaviorSubject, catchError, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { IndicatorsApi } from '../indicators/indicators-api';
-import { apiMessage, codeText, importErrors } from '../core/http/api-error';
+import { apiMessage, codeText, importErrors, issueText } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
@@ -25,10 +25,11 @@ import { CbsSourcesSection } from './cbs-sources-section';
 import { ColumnMappingSection } from './column-mapping-section';
 import { BoundaryUploadSection } from './boundary-upload-section';
 import { DetectionRunsSection } from './detection-runs-section';
+import { HelpBox } from '../shared/help-box';
 
 @Component({
   selector: 'app-data-page',
-  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection, BoundaryUploadSection, DetectionRunsSection],
+  imports: [TPipe, RouterLink, LoadStateView, IndicatorCatalogue, SignalSettingsSection, CbsSourcesSection, ColumnMappingSection, BoundaryUploadSection, DetectionRunsSection, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   // Long file names and the changes column must not push the history past the window.
@@ -40,9 +41,13 @@ export class DataPage {
   private readonly auth = inject(AuthService);
   /** The detection runs: only for roles that may list them (`GET /signals/runs` asks `signals.detect`). */
   protected readonly canSeeRuns = computed(() => can(this.auth.role(), 'signals.detect'));
-  /** An import error in the user's language (its code), else the server's text. */
+  /** An import error in the user's language (its code), else a generic sentence: never the server's English text. */
   protected issue(e: ImportError): string {
-    return codeText(e.code, e.params) ?? e.message;
+    return issueText(e);
+  }
+  /** Why a format was assumed, in the user's language. */
+  protected detectionReason(code: string): string {
+    return codeText(code) ?? '';
   }
   protected actor(a: string | null | undefined): string {
     return actorText(a, this.i18n.t('actor.system'));

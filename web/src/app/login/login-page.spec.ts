@@ -44,11 +44,12 @@ describe('LoginPage', () => {
     const req = http.expectOne('/api/v1/auth/login');
     expect(req.request.body).toEqual({ email: 'analyst@demo.local', password: 'wrong' });
     expect(req.request.headers.has('Authorization')).toBe(false);
-    req.flush({ statusCode: 401, message: 'Onjuist e-mailadres of wachtwoord' }, { status: 401, statusText: 'Unauthorized' });
+    req.flush({ statusCode: 401, message: 'E-mail address or password is incorrect', code: 'auth.invalidCredentials' }, { status: 401, statusText: 'Unauthorized' });
     await fixture.whenStable();
 
     const alert = el.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Onjuist e-mailadres of wachtwoord');
+    expect(alert?.textContent).toContain('E-mailadres of wachtwoord klopt niet.');
+    expect(alert?.textContent).not.toContain('incorrect');
     expect(el.querySelector('#login-email')?.getAttribute('aria-invalid')).toBe('true');
     expect(TestBed.inject(AuthService).isLoggedIn()).toBe(false);
   });

@@ -10,11 +10,12 @@ import { AlertsTPipe, alertsText } from './alerts-i18n';
 import '../core/i18n/messages-pages';
 import { TPipe } from '../core/i18n/t.pipe';
 import type { MessageKey } from '../core/i18n/messages';
+import { HelpBox } from '../shared/help-box';
 
 /** "Meldingen": every user chooses areas, quadrants, rules, minimum severity and how often (issue 13). */
 @Component({
   selector: 'app-meldingen-page',
-  imports: [AlertsTPipe, TPipe],
+  imports: [AlertsTPipe, TPipe, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     fieldset { margin-bottom: 1rem; border: 1px solid var(--line, #ccc); padding: 0.75rem 1rem; }
@@ -27,6 +28,7 @@ import type { MessageKey } from '../core/i18n/messages';
   template: `
     <h1>{{ 'title' | at }}</h1>
     <p>{{ 'intro' | at }}</p>
+    <app-help-box topic="meldingen" />
     @if (form(); as f) {
       @if (f.isDefault) { <p><em>{{ 'isDefault' | at }}</em></p> }
       <form (submit)="$event.preventDefault(); save()">

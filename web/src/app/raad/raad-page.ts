@@ -10,10 +10,11 @@ import { LoadStateView } from '../shared/load-state-view';
 import { MunicipalityPicker } from '../shared/municipality-picker';
 import { SummaryApi } from './summary-api';
 import { municipalityOf } from '../areas/area-names';
+import { HelpBox } from '../shared/help-box';
 
 @Component({
   selector: 'app-raad-page',
-  imports: [TPipe, LocPipe, MunicipalityPicker, LoadStateView, RouterLink],
+  imports: [TPipe, LocPipe, MunicipalityPicker, LoadStateView, RouterLink, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './raad-page.html',
   styleUrl: './raad-page.css',

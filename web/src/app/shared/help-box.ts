@@ -3,12 +3,22 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { MessageKey } from '../core/i18n/messages';
 import { TPipe } from '../core/i18n/t.pipe';
 
-export type HelpTopic = 'overzicht' | 'verkenner' | 'wijk';
+export type HelpTopic =
+  | 'overzicht' | 'wijken' | 'wijk' | 'verkenner' | 'signalen' | 'signaal' | 'beleidstafel' | 'raad' | 'data' | 'meldingen' | 'beheer';
 
-const PARAGRAPHS: Record<HelpTopic, MessageKey[]> = {
+/** The paragraphs per page: what it shows, then the reading aids that apply there (quadrants, certainty words, suppression). */
+export const HELP_PARAGRAPHS: Record<HelpTopic, readonly MessageKey[]> = {
   overzicht: ['help.overzicht.1', 'help.overzicht.2', 'help.overzicht.3', 'help.certainty.1'],
+  wijken: ['help.wijken.1', 'help.wijken.2'],
+  wijk: ['help.wijk.1', 'help.quadrants', 'help.wijk.2', 'help.certainty.1', 'help.certainty.2'],
   verkenner: ['help.verkenner.1', 'help.verkenner.2', 'help.verkenner.3', 'help.certainty.2'],
-  wijk: ['help.wijk.1', 'help.wijk.2', 'help.certainty.1', 'help.certainty.2'],
+  signalen: ['help.signalen.1', 'help.signalen.2', 'help.quadrants', 'help.certainty.1'],
+  signaal: ['help.signaal.1', 'help.signaal.2', 'help.certainty.1', 'help.certainty.2', 'help.wijk.2'],
+  beleidstafel: ['help.beleidstafel.1', 'help.beleidstafel.2'],
+  raad: ['help.raad.1', 'help.quadrants', 'help.raad.2'],
+  data: ['help.data.1', 'help.data.2'],
+  meldingen: ['help.meldingen.1', 'help.meldingen.2', 'help.certainty.1'],
+  beheer: ['help.beheer.1', 'help.beheer.2'],
 };
 
 /** "Hoe lees ik dit?": a short, collapsed explanation of a page (native details: keyboard-ready). */
@@ -32,5 +42,5 @@ const PARAGRAPHS: Record<HelpTopic, MessageKey[]> = {
 })
 export class HelpBox {
   readonly topic = input.required<HelpTopic>();
-  protected readonly paragraphs = computed(() => PARAGRAPHS[this.topic()]);
+  protected readonly paragraphs = computed(() => HELP_PARAGRAPHS[this.topic()]);
 }

@@ -25,10 +25,11 @@ import { SignalOwner } from '../meldingen/signal-owner';
 import { allowedActions } from './signal-actions';
 import { isStale, needsComment } from './signal-order';
 import { SignalsApi } from './signals-api';
+import { HelpBox } from '../shared/help-box';
 
 @Component({
   selector: 'app-signal-detail-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, EvidenceView, SignalOwner, SignalMembers],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, EvidenceView, SignalOwner, SignalMembers, HelpBox],
   styles: `.actions { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; } .actions form { display: flex; flex-direction: column; gap: 0.4rem; } .actions h3 { margin: 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './signal-detail-page.html',

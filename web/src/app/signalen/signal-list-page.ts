@@ -17,10 +17,11 @@ import { SignalMembers, quadrantText, seenInText } from './signal-members';
 import { SignalFilters, SignalsApi } from './signals-api';
 import { isStale, sortSignals } from './signal-order';
 import { AlertsTPipe } from '../meldingen/alerts-i18n';
+import { HelpBox } from '../shared/help-box';
 
 @Component({
   selector: 'app-signal-list-page',
-  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, AlertsTPipe, SignalMembers],
+  imports: [TPipe, LocPipe, DayPipe, RouterLink, LoadStateView, AlertsTPipe, SignalMembers, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `.group-toggle { margin-top: 0.3rem; } .members-cell { padding: 0 0 0.8rem 1.5rem; } .seen-in { display: block; font-weight: normal; }`,
   templateUrl: './signal-list-page.html',

@@ -86,11 +86,9 @@ describe('WijkenPage', () => {
     const fixture = await render('GM9999');
     http
       .expectOne((r) => r.params.get('parent') === 'GM9999' && !r.params.has('level'))
-      .flush({ statusCode: 404, message: 'Gebied GM9999 bestaat niet' }, { status: 400, statusText: 'Bad Request' });
+      .flush({ statusCode: 503, message: 'database unavailable', code: 'error.unavailable' }, { status: 503, statusText: 'Service Unavailable' });
     http.match((r) => r.params.get('parent') === 'GM9999');
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain(
-      'Gebied GM9999 bestaat niet',
-    );
+    expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain('De server is even niet bereikbaar; probeer het zo opnieuw.');
   });
 });

@@ -12,10 +12,11 @@ import { MunicipalityPicker } from '../shared/municipality-picker';
 import { AuthService } from '../core/auth/auth.service';
 import { DistrictGroup, groupByDistrict } from './district-groups';
 import { buildNeighbourhoodsPerDistrictOption, chartHeightFor } from './neighbourhoods-per-district-option';
+import { HelpBox } from '../shared/help-box';
 
 @Component({
   selector: 'app-wijken-page',
-  imports: [TPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart],
+  imports: [TPipe, RouterLink, MunicipalityPicker, LoadStateView, Chart, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './wijken-page.html',
   styleUrl: './wijken-page.css',

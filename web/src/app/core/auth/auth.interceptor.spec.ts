@@ -6,6 +6,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { storeSession } from '../../testing/session';
+import { apiMessage } from '../http/api-error';
 import { authInterceptor } from './auth.interceptor';
 import { AuthService } from './auth.service';
 
@@ -62,6 +63,8 @@ describe('authInterceptor', () => {
     await new Promise((r) => setTimeout(r));
     expect(errors).toHaveLength(1);
     expect((errors[0] as { error: { message: string } }).error.message).toContain('Je invoer staat er nog');
+    // What the page shows (apiMessage never shows an answer's `message`): the same sentence, by its key.
+    expect(apiMessage(errors[0])).toContain('Je invoer staat er nog');
     expect(router.url).toBe('/signalen');
     // The page keeps its user (and so its forms); there is no token any more.
     expect(TestBed.inject(AuthService).token()).toBeNull();

@@ -33,9 +33,10 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
             void router.navigate(['/login'], { queryParams: { returnUrl, expired: 1 } });
             return throwError(() => error);
           }
-          // A write: the page shows this message next to the form, whose text stays.
+          // A write: the page shows this message next to the form, whose text stays. Its code is the
+          // app's own message key, so apiMessage() says it in the language in use.
           const ended = new HttpErrorResponse({
-            error: { statusCode: 401, code: 'auth.sessionEnded', message: i18n.t('session.ended') },
+            error: { statusCode: 401, code: 'session.ended', message: i18n.t('session.ended') },
             headers: error.headers,
             status: 401,
             statusText: error.statusText,

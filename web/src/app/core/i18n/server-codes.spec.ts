@@ -1,13 +1,24 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { ERRORS_EN, ERRORS_NL } from './messages-errors';
+import { join, relative } from 'node:path';
+import { DICTIONARIES, type Lang } from './message-registry';
+import './messages';
+import './messages-errors';
+// The Data page's catalogues: import lines, boundary files, CBS sync and column mappings answer there.
+import '../../data/boundary-messages';
+import '../../data/catalogue-messages';
+import '../../data/cbs-messages';
+import '../../data/import-messages';
 
 /**
- * Every message key the import parsers and the decision validation send (issue 15: "every server
- * message reaching the UI in the user's language") has a text in both web catalogues. The keys are
- * read from the API's source, so a new `errors.add(…, 'import.x')` without a translation fails here.
+ * Every message key the API can send (issue 15: "every server message reaching the UI in the user's
+ * language") has a text in both languages. The keys are read from the API's source: every dotted
+ * string literal (`'users.passwordPolicy'`, `code: 'paging.cursor'`, `errors.add(…, 'import.x')`,
+ * `rule('…', 'cbs.table.invalid')`, `fileError('boundaries.file.empty', …)` …) counts as a message
+ * key unless it is listed below as something else. A new key without a translation fails here, and
+ * so does a new dotted literal that is no message until it is listed as such.
  */
-const API = join(__dirname, '../../../../../api/src');
+const ROOT = join(__dirname, '../../../../..');
+const API = join(ROOT, 'api/src');
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
@@ -15,30 +26,69 @@ function sources(dir: string): string[] {
     return f.endsWith('.ts') && !f.endsWith('.spec.ts') ? [p] : [];
   });
 }
-const SENT = /'((?:import|decision)\.[A-Za-z][\w.-]*)'/g;
-// Keys the API uses for other purposes than an error: the detected format of a file that is fine,
-// and the batch statuses.
-const NOT_ERRORS = new Set(['import.format.long', 'import.format.statline', 'import.format.long-assumed', 'import.format.statline-assumed', 'import.completed', 'import.failed']);
-const keys = [
-  ...new Set(
-    ['parsing', 'imports', 'meetings'].flatMap((d) => sources(join(API, d))).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(SENT)].map((m) => m[1])),
-  ),
-]
-  .filter((k) => !NOT_ERRORS.has(k))
-  .sort();
+/** Source without comments (a comment may quote a field path such as `name.nl`). */
+const code = (file: string): string =>
+  readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('//'))
+    .join('\n');
+const DOTTED = /['`]([a-z][A-Za-z]*(?:\.[A-Za-z][\w-]*)+)['`]/g;
+/** The dotted literals that are other things than messages, with the files they are read from. */
+const capabilities = new Set([...code(join(ROOT, 'libs/contracts/src/policy.ts')).matchAll(DOTTED)].map((m) => m[1]));
+const settingKeys = new Set([...code(join(API, 'core/signals/settings.ts')).matchAll(DOTTED)].map((m) => m[1]));
+const NOT_MESSAGES = new Set([
+  // The format of a file that was recognised for sure: the Data page names the format, not the reason.
+  'import.format.long', 'import.format.statline',
+  // Alert kinds (the inbox's vocabulary) and the batch statuses.
+  'signal.created', 'import.completed', 'import.failed',
+  // body-parser error types, field paths, file names, property paths in SQL or code.
+  'entity.parse.failed', 'entity.too.large', 'entity.verify.failed', 'filter.areas', 'name.nl', 'odata.nextLink', 'res.json',
+  'scope.municipalities', 'index.html', 'detection.worker.js', 'brief.ts',
+]);
+/** `action: 'user.update'`: an audit action (shown through the audit log's vocabulary), not an answer. */
+const AUDIT_ACTION = /\baction:\s*$/;
+const keysByFile = new Map<string, string[]>();
+for (const file of sources(API)) {
+  const text = code(file);
+  const found = [...text.matchAll(DOTTED)]
+    .filter((m) => !AUDIT_ACTION.test(text.slice(Math.max(0, m.index - 20), m.index)))
+    .map((m) => m[1])
+    .filter((k) => !capabilities.has(k) && !settingKeys.has(k) && !NOT_MESSAGES.has(k));
+  for (const k of found) keysByFile.set(k, [...(keysByFile.get(k) ?? []), relative(API, file)]);
+}
+const keys = [...keysByFile.keys()].sort();
+
+/** What the app shows for a server code (core/http/api-error.ts `codeText`): `api.<code>`, else the section's own `<code>`. */
+const text = (lang: Lang, key: string): string | undefined => DICTIONARIES[lang][`api.${key}`] ?? DICTIONARIES[lang][key];
 
 describe('server message keys', () => {
-  it('finds the keys in the API source', () => {
-    expect(keys).toEqual(expect.arrayContaining(['import.statline.noAreaCodes', 'import.notText.encoding', 'decision.deadlineBeforeMeeting']));
+  it('finds the keys of every kind of answer in the API source', () => {
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'import.statline.noAreaCodes', 'import.notText.encoding', 'decision.deadlineBeforeMeeting', 'users.passwordPolicy', 'auth.invalidCredentials',
+        'paging.cursor', 'cbs.table.invalid', 'cbs.sync.timeout', 'boundaries.file.empty', 'mapping.invalid', 'indicator.measure.locked',
+        'scope.forbidden', 'apiKeys.notFound', 'audit.date', 'error.badJson', 'validation.failed', 'import.interrupted',
+      ]),
+    );
+    expect(keys.length).toBeGreaterThan(150);
+    // Capabilities and setting keys are recognised as such, not mistaken for messages.
+    expect(keys).not.toContain('signals.own');
+    expect(keys).not.toContain('severity.largeEffect');
   });
 
   it.each(keys)('%s is translated in Dutch and English', (key) => {
-    expect(ERRORS_NL[`api.${key}`]).toEqual(expect.any(String));
-    expect(ERRORS_EN[`api.${key}`]).toEqual(expect.any(String));
+    const where = `${key} (sent from ${keysByFile.get(key)?.join(', ')})`;
+    expect({ key: where, nl: typeof text('nl', key) }).toEqual({ key: where, nl: 'string' });
+    expect({ key: where, en: typeof text('en', key) }).toEqual({ key: where, en: 'string' });
   });
 
-  it('translates the binary-file hints the decoder names by kind', () => {
-    // decode.ts builds `import.notText.${kind}`: the literal scan above cannot see these.
-    for (const kind of ['zip', 'xls', 'nul', 'binary', 'utf8']) expect(ERRORS_NL[`api.import.notText.${kind}`]).toBeDefined();
+  it('translates the keys the API builds at run time', () => {
+    // decode.ts builds `import.notText.${kind}`, auth.service.ts `auth.session.${error}`: the literal scan cannot see these.
+    const built = [
+      ...['zip', 'xls', 'nul', 'binary', 'utf8'].map((kind) => `import.notText.${kind}`),
+      ...['unknown', 'revoked', 'expired', 'reused', 'inactive'].map((error) => `auth.session.${error}`),
+    ];
+    for (const key of built) for (const lang of ['nl', 'en'] as const) expect({ key, lang, text: typeof text(lang, key) }).toEqual({ key, lang, text: 'string' });
   });
 });
