@@ -6,3 +6,4 @@ export * from './search';
 export * from './policy';
 export * from './disclosure';
 export * from './marks';
+export * from './brief';
