@@ -44,7 +44,8 @@ function input(over: Partial<BriefInput> = {}): BriefInput {
       { signalId: 's1', at: '2025-01-02T09:00:00.000Z', actor: 'system', to: 'open', comment: 'Gevonden bij detectie / detected' },
       { signalId: 's1', at: '2025-01-03T09:00:00.000Z', actor: 'system:demo-data', to: 'interpreted', comment: 'demo / demo' },
       { signalId: 's1', at: '2025-01-04T09:00:00.000Z', actor: 'manager@demo.local', to: 'interpreted', comment: 'Het team herkent dit' },
-      { signalId: 's1', at: '2025-01-05T09:00:00.000Z', actor: 'manager@demo.local', to: 'on-agenda', comment: '  ' },
+      { signalId: 's1', at: '2025-01-05T09:00:00.000Z', actor: 'manager@demo.local', to: 'on-agenda', comment: 'Op de agenda van Beleidstafel Zuid (2025-01-15)' },
+      { signalId: 's1', at: '2025-01-15T09:00:00.000Z', actor: 'manager@demo.local', to: 'decided', comment: 'Afspraken met het schoolbestuur' },
     ],
     names: new Map(Array.from({ length: 14 }, (_, i) => [`SCH${i}`, `School ${i}`])),
     indicators: new Map([['youth-care-referrals', { name: { nl: 'Verwijzingen jeugdhulp', en: 'Youth care referrals' }, minCount: 10 }]]),
@@ -94,7 +95,7 @@ describe('buildBriefModel', () => {
     expect(open.evidence?.marks).toEqual([]);
   });
 
-  it('lists what people wrote, not the system’s own lines or empty comments', () => {
+  it('lists what people wrote, not the system’s own lines, the agenda move’s own note or the decision (it has its own section)', () => {
     expect(buildBriefModel(input()).items[0].interpretation).toEqual(['2025-01-04 · manager@demo.local (geduid): Het team herkent dit']);
   });
 
@@ -124,6 +125,13 @@ describe('buildBriefModel', () => {
     const all = texts(buildBriefModel(input({ lang }))).join('\n');
     expect(all).not.toMatch(/peer-outlier|on-agenda|youth-care-referrals|\bSCH\d+\b|\bGM\d{4}\b/);
     expect(all).toContain('Den Haag');
+  });
+
+  it('evidence whose figures are all withheld for the role is neither charted nor tabled', () => {
+    const withheld = { ...funnel, points: funnel.points.map((p) => ({ ...p, value: null, denominator: null, suppressed: true })) };
+    const item = buildBriefModel(input({ meeting: { ...meeting, items: [{ ...decided, signal: { ...signal, evidence: withheld } as Signal }] } })).items[0];
+    expect(item.evidence).toBeNull();
+    expect(renderBrief(buildBriefModel(input({ meeting: { ...meeting, items: [{ ...decided, signal: { ...signal, evidence: withheld } as Signal }] } })))).not.toContain('<svg');
   });
 
   it('an item whose signal the reader may not see says so, without its id', () => {

@@ -21,6 +21,7 @@ import {
 import type { StoredEffect } from '../signals/signals.repository';
 import { BRIEF_TEXTS, type BriefTexts } from './brief-texts';
 import { fmt } from '../core/signals/text';
+import { isAgendaNote } from '../agenda/agenda-note';
 
 export type Lang = 'nl' | 'en';
 
@@ -91,7 +92,9 @@ function buildItem(item: AgendaItem, number: number, input: BriefInput, t: Brief
     quadrant: { heading: `${t.quadrant} ${s.quadrant} — ${q.name[lang]} (${q.keyConcept[lang]})`, inclusion: `${t.inclusion}: ${q.inclusionQuestion[lang]}` },
     evidence: evidenceOf(s, item, input, t),
     interpretation: input.history
-      .filter((h) => h.signalId === s.id && !isSystemActor(h.actor) && h.to !== 'dismissed' && h.comment?.trim())
+      // The decision has its own section (a comment moving the signal to decided is that decision); the
+      // line that merely records a move onto an agenda is no interpretation.
+      .filter((h) => h.signalId === s.id && !isSystemActor(h.actor) && h.to !== 'dismissed' && h.to !== 'decided' && !!h.comment?.trim() && !isAgendaNote(h.comment.trim()))
       .map((h) => `${h.at.slice(0, 10)} · ${h.actor} (${t.statusName[h.to]}): ${(h.comment as string).trim()}`),
     question: text(s.question, lang),
     effect: decision ? effectOf(effect, lang, t) : null,
@@ -140,9 +143,16 @@ export function evidenceCodes(evidence: unknown): { subjects: string[]; indicato
   return { subjects: [...subjects], indicators: [...indicators] };
 }
 
+/** Whether the evidence still holds a figure the reader may see (withheld evidence keeps none: nothing to draw). */
+export function hasFigures(evidence: unknown): boolean {
+  if (Array.isArray(evidence)) return evidence.some(hasFigures);
+  if (!evidence || typeof evidence !== 'object') return false;
+  return Object.entries(evidence).some(([k, v]) => ((k === 'value' || k === 'relativeChange' || k === 'z') && typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'object' && hasFigures(v)));
+}
+
 function evidenceOf(s: Signal, item: AgendaItem, input: BriefInput, t: BriefTexts): BriefEvidence | null {
   const e = s.evidence;
-  if (!e || typeof e !== 'object') return null;
+  if (!e || typeof e !== 'object' || !hasFigures(e)) return null;
   const codes = evidenceCodes(e);
   const names: Record<string, string> = {};
   for (const c of [...codes.subjects, ...s.subjects]) {

@@ -75,6 +75,7 @@ export function renderBriefPdf(model: BriefModel): Promise<Buffer> {
     }
     const top = b.evidence?.table;
     if (top) {
+      doc.font('Helvetica-Bold').fontSize(9).fillColor('#1b1b1b').text(safe(top.caption), MARGIN, doc.y, { width });
       doc.font('Helvetica-Bold').fontSize(8.5).fillColor(GREY);
       const y0 = doc.y;
       doc.text(safe(top.columns[0]), MARGIN, y0, { width: width * 0.6 });

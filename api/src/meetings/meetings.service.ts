@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { agendaNote } from '../agenda/agenda-note';
 import { DataSource } from 'typeorm';
 import type { AgendaItem, BriefModel, FieldError, Meeting, Role, Signal } from 'contracts';
 import { AnnotationsRepository } from '../annotations/annotations.repository';
@@ -110,7 +111,7 @@ export class MeetingsService {
       if (signal.status === 'open' || signal.status === 'interpreted') {
         await this.signalsRepo.setStatus(signalId, 'on-agenda', m);
         await this.signalsRepo.addEvent(
-          { signalId, actor: p.actor, from: signal.status, to: 'on-agenda', comment: notes ?? `Op de agenda van ${meeting.title} (${meeting.date})` },
+          { signalId, actor: p.actor, from: signal.status, to: 'on-agenda', comment: notes ?? agendaNote(meeting) },
           m,
         );
       } else if (signal.status !== 'on-agenda') {
