@@ -37,7 +37,7 @@ svg { display: block; margin: 2mm 0; max-width: 100%; } svg text { font-size: 7p
 .decision { background: #eef7ee; border-left: 3pt solid #2e7d32; padding: 1.5mm 3mm; }
 .warn { color: #b3261e; font-weight: 600; }
 ul { margin: 1mm 0; padding-left: 5mm; }
-table.top { border-collapse: collapse; font-size: 9pt; margin: 1mm 0 2mm; } table.top th, table.top td { padding: 0.5mm 3mm 0.5mm 0; text-align: left; }
+table.top { border-collapse: collapse; font-size: 9pt; margin: 1mm 0 2mm; min-width: 60%; } table.top caption { text-align: left; font-weight: 600; white-space: nowrap; padding-bottom: 1mm; } table.top th, table.top td { padding: 0.5mm 3mm 0.5mm 0; text-align: left; }
 table.top .num { text-align: right; } table.top tr.mark td { font-weight: 600; color: #b3261e; }
 @media print { a { color: inherit; text-decoration: none; } }
 `;
