@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
-import { AgendaItemResponse, MeetingResponse } from '../openapi/responses';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
+import { AgendaItemResponse, BriefModelResponse, MeetingResponse } from '../openapi/responses';
 import type { Response } from 'express';
 import type { AgendaItem, BriefModel, Meeting } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
@@ -8,6 +8,7 @@ import { Can } from '../policy/capabilities';
 import { AddAgendaItemDto, BriefQueryDto, CreateMeetingDto, DecisionDto, MeetingsQueryDto } from './meetings.dto';
 import { MeetingsService } from './meetings.service';
 
+@ApiExtraModels(BriefModelResponse)
 @Controller('v1/meetings')
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
@@ -41,7 +42,7 @@ export class MeetingsController {
   @ApiProduces('text/html', 'application/pdf', 'application/json')
   @ApiOkResponse({
     description: 'the brief: printable HTML, a PDF file with ?format=pdf, or its content model (BriefModel) with ?format=json',
-    content: { 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/json': { schema: { type: 'object' } } },
+    content: { 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/json': { schema: { $ref: getSchemaPath(BriefModelResponse) } } },
   })
   async brief(
     @Param('id') id: string,
