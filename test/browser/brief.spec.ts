@@ -55,8 +55,9 @@ describe('one brief: the print page draws the API brief model (Chromium)', () =>
       body: JSON.stringify({ email: 'manager@demo.local', password: 'demo' }),
     });
     token = ((await res.json()) as { accessToken: string }).accessToken;
-    const signals = await api<{ id: string; status: string; evidence: { kind?: string } | null }[]>('/api/v1/signals?area=GM0518&status=open&limit=1000');
-    const series = signals.body.find((s) => s.evidence?.kind === 'series');
+    const signals = await api<{ id: string; status: string; evidence: { kind?: string; points?: { value: number | null }[] } | null }[]>('/api/v1/signals?area=GM0518&status=open&limit=1000');
+    // A series whose figures the manager may see (the decision is drawn on it), and any other signal.
+    const series = signals.body.find((s) => s.evidence?.kind === 'series' && s.evidence.points?.some((p) => typeof p.value === 'number'));
     const other = signals.body.find((s) => s.id !== series?.id && s.evidence?.kind && s.evidence.kind !== 'series');
     expect(series && other).toBeTruthy();
     const meeting = await api<{ id: string }>('/api/v1/meetings', 'POST', { date: '2026-12-10', title: 'Beleidstafel één notitie', area: 'GM0518' });
