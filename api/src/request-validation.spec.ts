@@ -38,7 +38,7 @@ describe('RequestValidationPipe (DTO errors in the API error shape)', () => {
 
   it('carries a field’s message key, and a lone error’s key for the whole answer', async () => {
     const body = await refusal(() => pipe.transform({ format: 'docx' }, { type: 'query', metatype: BriefQueryDto }));
-    expect(body).toEqual({ message: 'format must be html or pdf', code: 'brief.format', errors: [{ field: 'format', message: 'must be html or pdf', code: 'brief.format' }] });
+    expect(body).toEqual({ message: 'format must be html, pdf or json', code: 'brief.format', errors: [{ field: 'format', message: 'must be html, pdf or json', code: 'brief.format' }] });
     const paging = await refusal(() => pipe.transform({ limit: '5000' }, { type: 'query', metatype: SignalQueryDto }));
     expect(paging).toEqual({ message: 'limit must be a whole number from 1 to 1000', code: 'paging.limit', params: { max: 1000 }, errors: [{ field: 'limit', message: '1–1000' }] });
   });

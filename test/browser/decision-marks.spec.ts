@@ -34,8 +34,9 @@ describe('decision marks on charts (Chromium)', () => {
       body: JSON.stringify({ email: 'manager@demo.local', password: 'demo' }),
     });
     const token = ((await login_.json()) as { accessToken: string }).accessToken;
-    const signals = await api<{ id: string; evidence: { kind?: string } | null }[]>(token, '/api/v1/signals?include=members&limit=1000');
-    const withSeries = signals.body.find((s) => s.evidence?.kind === 'series');
+    const signals = await api<{ id: string; evidence: { kind?: string; points?: { value: number | null }[] } | null }[]>(token, '/api/v1/signals?include=members&limit=1000');
+    // A series the manager may see: the brief draws no chart for evidence whose figures are all withheld.
+    const withSeries = signals.body.find((s) => s.evidence?.kind === 'series' && s.evidence.points?.some((p) => typeof p.value === 'number'));
     expect(withSeries).toBeDefined();
 
     const meeting = await api<{ id: string }>(token, '/api/v1/meetings', 'POST', { date: '2026-12-10', title: 'Beleidstafel besluiten', area: 'GM0518' });

@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import type { BriefModel } from 'contracts';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
 
 /**
@@ -13,7 +14,7 @@ const startOf = (label: string): string => {
   return `${y}-${String((Number(q) - 1) * 3 + 1).padStart(2, '0')}-01`;
 };
 
-/** The text a PDF shows, read from its (deflated) content streams: PDFKit writes WinAnsi hex strings. */
+/** The text a PDF shows, read from its (deflated) content streams: PDFKit writes WinAnsi (Windows-1252) hex strings. */
 function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   let out = '';
@@ -27,12 +28,44 @@ function pdfText(pdf: Buffer): string {
       continue;
     }
     for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      for (const hex of tj[1].matchAll(/<([0-9a-fA-F]*)>/g)) out += Buffer.from(hex[1], 'hex').toString('latin1');
+      for (const hex of tj[1].matchAll(/<([0-9a-fA-F]*)>/g)) out += win1252(Buffer.from(hex[1], 'hex'));
       out += ' ';
     }
   }
   return out.replace(/\s+/g, ' ');
 }
+
+/** Windows-1252 where it differs from Latin-1 (0x80–0x9f): the quotes, dashes and bullet PDFKit's fonts write. */
+const WIN1252: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' };
+const win1252 = (bytes: Buffer): string => [...bytes].map((b) => WIN1252[b] ?? String.fromCharCode(b)).join('');
+
+/** Every text of the brief model a reader sees (the chart's evidence is data for the chart, not text). */
+function modelTexts(m: BriefModel): string[] {
+  return [
+    m.kicker, m.meeting.title, m.meeting.areaName, m.meta, m.labels.source,
+    ...m.items.flatMap((i) => [
+      ...(i.quadrant ? [m.labels.see, m.labels.interpretation, ...(i.interpretation.length ? [] : [m.labels.noInterpretation])] : []),
+      ...(i.question ? [m.labels.question] : []), ...(i.notes ? [m.labels.notes] : []), m.labels.decision, ...(i.effect ? [m.labels.effect] : []),
+      i.heading, ...i.facts, i.explanation, i.quadrant?.heading ?? '', i.quadrant?.inclusion ?? '', ...i.interpretation, i.question, i.notes ?? '',
+      i.decision?.text ?? '', ...(i.decision?.facts ?? []), i.effect?.text ?? '', i.effect?.warning ?? '',
+      i.evidence?.table?.caption ?? '', ...(i.evidence?.table?.columns ?? []), ...(i.evidence?.table?.rows.flatMap((r) => [r.label, r.value]) ?? []),
+    ]),
+  ].filter(Boolean);
+}
+
+/** Text compared without its layout: no white space (PDF lines wrap), dashes as the PDF's font writes them. */
+const flat = (s: string): string => s.replace(/[\u2212\u2012\u2013]/g, '-').replace(/\s+/g, '');
+
+/** The words of an HTML document: no style, no tags, entities read back. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** API values that must never reach a reader: rule and status names, indicator codes, bare area and unit codes. */
+const RAW = /peer-outlier|on-agenda|youth-care-referrals|debt-signals|\b(GM|WK|BU)\d{4}\w*|\bDSCH\d/;
 
 describe.each(DB_KINDS)('decisions: owner, deadline, follow-up on %s', (kind) => {
   let app: TestApp;
@@ -118,6 +151,29 @@ describe.each(DB_KINDS)('decisions: owner, deadline, follow-up on %s', (kind) =>
     const pdf = Buffer.from(await (await app.request(`/api/v1/meetings/${meetingId}/brief?format=pdf`, { role: 'manager' })).arrayBuffer());
     const words = pdfText(pdf);
     expect(words).toContain('Uitgevoerd uiterlijk: 2025-03-01');
+
+    for (const lang of ['nl', 'en'] as const) {
+      // One brief (issue 15): the model the print page draws, and the server's HTML and PDF, carry the same content.
+      const res = await app.request(`/api/v1/meetings/${meetingId}/brief?format=json&lang=${lang}`, { role: 'manager' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      const model = (await res.json()) as BriefModel;
+      expect(model.items).toHaveLength(1);
+      expect(model.items[0].decision).toMatchObject({ owner: analyst.name, deadline: '2025-03-01', followUp: '2025-09-01' });
+      expect(model.items[0].effect?.text).toBe(lang === 'nl' ? 'nog niet te meten' : 'not measurable yet');
+      expect(model.items[0].evidence?.table?.rows[0]).toMatchObject({ label: 'School 0', mark: true });
+      const texts = modelTexts(model);
+      expect(texts.join('\n')).not.toMatch(RAW);
+      const doc = flat(htmlText(await (await app.request(`/api/v1/meetings/${meetingId}/brief?lang=${lang}`, { role: 'manager' })).text()));
+      const pdfBytes = Buffer.from(await (await app.request(`/api/v1/meetings/${meetingId}/brief?format=pdf&lang=${lang}`, { role: 'manager' })).arrayBuffer());
+      const pdfWords = flat(pdfText(pdfBytes));
+      const missing = { html: texts.filter((t) => !doc.includes(flat(t))), pdf: texts.filter((t) => !pdfWords.includes(flat(t))) };
+      expect(missing).toEqual({ html: [], pdf: [] });
+      expect(htmlText(await (await app.request(`/api/v1/meetings/${meetingId}/brief?lang=${lang}`, { role: 'manager' })).text())).not.toMatch(RAW);
+      expect(pdfText(pdfBytes)).not.toMatch(RAW);
+    }
+    // The council may read the meeting, not print its brief, in any format.
+    expect((await app.request(`/api/v1/meetings/${meetingId}/brief?format=json`, { role: 'council' })).status).toBe(403);
 
     // Correcting the decision can clear the owner; the account's removal leaves the decision without owner.
     const cleared = await decide({ decision: 'Afspraken met het schoolbestuur', ownerId: null, deadline: '2025-03-01' });

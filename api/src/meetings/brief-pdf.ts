@@ -1,17 +1,16 @@
 /**
- * The policy-table brief as a PDF (`GET /meetings/:id/brief?format=pdf`, docs/design.md §4b): the same
- * content as the HTML brief (one model: `brief.ts` — texts, the evidence chart as SVG, the top-ten
- * table), laid out with PDFKit on A4, one page per agenda item, labels in the reader's language.
- * Built on the signals' presentation for the reader's role, so no figure below the disclosure
- * minimum can appear in it.
+ * The policy-table brief as a PDF (`GET /meetings/:id/brief?format=pdf`, docs/design.md §4b): a
+ * rendering of the one content model (`buildBriefModel`, which the HTML brief and the web's print
+ * page draw too) — its texts, the evidence chart as SVG, the top-ten table, the decision's facts
+ * and effect — laid out with PDFKit on A4, one page per agenda item. The model is built on the
+ * signals' presentation for the reader's role, so no figure below the disclosure minimum can
+ * appear in it.
  */
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { QUADRANT_INFO, type LocalizedText, type Meeting } from 'contracts';
-import { decisionFacts, renderChart, topTen, type BriefItem, type Ctx, type Lang } from './brief';
-import { BRIEF_TEXTS as L } from './brief-texts';
+import type { BriefModel } from 'contracts';
+import { renderChart } from './brief';
 import { TEXTS } from '../core/signals/texts';
-import type { StoredEffect } from '../signals/signals.repository';
 
 const BLUE = '#154273';
 const RED = '#b3261e';
@@ -29,26 +28,11 @@ function safe(s: string): string {
     .replace(/[^\u0000-\u00ff\u2018\u2019\u201c\u201d\u2014\u2026\u20ac\u2022]/g, '?');
 }
 
-function text(t: LocalizedText | string | undefined | null, lang: Lang): string {
-  if (!t) return '';
-  return typeof t === 'string' ? t : t[lang] || t.nl;
-}
-
-export function renderBriefPdf(input: {
-  meeting: Meeting;
-  areaName: string;
-  items: BriefItem[];
-  lang: Lang;
-  names: Map<string, string>;
-  indicators: Map<string, LocalizedText>;
-  generatedAt?: Date;
-}): Promise<Buffer> {
-  const { meeting, lang } = input;
-  const t = L[lang];
-  const ctx: Ctx = { lang, names: input.names, indicators: input.indicators };
+export function renderBriefPdf(model: BriefModel): Promise<Buffer> {
+  const { meeting, lang, labels: L } = model;
   const doc = new PDFDocument({
     size: 'A4', margin: MARGIN, bufferPages: true,
-    info: { Title: safe(`${t.brief}: ${meeting.title}`), Author: 'Wijksignaal', Subject: safe(input.areaName) },
+    info: { Title: safe(`${model.kicker}: ${meeting.title}`), Author: 'Wijksignaal', Subject: safe(meeting.areaName) },
     lang: TEXTS[lang].locale,
   });
   const chunks: Buffer[] = [];
@@ -64,28 +48,22 @@ export function renderBriefPdf(input: {
   const small = (s: string) => para(s, { size: 8.5, color: GREY });
   const gap = (n = 6) => doc.moveDown(n / 12);
 
-  const header = () => {
-    heading(`${t.brief}: ${meeting.title}`, 16);
-    small(`${t.date}: ${meeting.date} · ${t.area}: ${input.areaName} · ${t.generated} ${(input.generatedAt ?? new Date()).toISOString().slice(0, 10)}`);
-    gap(8);
-  };
-
-  header();
-  if (input.items.length === 0) para(t.noItems);
-  input.items.forEach((b, n) => {
+  heading(`${model.kicker}: ${meeting.title}`, 16);
+  small(model.meta);
+  gap(8);
+  if (model.items.length === 0) para(L.noItems);
+  model.items.forEach((b, n) => {
     if (n > 0) {
       doc.addPage();
-      small(`${t.brief}: ${meeting.title} · ${meeting.date}`);
+      small(`${model.kicker}: ${meeting.title} · ${meeting.date}`);
       gap(4);
     }
-    const s = b.signal;
-    heading(`${t.item} ${n + 1}${s ? `. ${text(s.title, lang)}` : ''}`, 13, BLUE);
-    if (!s) return;
-    small([t.rule[s.rule] ?? s.rule, `${t.status}: ${t.statusName[s.status] ?? s.status}`, t.severity[s.severity], s.period].join(' · '));
+    heading(b.heading, 13, BLUE);
+    if (b.facts.length) small(b.facts.join(' · '));
     gap();
-    heading(t.see, 10.5, BLUE);
-    para(text(s.explanation, lang));
-    const svg = renderChart(s.evidence, ctx);
+    if (b.quadrant) heading(L.see, 10.5, BLUE);
+    para(b.explanation);
+    const svg = b.evidence ? renderChart(b.evidence.chart, { lang, names: b.evidence.names, marks: b.evidence.marks, afterData: L.afterData }) : '';
     if (svg) {
       // Each chart is 480 × 150 user units; stacked charts (leader, follower) follow each other.
       for (const one of svg.split(/(?=<svg )/).filter((x) => x.startsWith('<svg'))) {
@@ -95,58 +73,66 @@ export function renderBriefPdf(input: {
         doc.y += h + 8;
       }
     }
-    const top = topTen(s.evidence, ctx);
+    const top = b.evidence?.table;
     if (top) {
+      doc.font('Helvetica-Bold').fontSize(9).fillColor('#1b1b1b').text(safe(top.caption), MARGIN, doc.y, { width });
       doc.font('Helvetica-Bold').fontSize(8.5).fillColor(GREY);
       const y0 = doc.y;
-      doc.text(safe(top.columns[0]), MARGIN, y0, { width: width * 0.7 });
-      doc.text(safe(top.columns[1]), MARGIN + width * 0.7, y0, { width: width * 0.3, align: 'right' });
+      doc.text(safe(top.columns[0]), MARGIN, y0, { width: width * 0.6 });
+      doc.text(safe(top.columns[1]), MARGIN + width * 0.6, y0, { width: width * 0.4, align: 'right' });
       for (const r of top.rows) {
         doc.font(r.mark ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5).fillColor(r.mark ? RED : '#1b1b1b');
         const y = doc.y;
-        doc.text(safe(r.label), MARGIN, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
-        doc.text(safe(r.value), MARGIN + width * 0.7, y, { width: width * 0.3, align: 'right' });
+        doc.text(safe(r.label), MARGIN, y, { width: width * 0.6, lineBreak: false, ellipsis: true });
+        doc.text(safe(r.value), MARGIN + width * 0.6, y, { width: width * 0.4, align: 'right' });
       }
       doc.x = MARGIN;
       gap();
     }
-    const q = QUADRANT_INFO[s.quadrant];
-    const boxTop = doc.y;
-    doc.x = MARGIN + 8;
-    doc.font('Helvetica-Bold').fontSize(10).fillColor('#1b1b1b').text(safe(`${t.quadrant} ${s.quadrant} — ${q.name[lang]} (${q.keyConcept[lang]})`), { width: width - 12 });
-    doc.font('Helvetica-Oblique').fontSize(10).text(safe(`${t.inclusion}: ${q.inclusionQuestion[lang]}`), { width: width - 12 });
-    doc.rect(MARGIN, boxTop - 2, 3, doc.y - boxTop + 4).fill(BLUE);
-    doc.x = MARGIN;
-    gap();
-    heading(t.interpretation, 10.5, BLUE);
-    if (b.interpretation.length) {
-      for (const i of b.interpretation.slice(-4)) para(`• ${i.at} · ${i.actor} (${t.statusName[i.to] ?? i.to}): ${i.comment}`);
-    } else para(t.none);
-    gap();
-    heading(t.question, 10.5, BLUE);
-    para(text(s.question, lang), { bold: true });
-    if (b.item.notes) {
+    if (b.quadrant) {
+      const boxTop = doc.y;
+      doc.x = MARGIN + 8;
+      doc.font('Helvetica-Bold').fontSize(10).fillColor('#1b1b1b').text(safe(b.quadrant.heading), { width: width - 12 });
+      doc.font('Helvetica-Oblique').fontSize(10).text(safe(b.quadrant.inclusion), { width: width - 12 });
+      doc.rect(MARGIN, boxTop - 2, 3, doc.y - boxTop + 4).fill(BLUE);
+      doc.x = MARGIN;
       gap();
-      heading(t.notes, 10.5, BLUE);
-      para(b.item.notes);
+      heading(L.interpretation, 10.5, BLUE);
+      if (b.interpretation.length) {
+        // One page per item: the newest four lines (the HTML and print page list them all).
+        for (const i of b.interpretation.slice(-4)) para(`• ${i}`);
+      } else para(L.noInterpretation);
     }
-    if (b.item.decision) {
+    if (b.question) {
       gap();
-      heading(t.decision, 10.5, BLUE);
-      para(`${b.item.decision}${b.item.decidedAt ? ` (${b.item.decidedAt.slice(0, 10)})` : ''}`);
-      para(decisionFacts(b.item, lang).join(' · '));
-      effect(b.effect);
+      heading(L.question, 10.5, BLUE);
+      para(b.question, { bold: true });
+    }
+    if (b.notes) {
+      gap();
+      heading(L.notes, 10.5, BLUE);
+      para(b.notes);
+    }
+    gap();
+    heading(L.decision, 10.5, BLUE);
+    if (b.decision) {
+      para(`${b.decision.text}${b.decision.decidedOn ? ` (${b.decision.decidedOn})` : ''}`);
+      para(b.decision.facts.join(' · '));
+    } else {
+      // Room to write the decision in by hand.
+      const h = Math.min(60, Math.max(0, doc.page.height - MARGIN - doc.y - 20));
+      if (h > 10) {
+        doc.rect(MARGIN, doc.y + 2, width, h).lineWidth(0.7).stroke('#999999');
+        doc.y += h + 4;
+      }
+    }
+    if (b.effect) {
+      gap();
+      heading(L.effect, 10.5, BLUE);
+      para(b.effect.text);
+      if (b.effect.warning) para(b.effect.warning, { bold: true, color: RED });
     }
   });
-
-  function effect(e: StoredEffect | null): void {
-    gap();
-    heading(t.effect, 10.5, BLUE);
-    if (!e) return void para(t.unknown);
-    const rel = e.relativeChange !== null && e.direction !== 'unknown' ? ` (${e.relativeChange >= 0 ? '+' : '-'}${Math.round(Math.abs(e.relativeChange) * 100)}%)` : '';
-    para(`${t[e.direction]}${rel}`);
-    if (e.persists) para(t.persists, { bold: true, color: RED });
-  }
 
   // Footer on every page: the source and the page number.
   const range = doc.bufferedPageRange();
@@ -154,7 +140,7 @@ export function renderBriefPdf(input: {
     doc.switchToPage(i);
     const bottom = doc.page.height - MARGIN + 14;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7.5).fillColor(GREY).text(safe(`${t.source} · ${t.page} ${i + 1}/${range.count}`), MARGIN, bottom, { width, lineBreak: false });
+    doc.font('Helvetica').fontSize(7.5).fillColor(GREY).text(safe(`${L.source} · ${L.page} ${i + 1}/${range.count}`), MARGIN, bottom, { width, lineBreak: false });
   }
   doc.end();
   return done;

@@ -17,6 +17,8 @@ export interface BriefTexts {
   top: string; subject: string; value: string; period: string; change: string; score: string;
   source: string; page: string;
   owner: string; deadline: string; followUp: string; noOwner: string;
+  severityLabel: string; decisionMark: string; indicator: string; afterData: string; unavailable: string;
+  hidden: (min: number) => string;
 }
 
 const nl: BriefTexts = {
@@ -33,9 +35,11 @@ const nl: BriefTexts = {
     statusName: {
       open: 'open', interpreted: 'geduid', 'on-agenda': 'op de agenda', decided: 'besloten', monitoring: 'wordt gevolgd', closed: 'afgesloten', dismissed: 'terzijde gelegd',
     },
-    top: 'Hoogste tien', subject: 'Gebied of school', value: 'Waarde', period: 'Periode', change: 'Verandering', score: 'Afwijking (z)',
+    top: 'De tien belangrijkste rijen', subject: 'Gebied of school', value: 'Waarde', period: 'Periode', change: 'Verandering', score: 'Afwijking (z)',
     source: 'Bron: Wijksignaal; cijfers onder het onthullingsminimum zijn niet getoond.', page: 'Pagina',
   owner: 'Eigenaar', deadline: 'Uitgevoerd uiterlijk', followUp: 'Opvolging (effect meten)', noOwner: 'nog niemand',
+  severityLabel: 'Ernst', decisionMark: 'Besluit', indicator: 'Indicator', afterData: 'na de laatste gegevens', unavailable: 'Dit signaal is voor u niet beschikbaar.',
+  hidden: (min) => `niet getoond (minder dan ${min})`,
   };
 
 const en: BriefTexts = {
@@ -52,9 +56,11 @@ const en: BriefTexts = {
     statusName: {
       open: 'open', interpreted: 'interpreted', 'on-agenda': 'on the agenda', decided: 'decided', monitoring: 'being monitored', closed: 'closed', dismissed: 'set aside',
     },
-    top: 'Top ten', subject: 'Area or school', value: 'Value', period: 'Period', change: 'Change', score: 'Deviation (z)',
+    top: 'The ten rows that matter most', subject: 'Area or school', value: 'Value', period: 'Period', change: 'Change', score: 'Deviation (z)',
     source: 'Source: Wijksignaal; figures below the disclosure minimum are not shown.', page: 'Page',
   owner: 'Owner', deadline: 'Carried out by', followUp: 'Follow-up (measure the effect)', noOwner: 'nobody yet',
+  severityLabel: 'Severity', decisionMark: 'Decision', indicator: 'Indicator', afterData: 'after the latest data', unavailable: 'This signal is not available to you.',
+  hidden: (min) => `not shown (fewer than ${min})`,
   };
 
 export const BRIEF_TEXTS: Readonly<Record<Lang, BriefTexts>> = { nl, en };

@@ -1,21 +1,14 @@
 /**
- * The brief for a policy-table conversation: printable HTML (A4), Dutch by default. Pure
- * rendering; every piece of user or data text goes through `esc`. Charts are inline SVG drawn
- * from the signal's evidence (which never carries a count below the disclosure minimum).
+ * The brief for a policy-table conversation as printable HTML (A4): a rendering of the one content
+ * model (`buildBriefModel` in brief-model.ts), which the PDF and the web's print page draw too.
+ * Pure; every piece of user or data text goes through `esc`. Charts are inline SVG drawn from the
+ * signal's evidence as the reader's role sees it (never a count below the disclosure minimum).
  */
-import { QUADRANT_INFO, type LocalizedText, type Meeting, type AgendaItem, type Signal, type SignalStatus } from 'contracts';
-import type { StoredEffect } from '../signals/signals.repository';
-import { BRIEF_TEXTS as L } from './brief-texts';
+import { placeAnnotation, type BriefItemModel, type BriefMark, type BriefModel, type BriefTable } from 'contracts';
 import { fmt } from '../core/signals/text';
+import type { Lang } from './brief-model';
 
-export type Lang = 'nl' | 'en';
-
-export interface BriefItem {
-  item: AgendaItem;
-  signal: Signal | null;
-  interpretation: { at: string; actor: string; to: SignalStatus; comment: string }[];
-  effect: StoredEffect | null;
-}
+export type { Lang } from './brief-model';
 
 export function esc(v: unknown): string {
   return String(v ?? '')
@@ -26,15 +19,9 @@ export function esc(v: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-function text(t: LocalizedText | string | undefined | null, lang: Lang): string {
-  if (!t) return '';
-  return typeof t === 'string' ? t : t[lang] || t.nl;
-}
-
 function num(v: number, lang: Lang, digits = 1): string {
   return fmt(v, lang, digits);
 }
-
 
 const CSS = `
 @page { size: A4; margin: 18mm 16mm; }
@@ -46,88 +33,65 @@ section.item { border-top: 1.5pt solid #154273; padding-top: 3mm; margin-bottom:
 .quadrant { background: #f1f5fa; border-left: 3pt solid #154273; padding: 1.5mm 3mm; margin: 2mm 0; }
 .badge { display: inline-block; font-size: 8.5pt; border: 0.7pt solid #999; border-radius: 2mm; padding: 0 2mm; margin-right: 1mm; }
 svg { display: block; margin: 2mm 0; max-width: 100%; } svg text { font-size: 7pt; fill: #444; }
+.write-in { border: 0.7pt solid #999; height: 22mm; }
 .decision { background: #eef7ee; border-left: 3pt solid #2e7d32; padding: 1.5mm 3mm; }
 .warn { color: #b3261e; font-weight: 600; }
 ul { margin: 1mm 0; padding-left: 5mm; }
-table.top { border-collapse: collapse; font-size: 9pt; margin: 1mm 0 2mm; } table.top th, table.top td { padding: 0.5mm 3mm 0.5mm 0; text-align: left; }
+table.top { border-collapse: collapse; font-size: 9pt; margin: 1mm 0 2mm; min-width: 60%; } table.top caption { text-align: left; font-weight: 600; white-space: nowrap; padding-bottom: 1mm; } table.top th, table.top td { padding: 0.5mm 3mm 0.5mm 0; text-align: left; }
 table.top .num { text-align: right; } table.top tr.mark td { font-weight: 600; color: #b3261e; }
 @media print { a { color: inherit; text-decoration: none; } }
 `;
 
+/** What the chart renderers need: the reader's language and the names of the evidence's codes. */
 export interface Ctx {
   lang: Lang;
-  names: Map<string, string>;
-  indicators: Map<string, LocalizedText>;
+  names: Record<string, string>;
+  /** Decisions to draw on charts over periods, and the words for one later than the data. */
+  marks?: BriefMark[];
+  afterData?: string;
 }
 
-export function renderBrief(input: {
-  meeting: Meeting;
-  areaName: string;
-  items: BriefItem[];
-  lang: Lang;
-  names: Map<string, string>;
-  indicators: Map<string, LocalizedText>;
-}): string {
-  const { meeting, lang } = input;
-  const t = L[lang];
-  const ctx: Ctx = { lang, names: input.names, indicators: input.indicators };
-  const body = input.items.length ? input.items.map((i, n) => renderItem(i, n + 1, ctx)).join('\n') : `<p>${esc(t.noItems)}</p>`;
+export function renderBrief(model: BriefModel): string {
+  const body = model.items.length ? model.items.map((i) => renderItem(i, model)).join('\n') : `<p>${esc(model.labels.noItems)}</p>`;
   return `<!DOCTYPE html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><title>${esc(t.brief)} — ${esc(meeting.title)}</title><style>${CSS}</style></head>
+<html lang="${model.lang}">
+<head><meta charset="utf-8"><title>${esc(model.kicker)} — ${esc(model.meeting.title)}</title><style>${CSS}</style></head>
 <body>
-<h1>${esc(t.brief)}: ${esc(meeting.title)}</h1>
-<div class="meta">${esc(t.date)}: ${esc(meeting.date)} · ${esc(t.area)}: ${esc(input.areaName)} · ${esc(t.generated)} ${esc(new Date().toISOString().slice(0, 10))}</div>
+<main>
+<h1>${esc(model.kicker)}: ${esc(model.meeting.title)}</h1>
+<div class="meta">${esc(model.meta)}</div>
 ${body}
+</main>
+<footer class="meta">${esc(model.labels.source)}</footer>
 </body>
 </html>`;
 }
 
-function renderItem(b: BriefItem, n: number, ctx: Ctx): string {
-  const { lang } = ctx;
-  const t = L[lang];
-  const s = b.signal;
-  if (!s) return `<section class="item"><h2>${esc(t.item)} ${n}</h2></section>`;
-  const q = QUADRANT_INFO[s.quadrant];
-  const interp = b.interpretation.length
-    ? `<ul>${b.interpretation.map((i) => `<li>${esc(i.at)} · ${esc(i.actor)} (${esc(t.statusName[i.to] ?? i.to)}): ${esc(i.comment)}</li>`).join('')}</ul>`
-    : `<p>${esc(t.none)}</p>`;
-  const decision = b.item.decision
-    ? `<h3>${esc(t.decision)}</h3><div class="decision">${esc(b.item.decision)}${b.item.decidedAt ? ` <span class="badge">${esc(b.item.decidedAt.slice(0, 10))}</span>` : ''}<br>${esc(decisionFacts(b.item, lang).join(' · '))}</div>${renderEffect(b.effect, ctx)}`
+function renderItem(b: BriefItemModel, model: BriefModel): string {
+  const L = model.labels;
+  const ctx: Ctx = { lang: model.lang, names: b.evidence?.names ?? {}, marks: b.evidence?.marks ?? [], afterData: model.labels.afterData };
+  const interp = b.interpretation.length ? `<ul>${b.interpretation.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : `<p>${esc(L.noInterpretation)}</p>`;
+  const d = b.decision;
+  const decision = d
+    ? `<h3>${esc(L.decision)}</h3><div class="decision">${esc(d.text)}${d.decidedOn ? ` <span class="badge">${esc(d.decidedOn)}</span>` : ''}<br>${esc(d.facts.join(' · '))}</div>`
+    : `<h3>${esc(L.decision)}</h3><div class="write-in"></div>`;
+  const effect = b.effect
+    ? `<h3>${esc(L.effect)}</h3><p>${esc(b.effect.text)}${b.effect.warning ? `<br><span class="warn">${esc(b.effect.warning)}</span>` : ''}</p>`
     : '';
   return `<section class="item">
-<h2>${esc(t.item)} ${n}. ${esc(text(s.title, lang))}</h2>
-<div><span class="badge">${esc(t.rule[s.rule] ?? s.rule)}</span><span class="badge">${esc(t.status)}: ${esc(t.statusName[s.status] ?? s.status)}</span><span class="badge">${esc(t.severity[s.severity])}</span><span class="badge">${esc(s.period)}</span></div>
-<h3>${esc(t.see)}</h3>
-<p>${esc(text(s.explanation, lang))}</p>
-${renderChart(s.evidence, ctx)}
-${renderTop(topTen(s.evidence, ctx))}
-<div class="quadrant"><strong>${esc(t.quadrant)} ${esc(s.quadrant)} — ${esc(q.name[lang])}</strong> (${esc(q.keyConcept[lang])})<br>${esc(t.inclusion)}: <em>${esc(q.inclusionQuestion[lang])}</em></div>
-<h3>${esc(t.interpretation)}</h3>
-${interp}
-<h3>${esc(t.question)}</h3>
-<p><strong>${esc(text(s.question, lang))}</strong></p>
-${b.item.notes ? `<h3>${esc(t.notes)}</h3><p>${esc(b.item.notes)}</p>` : ''}
+<h2>${esc(b.heading)}</h2>
+${b.facts.length ? `<div>${b.facts.map((f) => `<span class="badge">${esc(f)}</span>`).join('')}</div>` : ''}
+${b.quadrant ? `<h3>${esc(L.see)}</h3>` : ''}
+<p>${esc(b.explanation)}</p>
+${b.evidence ? renderChart(b.evidence.chart, ctx) : ''}
+${renderTop(b.evidence?.table ?? null)}
+${b.quadrant ? `<div class="quadrant"><strong>${esc(b.quadrant.heading)}</strong><br><em>${esc(b.quadrant.inclusion)}</em></div>` : ''}
+${b.quadrant ? `<h3>${esc(L.interpretation)}</h3>\n${interp}` : ''}
+${b.question ? `<h3>${esc(L.question)}</h3>\n<p><strong>${esc(b.question)}</strong></p>` : ''}
+${b.notes ? `<h3>${esc(L.notes)}</h3><p>${esc(b.notes)}</p>` : ''}
 ${decision}
+${effect}
 </section>`;
-}
-
-/** "Eigenaar: A. de Vries · Uitgevoerd uiterlijk: 2026-03-01 · Opvolging (effect meten): 2026-09-01". */
-export function decisionFacts(item: Pick<AgendaItem, 'owner' | 'deadline' | 'effectDueOn'>, lang: Lang): string[] {
-  const t = L[lang];
-  return [
-    `${t.owner}: ${item.owner?.name ?? t.noOwner}`,
-    ...(item.deadline ? [`${t.deadline}: ${item.deadline}`] : []),
-    ...(item.effectDueOn ? [`${t.followUp}: ${item.effectDueOn}`] : []),
-  ];
-}
-
-function renderEffect(e: StoredEffect | null, ctx: Ctx): string {
-  const t = L[ctx.lang];
-  if (!e) return `<h3>${esc(t.effect)}</h3><p>${esc(t.unknown)}</p>`;
-  const words = t[e.direction];
-  const rel = e.relativeChange !== null && e.direction !== 'unknown' ? ` (${e.relativeChange >= 0 ? '+' : '−'}${num(Math.abs(e.relativeChange) * 100, ctx.lang, 0)}%)` : '';
-  return `<h3>${esc(t.effect)}</h3><p>${esc(words)}${esc(rel)}${e.persists ? `<br><span class="warn">${esc(t.persists)}</span>` : ''}</p>`;
 }
 
 // ------------------------------------------------------------------ charts (inline SVG, no JS)
@@ -142,7 +106,7 @@ function scale(min: number, max: number, a: number, b: number): (v: number) => n
 }
 
 function label(code: string, ctx: Ctx): string {
-  return ctx.names.get(code) ?? code;
+  return ctx.names[code] ?? code;
 }
 
 function frame(inner: string, title: string, yMin: number, yMax: number, ctx: Ctx): string {
@@ -190,9 +154,20 @@ function seriesChart(e: SeriesLike, ctx: Ctx, color = '#154273'): string {
   const ticks = pts
     .map((p, i) => (i === 0 || i === pts.length - 1 || pts.length <= 8 ? `<text x="${x(i).toFixed(1)}" y="${H - 8}" text-anchor="middle">${esc(p.period)}</text>` : ''))
     .join('');
-  const name = e.indicator ? (ctx.indicators.get(e.indicator)?.[ctx.lang] ?? e.indicator) : '';
+  const name = e.indicator ? label(e.indicator, ctx) : '';
+  // Each decision as a vertical line at the period it takes effect (dotted, "na de laatste gegevens", when later than the data).
+  const periods = pts.map((p) => p.period);
+  const marks = (ctx.marks ?? [])
+    .map((m) => {
+      const place = placeAnnotation(m.date, periods);
+      if (!place) return '';
+      const at = x(periods.indexOf(place.period)).toFixed(1);
+      const words = place.afterData ? `${m.text} (${ctx.afterData ?? ''})` : m.text;
+      return `<line x1="${at}" x2="${at}" y1="${PAD.t}" y2="${H - PAD.b}" stroke="#8a4b00" stroke-dasharray="${place.afterData ? '1 2' : '4 3'}" stroke-width="${place.afterData ? 2 : 1}"/><text x="${(Number(at) - 3).toFixed(1)}" y="${PAD.t + 7}" text-anchor="end" fill="#5c3200">${esc(words)}</text>`;
+    })
+    .join('');
   return frame(
-    `${thr ? `<path d="${thr}" fill="none" stroke="#b3261e" stroke-dasharray="4 3"/>` : ''}${line ? `<path d="${line}" fill="none" stroke="${color}" stroke-width="1.5"/>` : ''}${dots}${ticks}`,
+    `${thr ? `<path d="${thr}" fill="none" stroke="#b3261e" stroke-dasharray="4 3"/>` : ''}${line ? `<path d="${line}" fill="none" stroke="${color}" stroke-width="1.5"/>` : ''}${dots}${ticks}${marks}`,
     name,
     yMin,
     yMax,
@@ -223,7 +198,7 @@ function funnelChart(e: {
     .join('');
   const hl = pts.find((p) => p.highlighted);
   const hlLabel = hl ? `<text x="${(x(hl.denominator) + 6).toFixed(1)}" y="${(y(hl.value) + 3).toFixed(1)}">${esc(label(hl.subject, ctx))}</text>` : '';
-  const name = e.indicator ? (ctx.indicators.get(e.indicator)?.[ctx.lang] ?? e.indicator) : '';
+  const name = e.indicator ? label(e.indicator, ctx) : '';
   return frame(
     `${limits.length ? `<path d="${curve((l) => l.upper)}" fill="none" stroke="#b3261e" stroke-dasharray="4 3"/><path d="${curve((l) => l.lower)}" fill="none" stroke="#b3261e" stroke-dasharray="4 3"/>` : ''}${target}${dots}${hlLabel}`,
     name,
@@ -251,50 +226,9 @@ function barChart(bars: { label: string; value: number; mark: boolean }[], title
   return frame(rects, title, yMin, yMax, ctx);
 }
 
-/** The evidence as a table of at most ten rows (the brief shows it under the chart). */
-export interface TopTable {
-  columns: [string, string];
-  rows: { label: string; value: string; mark: boolean }[];
-}
-
-export function topTen(evidence: unknown, ctx: Ctx): TopTable | null {
-  if (!evidence || typeof evidence !== 'object') return null;
-  const t = L[ctx.lang];
-  const e = evidence as { kind?: string } & Record<string, unknown>;
-  const pct = (v: number) => `${v >= 0 ? '+' : '−'}${num(Math.abs(v) * 100, ctx.lang, 0)}%`;
-  const series = (sl: SeriesLike | undefined): TopTable | null => {
-    const pts = (sl?.points ?? []).filter((p) => typeof p.value === 'number');
-    if (!pts.length) return null;
-    return { columns: [t.period, t.value], rows: pts.slice(-10).reverse().map((p) => ({ label: p.period, value: num(p.value as number, ctx.lang), mark: false })) };
-  };
-  switch (e.kind) {
-    case 'series':
-      return series(e as SeriesLike);
-    case 'leader-follower':
-      return series((e as { follower?: SeriesLike }).follower) ?? series((e as { leader?: SeriesLike }).leader);
-    case 'funnel': {
-      const pts = ((e.points ?? []) as { subject: string; value: number | null; highlighted: boolean }[]).filter((p) => typeof p.value === 'number');
-      const sorted = [...pts].sort((a, b) => Number(b.highlighted) - Number(a.highlighted) || (b.value as number) - (a.value as number)).slice(0, 10);
-      return sorted.length ? { columns: [t.subject, t.value], rows: sorted.map((p) => ({ label: label(p.subject, ctx), value: num(p.value as number, ctx.lang), mark: p.highlighted })) } : null;
-    }
-    case 'share': {
-      const areas = ((e.areas ?? []) as { subject: string; relativeChange: number | null; rose: boolean }[]).filter((a) => typeof a.relativeChange === 'number');
-      const sorted = [...areas].sort((a, b) => (b.relativeChange as number) - (a.relativeChange as number)).slice(0, 10);
-      return sorted.length ? { columns: [t.subject, t.change], rows: sorted.map((a) => ({ label: label(a.subject, ctx), value: pct(a.relativeChange as number), mark: a.rose })) } : null;
-    }
-    case 'profile': {
-      const inds = ((e.indicators ?? []) as { indicator: string; z: number; counted: boolean }[]).filter((i) => typeof i.z === 'number');
-      const sorted = [...inds].sort((a, b) => Math.abs(b.z) - Math.abs(a.z)).slice(0, 10);
-      return sorted.length ? { columns: [t.subject, t.score], rows: sorted.map((i) => ({ label: ctx.indicators.get(i.indicator)?.[ctx.lang] ?? i.indicator, value: num(i.z, ctx.lang), mark: i.counted })) } : null;
-    }
-    default:
-      return null;
-  }
-}
-
-function renderTop(table: TopTable | null): string {
+function renderTop(table: BriefTable | null): string {
   if (!table) return '';
-  return `<table class="top"><thead><tr><th>${esc(table.columns[0])}</th><th class="num">${esc(table.columns[1])}</th></tr></thead><tbody>${table.rows
+  return `<table class="top"><caption>${esc(table.caption)}</caption><thead><tr><th>${esc(table.columns[0])}</th><th class="num">${esc(table.columns[1])}</th></tr></thead><tbody>${table.rows
     .map((r) => `<tr${r.mark ? ' class="mark"' : ''}><td>${esc(r.label)}</td><td class="num">${esc(r.value)}</td></tr>`)
     .join('')}</tbody></table>`;
 }
@@ -314,11 +248,11 @@ export function renderChart(evidence: unknown, ctx: Ctx): string {
     case 'share': {
       const s = e as { indicator?: string; areas?: { subject: string; relativeChange: number | null; rose: boolean }[] };
       const bars = (s.areas ?? []).filter((a) => typeof a.relativeChange === 'number').map((a) => ({ label: label(a.subject, ctx), value: (a.relativeChange as number) * 100, mark: a.rose }));
-      return barChart(bars, s.indicator ?? '', ctx);
+      return barChart(bars, s.indicator ? label(s.indicator, ctx) : '', ctx);
     }
     case 'profile': {
       const p = e as { subject?: string; indicators?: { indicator: string; z: number; counted: boolean }[] };
-      const bars = (p.indicators ?? []).filter((i) => typeof i.z === 'number').map((i) => ({ label: ctx.indicators.get(i.indicator)?.[ctx.lang] ?? i.indicator, value: i.z, mark: i.counted }));
+      const bars = (p.indicators ?? []).filter((i) => typeof i.z === 'number').map((i) => ({ label: label(i.indicator, ctx), value: i.z, mark: i.counted }));
       return barChart(bars, p.subject ? label(p.subject, ctx) : '', ctx);
     }
     default:

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Header, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
-import { AgendaItemResponse, MeetingResponse } from '../openapi/responses';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
+import { AgendaItemResponse, BriefModelResponse, MeetingResponse } from '../openapi/responses';
 import type { Response } from 'express';
-import type { AgendaItem, Meeting } from 'contracts';
+import type { AgendaItem, BriefModel, Meeting } from 'contracts';
 import { CurrentPrincipal, type Principal } from '../common/principal';
 import { Can } from '../policy/capabilities';
 import { AddAgendaItemDto, BriefQueryDto, CreateMeetingDto, DecisionDto, MeetingsQueryDto } from './meetings.dto';
 import { MeetingsService } from './meetings.service';
 
+@ApiExtraModels(BriefModelResponse)
 @Controller('v1/meetings')
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
@@ -31,19 +32,26 @@ export class MeetingsController {
     return this.meetings.get(id, p.role);
   }
 
-  /** `?format=pdf` answers `application/pdf` (docs/design.md §4b); the default is printable HTML. */
+  /**
+   * `?format=pdf` answers `application/pdf` (docs/design.md §4b); the default is printable HTML;
+   * `?format=json` answers the content model both are drawn from (and the web's print page too).
+   */
   @Get(':id/brief')
   @Can('meetings.plan')
   @Header('cache-control', 'no-store')
-  @ApiProduces('text/html', 'application/pdf')
-  @ApiOkResponse({ description: 'the brief: printable HTML, or a PDF file with ?format=pdf', content: { 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProduces('text/html', 'application/pdf', 'application/json')
+  @ApiOkResponse({
+    description: 'the brief: printable HTML, a PDF file with ?format=pdf, or its content model (BriefModel) with ?format=json',
+    content: { 'text/html': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/json': { schema: { $ref: getSchemaPath(BriefModelResponse) } } },
+  })
   async brief(
     @Param('id') id: string,
     @Query() q: BriefQueryDto,
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<string | StreamableFile> {
-    const out = await this.meetings.brief(id, q.lang === 'en' ? 'en' : 'nl', p, q.format === 'pdf' ? 'pdf' : 'html');
+  ): Promise<string | StreamableFile | BriefModel> {
+    const out = await this.meetings.brief(id, q.lang === 'en' ? 'en' : 'nl', p, q.format ?? 'html');
+    if (!(typeof out === 'string' || Buffer.isBuffer(out))) return out;
     if (typeof out === 'string') {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       return out;

@@ -57,8 +57,8 @@ export class DecisionDto {
 }
 
 export class BriefQueryDto extends LangQueryDto {
-  @ApiPropertyOptional({ enum: ['html', 'pdf'], description: 'printable HTML (default) or a PDF file' })
+  @ApiPropertyOptional({ enum: ['html', 'pdf', 'json'], description: 'printable HTML (default), a PDF file, or the content model both are drawn from' })
   @IsOptionalNotNull()
-  @IsOneOf(['html', 'pdf'], rule('must be html or pdf', 'brief.format', { answer: { message: 'format must be html or pdf', code: 'brief.format' } }))
-  format?: 'html' | 'pdf';
+  @IsOneOf(['html', 'pdf', 'json'], rule('must be html, pdf or json', 'brief.format', { answer: { message: 'format must be html, pdf or json', code: 'brief.format' } }))
+  format?: 'html' | 'pdf' | 'json';
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { agendaNote } from '../agenda/agenda-note';
 import { DataSource } from 'typeorm';
-import type { AgendaItem, FieldError, Meeting, Role, Signal } from 'contracts';
+import type { AgendaItem, BriefModel, FieldError, Meeting, Role, Signal } from 'contracts';
 import { AnnotationsRepository } from '../annotations/annotations.repository';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/principal';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { SignalsRepository, type StoredEffect } from '../signals/signals.repository';
 import { SignalsService } from '../signals/signals.service';
-import { renderBrief, type BriefItem, type Lang } from './brief';
+import { renderBrief } from './brief';
+import { buildBriefModel, evidenceCodes, type Lang } from './brief-model';
 import { renderBriefPdf } from './brief-pdf';
 import { MeetingsRepository, type AgendaItemRow, type MeetingRow } from './meetings.repository';
 import { AreasRepository } from '../areas/areas.repository';
@@ -109,7 +111,7 @@ export class MeetingsService {
       if (signal.status === 'open' || signal.status === 'interpreted') {
         await this.signalsRepo.setStatus(signalId, 'on-agenda', m);
         await this.signalsRepo.addEvent(
-          { signalId, actor: p.actor, from: signal.status, to: 'on-agenda', comment: notes ?? `Op de agenda van ${meeting.title} (${meeting.date})` },
+          { signalId, actor: p.actor, from: signal.status, to: 'on-agenda', comment: notes ?? agendaNote(meeting) },
           m,
         );
       } else if (signal.status !== 'on-agenda') {
@@ -170,39 +172,38 @@ export class MeetingsService {
   }
 
   /**
-   * The brief for the conversation — printable HTML, or a PDF (`format: 'pdf'`) from the same
-   * content; every export is audited.
+   * The brief for the conversation as its one content model (`buildBriefModel`), as the reader's
+   * role may see it: the web's print page draws it (`format: 'json'`), and so do the printable
+   * HTML and the PDF. Every export is audited.
    */
-  async brief(meetingId: string, lang: Lang, p: Principal, format: 'html' | 'pdf' = 'html'): Promise<string | Buffer> {
-    const meeting = await this.get(meetingId, p.role);
-    const signalIds = meeting.items.map((i) => i.signalId);
-    const history = signalIds.length ? await this.signalsRepo.history(signalIds) : [];
-    const codes = [...new Set(meeting.items.flatMap((i) => [...(i.signal?.subjects ?? []), ...collectSubjects(i.signal?.evidence)]))];
-    const indicatorCodes = [...new Set(meeting.items.flatMap((i) => i.signal?.indicators ?? []))];
+  async brief(meetingId: string, lang: Lang, p: Principal, format: 'html' | 'pdf' | 'json' = 'html'): Promise<string | Buffer | BriefModel> {
+    const model = await this.briefModel(meetingId, lang, p.role);
+    const out = format === 'pdf' ? await renderBriefPdf(model) : format === 'json' ? model : renderBrief(model);
+    await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, format, items: model.items.length } });
+    return out;
+  }
+
+  private async briefModel(meetingId: string, lang: Lang, role: Role | null): Promise<BriefModel> {
+    const meeting = await this.get(meetingId, role);
+    const signals = meeting.items.flatMap((i) => (i.signal ? [i.signal] : []));
+    const history = signals.length ? await this.signalsRepo.history(signals.map((s) => s.id)) : [];
+    const codes = signals.map((s) => evidenceCodes(s.evidence));
+    const subjects = [...new Set([...signals.flatMap((s) => s.subjects), ...codes.flatMap((c) => c.subjects)])];
+    const indicatorCodes = [...new Set([...signals.flatMap((s) => s.indicators), ...codes.flatMap((c) => c.indicators)])];
     const [names, indicators, area] = await Promise.all([
-      codes.length ? this.meetings.subjectNames(codes) : Promise.resolve([]),
+      subjects.length ? this.meetings.subjectNames(subjects) : Promise.resolve([]),
       indicatorCodes.length ? this.meetings.indicatorNames(indicatorCodes) : Promise.resolve([]),
       this.areas.entry(meeting.area),
     ]);
-    const items: BriefItem[] = meeting.items.map((i) => ({
-      item: i,
-      signal: i.signal ?? null,
-      interpretation: history
-        .filter((h) => h.signalId === i.signalId && h.actor !== 'system' && h.comment)
-        .map((h) => ({ at: new Date(h.at).toISOString().slice(0, 10), actor: h.actor, to: h.to, comment: h.comment as string })),
-      effect: ((i.signal as { effect?: StoredEffect | null } | undefined)?.effect ?? null) as StoredEffect | null,
-    }));
-    const input = {
+    return buildBriefModel({
       meeting,
       areaName: area?.name ?? meeting.area,
-      items,
-      lang,
+      history: history.map((h) => ({ signalId: h.signalId, at: new Date(h.at).toISOString(), actor: h.actor, to: h.to, comment: h.comment })),
       names: new Map(names.map((n) => [n.code, n.name])),
-      indicators: new Map(indicators.map((n) => [n.code, { nl: n.name_nl, en: n.name_en }])),
-    };
-    const out = format === 'pdf' ? await renderBriefPdf(input) : renderBrief(input);
-    await this.audit.record({ actor: p.actor, action: 'meetings.brief.export', target: meetingId, details: { lang, format, items: items.length } });
-    return out;
+      indicators: new Map(indicators.map((n) => [n.code, { name: { nl: n.name_nl, en: n.name_en }, minCount: n.min_count }])),
+      lang,
+      generatedAt: new Date(),
+    });
   }
 }
 
@@ -238,19 +239,4 @@ export function decisionErrors(body: DecisionBody, meetingDate: string): FieldEr
   else if (due !== null && isIsoDate(deadline) && due < deadline)
     errors.push({ field: 'effectDueOn', message: `must be on or after the deadline ${deadline}`, code: 'decision.followUpBeforeDeadline', params: { date: deadline } });
   return errors;
-}
-
-function collectSubjects(evidence: unknown): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'subject' && typeof x === 'string') out.push(x);
-        else walk(x);
-      }
-    }
-  };
-  walk(evidence);
-  return out;
 }

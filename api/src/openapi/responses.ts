@@ -7,7 +7,7 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   AREA_LEVELS, CBS_SCHEDULES, MEASURES, POLARITIES, QUADRANTS, ROLES, RULES, SEVERITIES, SIGNAL_STATUSES, SUBJECT_KINDS,
-  type AgendaItem, type Annotation, type ApiKeyInfo, type AreaDetail, type AreaLevel, type AreaQuadrants, type AreaSearchHit, type AreaSummary,
+  type AgendaItem, type Annotation, type BriefDecision, type BriefEvidence, type BriefItemModel, type BriefMark, type BriefModel, type BriefTable, type ApiKeyInfo, type AreaDetail, type AreaLevel, type AreaQuadrants, type AreaSearchHit, type AreaSummary,
   type AuditEvent, type AuthOptions, type CbsSchedule, type CbsSource, type CbsSyncResult, type CouncilSummary, type FunnelView, type HealthResponse,
   type ImportBatch, type ImportError, type ImportPreview, type ImportResult, type ImportSummary, type Indicator, type IndicatorSearchHit,
   type LeadsTo, type LocalizedText, type LoginResponse, type Measure, type Meeting, type MunicipalityCoverage, type Observation,
@@ -412,6 +412,73 @@ export class MeetingResponse implements Meeting {
   @ApiProperty() title!: string;
   @ApiProperty() area!: string;
   @ApiProperty({ type: [AgendaItemResponse] }) items!: AgendaItemResponse[];
+}
+// ---------- the brief's content model (GET /meetings/:id/brief?format=json) ----------
+export class BriefMarkResponse implements BriefMark {
+  @ApiProperty({ format: 'date' }) date!: string;
+  @ApiProperty() text!: string;
+}
+export class BriefTableRowResponse {
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'the figure as shown, or "niet getoond (minder dan N)"' }) value!: string;
+  @ApiProperty({ description: 'the signalled row' }) mark!: boolean;
+}
+export class BriefTableResponse implements BriefTable {
+  @ApiProperty() caption!: string;
+  @ApiProperty({ type: [String], minItems: 2, maxItems: 2 }) columns!: [string, string];
+  @ApiProperty({ type: [BriefTableRowResponse], maxItems: 10 }) rows!: BriefTableRowResponse[];
+}
+export class BriefEvidenceResponse implements BriefEvidence {
+  @ApiProperty() title!: string;
+  @ApiProperty({ ...OBJECT, description: "the signal's evidence as the reader's role may see it, for the chart" }) chart!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'names of the codes the evidence mentions' }) names!: Record<string, string>;
+  @ApiProperty({ type: BriefTableResponse, nullable: true }) table!: BriefTableResponse | null;
+  @ApiProperty({ type: [BriefMarkResponse] }) marks!: BriefMarkResponse[];
+}
+export class BriefDecisionResponse implements BriefDecision {
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [String], description: 'owner, deadline and follow-up in words' }) facts!: string[];
+  @ApiProperty({ type: String, nullable: true }) owner!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) deadline!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) followUp!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) decidedOn!: string | null;
+}
+export class BriefQuadrantResponse {
+  @ApiProperty() heading!: string;
+  @ApiProperty() inclusion!: string;
+}
+export class BriefEffectResponse {
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: String, nullable: true }) warning!: string | null;
+}
+export class BriefItemResponse implements BriefItemModel {
+  @ApiProperty() id!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty() heading!: string;
+  @ApiProperty({ type: [String] }) facts!: string[];
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ type: BriefQuadrantResponse, nullable: true }) quadrant!: BriefQuadrantResponse | null;
+  @ApiProperty({ type: BriefEvidenceResponse, nullable: true }) evidence!: BriefEvidenceResponse | null;
+  @ApiProperty({ type: [String] }) interpretation!: string[];
+  @ApiProperty() question!: string;
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({ type: BriefDecisionResponse, nullable: true }) decision!: BriefDecisionResponse | null;
+  @ApiProperty({ type: BriefEffectResponse, nullable: true }) effect!: BriefEffectResponse | null;
+}
+export class BriefMeetingResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date' }) date!: string;
+  @ApiProperty() area!: string;
+  @ApiProperty() areaName!: string;
+}
+export class BriefModelResponse implements BriefModel {
+  @ApiProperty({ enum: ['nl', 'en'] }) lang!: 'nl' | 'en';
+  @ApiProperty() kicker!: string;
+  @ApiProperty({ type: BriefMeetingResponse }) meeting!: BriefMeetingResponse;
+  @ApiProperty() meta!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'section headings in the reader\'s language' }) labels!: BriefModel['labels'];
+  @ApiProperty({ type: [BriefItemResponse] }) items!: BriefItemResponse[];
 }
 export class AnnotationResponse implements Annotation {
   @ApiProperty() id!: string;

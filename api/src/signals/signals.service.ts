@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { agendaNote } from '../agenda/agenda-note';
 import { DataSource } from 'typeorm';
 import { canTransition, COMMENT_REQUIRED, mayMoveInto, SIGNAL_TRANSITIONS, type Role, type Signal, type SignalEvent, type SignalStatus } from 'contracts';
 import { AuditService } from '../audit/audit.service';
@@ -145,7 +146,7 @@ export class SignalsService {
         const meeting = await this.agenda.meetingExists(meetingId, m);
         if (!meeting) throw bad('meetingId', `unknown meeting ${meetingId}`);
         if (!(await this.agenda.agendaItemOn(meetingId, id, m))) await this.agenda.addAgendaItem(meetingId, id, comment, m);
-        note = comment ?? `Op de agenda van ${meeting.title} (${meeting.date})`;
+        note = comment ?? agendaNote(meeting);
       }
       await this.signals.setStatus(id, to, m);
       await this.signals.addEvent({ signalId: id, actor: principal.actor, from: row.status, to, comment: note }, m);

@@ -5,3 +5,5 @@ export * from './evidence';
 export * from './search';
 export * from './policy';
 export * from './disclosure';
+export * from './marks';
+export * from './brief';

@@ -16,6 +16,7 @@ import { DayPipe, LocPipe, NumPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
 import { SignalsApi } from '../signalen/signals-api';
 import { MeetingsApi } from '../shared/meetings-api';
+import { briefFileName, saveBlob } from './brief-download';
 
 @Component({
   selector: 'app-meeting-page',
@@ -136,12 +137,7 @@ export class MeetingPage {
     this.api.briefPdf(m.id, this.i18n.lang()).subscribe({
       next: (blob) => {
         this.pdfBusy.set(false);
-        const url = URL.createObjectURL(blob);
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `${m.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'notitie'}-${m.date}.pdf`;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        saveBlob(blob, briefFileName(m.title, m.date));
       },
       error: () => {
         this.pdfBusy.set(false);
@@ -160,7 +156,7 @@ export class MeetingPage {
     if (!m) return;
     // Opened before the request so pop-up blockers see a user action.
     const win = window.open('', '_blank');
-    this.api.briefHtml(m.id).subscribe({
+    this.api.briefHtml(m.id, this.i18n.lang()).subscribe({
       next: (html) => {
         const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
         if (win) win.location.href = url;

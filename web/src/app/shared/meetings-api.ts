@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AgendaItem, DecisionInput, DecisionOwner, Meeting, Page } from 'contracts';
+import type { AgendaItem, BriefModel, DecisionInput, DecisionOwner, Meeting, Page } from 'contracts';
 import { Observable, map } from 'rxjs';
 import { asItems } from '../core/http/load-state';
 
@@ -53,8 +53,13 @@ export class MeetingsApi {
     return this.http.get(`${this.base}/${encodeURIComponent(meetingId)}/brief`, { params: { format: 'pdf', lang }, responseType: 'blob' });
   }
 
-  /** The server's printable HTML brief; fetched with the token, opened as a Blob URL. */
-  briefHtml(meetingId: string): Observable<string> {
-    return this.http.get(`${this.base}/${encodeURIComponent(meetingId)}/brief`, { responseType: 'text' });
+  /** The server's printable HTML brief in the reader's language; fetched with the token, opened as a Blob URL. */
+  briefHtml(meetingId: string, lang: string): Observable<string> {
+    return this.http.get(`${this.base}/${encodeURIComponent(meetingId)}/brief`, { params: { lang }, responseType: 'text' });
+  }
+
+  /** The brief's content model (`?format=json`): what the print page shows, as the HTML and PDF briefs do. */
+  briefModel(meetingId: string, lang: string): Observable<BriefModel> {
+    return this.http.get<BriefModel>(`${this.base}/${encodeURIComponent(meetingId)}/brief`, { params: { format: 'json', lang } });
   }
 }

@@ -1,5 +1,5 @@
 import { asEvidence, type Evidence, type SeriesEvidence } from './evidence';
-import { buildEvidenceOption, buildEvidenceTable, topTenTable, type EvidenceLabels } from './evidence-option';
+import { buildEvidenceOption, buildEvidenceTable, type EvidenceLabels } from './evidence-option';
 
 const L: EvidenceLabels = {
   subject: 'Gebied', value: 'Waarde', size: 'Omvang', lower: 'Ondergrens', upper: 'Bovengrens', target: 'Gemiddelde',
@@ -113,26 +113,5 @@ describe('evidence → chart and table', () => {
     expect(o.yAxis.data).toEqual(['debt-signals (II)', 'loneliness (I)']);
     expect(o.series[0].data.map((d) => d.value)).toEqual([3.2, 0.5]);
     expect(buildEvidenceTable(e, L).rows[1]).toEqual(['loneliness', 'I', 'niet getoond (minder dan 5)', '20', '0.5', 'nee']);
-  });
-});
-
-describe('the brief keeps ten rows (topTenTable)', () => {
-  it('funnel: the signalled area first, then the highest values; hidden values last', () => {
-    const points = Array.from({ length: 14 }, (_, i) => ({ subject: `S${i}`, denominator: 100, value: i === 3 ? null : i, suppressed: i === 3, highlighted: i === 5 }));
-    const e: Evidence = {
-      kind: 'funnel', indicator: 'x', period: '2024', from: '2024', unit: '%', target: 5, coverage: 0.998,
-      overdispersion: { phi: 1, tau2: 0, adjusted: false }, points, limits: [],
-    };
-    const top = topTenTable(e, buildEvidenceTable(e, L));
-    expect(top.rows.map((r) => r[0])).toEqual(['S5', 'S13', 'S12', 'S11', 'S10', 'S9', 'S8', 'S7', 'S6', 'S4']);
-  });
-
-  it('series: the newest ten periods, newest first', () => {
-    const e: SeriesEvidence = {
-      kind: 'series', indicator: 'x', subject: 'A', unit: '%', window: { from: '2020', to: '2024' },
-      points: Array.from({ length: 12 }, (_, i) => ({ period: String(2013 + i), value: i, suppressed: false, expected: 1, threshold: 2 })),
-    } as SeriesEvidence;
-    const top = topTenTable(e, buildEvidenceTable(e, L));
-    expect(top.rows.map((r) => r[0])).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017', '2016', '2015']);
   });
 });

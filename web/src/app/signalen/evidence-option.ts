@@ -239,32 +239,3 @@ export function buildEvidenceTable(e: Evidence, l: EvidenceLabels, fmt: Fmt = pl
       };
   }
 }
-
-/**
- * The brief's table (issue 15, "one brief"): at most ten rows, chosen as the server's brief chooses
- * them (`topTen` in api/src/meetings/brief.ts) — the signalled area and the highest values of a
- * funnel, the newest ten periods of a series (the follower's for a chain), the largest rises of a
- * pattern, the strongest deviations of a profile.
- */
-export function topTenTable(e: Evidence, table: EvidenceTable): EvidenceTable {
-  const pick = (order: number[]): EvidenceTable => ({ columns: table.columns, rows: order.slice(0, 10).map((i) => table.rows[i]!) });
-  const idx = (n: number) => Array.from({ length: n }, (_, i) => i);
-  switch (e.kind) {
-    case 'funnel':
-      return pick(idx(e.points.length).sort((a, b) => {
-        const pa = e.points[a]!;
-        const pb = e.points[b]!;
-        return Number(pb.highlighted) - Number(pa.highlighted) || (pb.value ?? -Infinity) - (pa.value ?? -Infinity);
-      }));
-    case 'series':
-      return pick(idx(e.points.length).reverse());
-    case 'leader-follower': {
-      const lead = e.leader.points.length;
-      return pick(idx(e.follower.points.length).map((i) => lead + i).reverse());
-    }
-    case 'share':
-      return pick(idx(e.areas.length).sort((a, b) => (e.areas[b]!.relativeChange ?? -Infinity) - (e.areas[a]!.relativeChange ?? -Infinity)));
-    case 'profile':
-      return pick(idx(e.indicators.length).sort((a, b) => Math.abs(e.indicators[b]!.z) - Math.abs(e.indicators[a]!.z)));
-  }
-}

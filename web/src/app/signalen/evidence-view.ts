@@ -12,7 +12,7 @@ import type { DatedMark } from '../shared/decision-marks';
 import type { ExportMessageKey } from '../shared/export-messages';
 import '../shared/export-messages';
 import type { MessageKey } from '../core/i18n/messages';
-import { buildEvidenceOption, buildEvidenceTable, topTenTable, type EvidenceLabels } from './evidence-option';
+import { buildEvidenceOption, buildEvidenceTable, type EvidenceLabels } from './evidence-option';
 
 const AFTER_DATA = 'export.afterData' satisfies ExportMessageKey as MessageKey;
 
@@ -26,7 +26,7 @@ const AFTER_DATA = 'export.afterData' satisfies ExportMessageKey as MessageKey;
       <p class="visually-hidden">{{ 'evidence.chartLabel' | t }}</p>
       @if (print()) {
         @defer (on immediate) {
-          <app-chart [option]="option()!" renderer="svg" height="300px" />
+          <app-chart [option]="option()!" renderer="svg" [height]="printHeight()" />
         }
       } @else {
         @defer (on idle) {
@@ -35,28 +35,30 @@ const AFTER_DATA = 'export.afterData' satisfies ExportMessageKey as MessageKey;
           <p class="state">{{ 'chart.loading' | t }}</p>
         }
       }
-      <details [open]="print()">
-        <summary>{{ 'chart.showTable' | t }}</summary>
-        <table data-testid="evidence-table">
-          <caption>{{ (print() ? 'evidence.topTen' : 'chart.tableCaption') | t: { title: caption() } }}</caption>
-          <thead>
-            <tr>
-              @for (c of table()!.columns; track $index) {
-                <th scope="col">{{ c }}</th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (r of table()!.rows; track $index) {
+      @if (showTable()) {
+        <details [open]="print()">
+          <summary>{{ 'chart.showTable' | t }}</summary>
+          <table data-testid="evidence-table">
+            <caption>{{ 'chart.tableCaption' | t: { title: caption() } }}</caption>
+            <thead>
               <tr>
-                @for (cell of r; track $index) {
-                  <td>{{ cell }}</td>
+                @for (c of table()!.columns; track $index) {
+                  <th scope="col">{{ c }}</th>
                 }
               </tr>
-            }
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              @for (r of table()!.rows; track $index) {
+                <tr>
+                  @for (cell of r; track $index) {
+                    <td>{{ cell }}</td>
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        </details>
+      }
     } @else {
       <p class="hint">{{ 'evidence.none' | t }}</p>
     }
@@ -68,6 +70,12 @@ export class EvidenceView {
   readonly caption = input('');
   /** Print pages render at once, as SVG, with the table open. */
   readonly print = input(false);
+  /** The table under the chart; the brief shows its own top ten (from the brief's model) instead. */
+  readonly showTable = input(true);
+  /** The chart's height on a print page (the brief keeps each agenda item on one A4 page). */
+  readonly printHeight = input('300px');
+  /** Names of the evidence's codes as the caller already knows them (the brief's model); looked up otherwise. */
+  readonly names = input<Record<string, string>>({});
   /** Decisions drawn on a chart over periods, and listed under it (the brief's agenda item). */
   readonly marks = input<DatedMark[]>([]);
 
@@ -83,7 +91,8 @@ export class EvidenceView {
     const areas = this.areaNames();
     const indicators = new Map(this.indicatorNames().map((i) => [i.code, this.i18n.text(i.name)]));
     const minimum = new Map(this.indicatorNames().map((i) => [i.code, i.minCount]));
-    return { ...evidenceLabels(this.i18n, (code) => minimum.get(code)), name: (code: string) => areas.get(code) ?? indicators.get(code) ?? code };
+    const given = this.names();
+    return { ...evidenceLabels(this.i18n, (code) => minimum.get(code)), name: (code: string) => given[code] ?? areas.get(code) ?? indicators.get(code) ?? code };
   });
   protected readonly option = computed(() => {
     const e = this.evidence();
@@ -92,9 +101,7 @@ export class EvidenceView {
   protected readonly table = computed(() => {
     const e = this.evidence();
     if (!e) return null;
-    const table = buildEvidenceTable(e, this.labels(), (v) => this.i18n.number(v, 2));
-    // The brief shows the chart plus the ten rows that matter, as the server's PDF does.
-    return this.print() ? topTenTable(e, table) : table;
+    return buildEvidenceTable(e, this.labels(), (v) => this.i18n.number(v, 2));
   });
 }
 
