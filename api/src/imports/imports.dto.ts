@@ -44,4 +44,17 @@ export class StatlineMappingDto {
     rule('must be an object', 'mapping.columns', { answer: { message: 'Send {columns: {"<StatLine column>": "<indicator code>"}, title?}' } }),
   )
   columns!: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'object' },
+    description: 'StatLine column header → a new indicator read from it ({code, name:{nl,en}, quadrant, measure, polarity, per?, minCount?, …} as in POST /indicators; subjectKind area); created together with the mapping',
+  })
+  @IsOptional()
+  @Satisfies(
+    'isNewIndicatorMap',
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    rule('must be an object', 'mapping.newIndicators', { answer: { message: 'newIndicators: send {"<StatLine column>": {code, name, quadrant, measure, polarity, per?, minCount?}}' } }),
+  )
+  newIndicators?: Record<string, unknown> | null;
 }
