@@ -8,11 +8,12 @@ export class ImportQueryDto {
   @IsOneOf(['auto', 'long', 'statline'], rule('must be auto, long or statline', 'import.format.invalid', { answer: { message: 'format must be auto, long or statline', code: 'import.format.invalid' } }))
   format?: 'auto' | 'long' | 'statline';
 
-  @ApiPropertyOptional({ description: 'where the figures come from (provenance)' })
+  @ApiPropertyOptional({ description: 'where the figures come from (provenance, shown in the history); default: the file name', maxLength: 200 })
   @IsOptional()
+  @Satisfies('maxText', (v) => typeof v === 'string' && v.length <= 200, rule('source is longer than 200 characters', 'import.sourceTooLong', { params: { max: 200 }, answer: { message: 'source is longer than 200 characters', code: 'import.sourceTooLong', params: { max: 200 } } }))
   source?: string;
 
-  @ApiPropertyOptional({ description: 'the period of a StatLine table that has none', example: '2022' })
+  @ApiPropertyOptional({ description: 'the period of a file without a period column (StatLine table or long CSV); a file with its own periods keeps them and a different period here is refused', example: '2022' })
   @IsOptional()
   period?: string;
 
