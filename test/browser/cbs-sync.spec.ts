@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { recordedCbs } from '../support/cbs-recording';
-import { axeViolations, launchBrowser, login, screenshot, startServer, type Server } from './support';
+import { axeViolations, DB_KINDS, launchBrowser, login, screenshot, startServer, type Server } from './support';
 
 /**
  * Issue 16: an analyst links a CBS open-data table to an indicator on the Data page, fetches it,
  * fetches it again (unchanged: nothing imported) and sees a failed run explained in Dutch — against
- * a local recording of the CBS service built from the real KWB 2024 download.
+ * a local recording of the CBS service built from the real KWB 2024 download. On both databases.
  */
 async function expectAccessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -13,14 +13,15 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
 }
 
-describe('Data page: CBS open-data sync (Chromium)', () => {
+describe.each(DB_KINDS)('Data page: CBS open-data sync on %s (Chromium)', (kind) => {
+  const shot = (name: string) => (kind === 'embedded' ? name : `${name}-${kind}`);
   let browser: Browser;
   let server: Server;
   let cbs: Awaited<ReturnType<typeof recordedCbs>>;
   beforeAll(async () => {
     cbs = await recordedCbs();
     browser = await launchBrowser();
-    server = await startServer({ DEMO_DATA: 'false', CBS_ODATA_URL: `${cbs.rec.base}/v4/CBS`, CBS_ODATA_TIMEOUT_MS: '1000' });
+    server = await startServer({ DEMO_DATA: 'false', CBS_ODATA_URL: `${cbs.rec.base}/v4/CBS`, CBS_ODATA_TIMEOUT_MS: '1000' }, kind);
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'analyst@demo.local', password: 'demo' }),
     });
@@ -64,7 +65,7 @@ describe('Data page: CBS open-data sync (Chromium)', () => {
     const result = section.locator('[data-testid=cbs-result]');
     await result.filter({ hasText: `${cbs.expected.size.toLocaleString('nl-NL')} cijfers ingelezen` }).waitFor({ timeout: 60_000 });
     await row.filter({ hasText: 'ingelezen' }).waitFor();
-    await expectAccessible(page, 'data-cbs-sync');
+    await expectAccessible(page, shot('data-cbs-sync'));
 
     await row.getByRole('button', { name: /nu ophalen/ }).click();
     await result.filter({ hasText: 'is niet veranderd sinds de vorige keer' }).waitFor({ timeout: 60_000 });
@@ -74,7 +75,7 @@ describe('Data page: CBS open-data sync (Chromium)', () => {
     await result.filter({ hasText: 'het CBS stuurde geen gegevens' }).waitFor({ timeout: 60_000 });
     await row.filter({ hasText: 'mislukt' }).waitFor();
     cbs.rec.mode = 'ok';
-    await expectAccessible(page, 'data-cbs-failed');
+    await expectAccessible(page, shot('data-cbs-failed'));
 
     // The batch is in the history (refreshed after the run) with its provenance and format in words.
     const batch = page.locator('[data-testid=import-history] tbody tr', { hasText: 'CBS 85984NED' });

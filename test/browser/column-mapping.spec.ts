@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, login, screenshot, startServer, type Server } from './support';
+import { axeViolations, DB_KINDS, launchBrowser, login, screenshot, startServer, type Server } from './support';
 
 /**
  * Issue 16, "done when": the real Rotterdam Gezondheid StatLine file with the default settings,
  * preview, one ignored column mapped to a new indicator, confirm, the new indicator on a wijk
  * page; the next file of the same table imports with the mapping applied. Also: editing the
- * catalogue on the Data page, with a refusal explained in Dutch.
+ * catalogue on the Data page, with a refusal explained in Dutch. Both databases (the issue's "done
+ * when"): the embedded one and a fresh PostgreSQL database.
  */
 const DIR = join(__dirname, '../fixtures/real/rotterdam-krimpenerwaard-gezondheid');
 const FILE_2020 = join(DIR, 'Gezondheid_per_wijk_en_buurt__2022_18062025_140356.csv');
@@ -19,12 +20,14 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
 }
 
-describe('Data page: column mapping and catalogue editing (Chromium)', () => {
+describe.each(DB_KINDS)('Data page: column mapping and catalogue editing on %s (Chromium)', (kind) => {
   let browser: Browser;
   let server: Server;
+  /** Screenshots of the embedded run keep their names; the PostgreSQL run's get a suffix. */
+  const shot = (name: string) => (kind === 'embedded' ? name : `${name}-${kind}`);
   beforeAll(async () => {
     browser = await launchBrowser();
-    server = await startServer({ DEMO_DATA: 'false' });
+    server = await startServer({ DEMO_DATA: 'false' }, kind);
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,6 +38,7 @@ describe('Data page: column mapping and catalogue editing (Chromium)', () => {
     const page = await browser.newPage();
     await login(page, server.url, 'analyst', '/data');
     await page.locator('[data-testid=import-file]').setInputFiles(FILE_2020);
+    await page.getByLabel('Bron (optioneel)').fill('GGD Rotterdam-Rijnmond, gezondheidsmonitor');
     await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
     const preview = page.locator('[data-testid=import-preview-summary]');
     await preview.waitFor({ timeout: 60_000 });
@@ -44,7 +48,12 @@ describe('Data page: column mapping and catalogue editing (Chromium)', () => {
     await mapping.getByLabel(`Naam van de nieuwe indicator voor ${COLUMN}`).fill('Ervaren gezondheid');
     await mapping.getByLabel(`Richting voor ${COLUMN}`).selectOption({ label: 'hoger is beter' });
     expect(await mapping.getByLabel(`Maat voor ${COLUMN}`).inputValue()).toBe('proportion'); // from "(%)"
-    await expectAccessible(page, 'data-mapping');
+    // the minimum count, checked by the server against the floor
+    await mapping.getByLabel(`Minimum aantal voor ${COLUMN}`).fill('3');
+    await mapping.locator('[data-testid=mapping-apply]').click();
+    await mapping.getByText('Het minimum aantal moet een geheel getal van 5 tot en met 1000 zijn').waitFor({ timeout: 60_000 });
+    await mapping.getByLabel(`Minimum aantal voor ${COLUMN}`).fill('10');
+    await expectAccessible(page, shot('data-mapping'));
     await mapping.locator('[data-testid=mapping-apply]').click();
 
     await preview.getByText('Koppeling opgeslagen').waitFor({ timeout: 60_000 });
@@ -54,11 +63,13 @@ describe('Data page: column mapping and catalogue editing (Chromium)', () => {
     expect(fresh).toBeGreaterThan(150);
     await page.locator('[data-testid=import-confirm]').click();
     await page.getByText(new RegExp(`${fresh} rijen ingelezen`)).waitFor({ timeout: 60_000 });
+    // the source from the form is the batch's provenance in the history
+    await page.locator('[data-testid=import-history] tbody tr', { hasText: 'GGD Rotterdam-Rijnmond, gezondheidsmonitor' }).first().waitFor({ timeout: 30_000 });
 
     // The new indicator on a wijk page.
     await page.goto(`${server.url}/wijk/WK059901`);
     await page.getByText('Ervaren gezondheid').first().waitFor({ timeout: 60_000 });
-    await screenshot(page, 'wijk-new-indicator');
+    await screenshot(page, shot('wijk-new-indicator'));
 
     // Next year's file of the same table: read with the remembered mapping, no choice needed.
     await page.goto(`${server.url}/data`);
@@ -88,6 +99,9 @@ describe('Data page: column mapping and catalogue editing (Chromium)', () => {
     await page.locator('[data-testid=catalogue-saved]', { hasText: 'Aanmeldingen schuldhulp is opgeslagen' }).waitFor();
     const row = page.locator('[data-testid=indicator-catalogue] tbody tr', { hasText: 'Aanmeldingen schuldhulp' });
     expect(await row.textContent()).toContain('tempo (per 1.000)');
+    // the indicator made from the column kept the minimum count chosen in the preview
+    const made = page.locator('[data-testid=indicator-catalogue] tbody tr', { hasText: 'ervaren-gezondheid' });
+    expect(await made.locator('td.num').textContent()).toBe('10');
 
     // "Ervaren gezondheid" has figures: its measure cannot change.
     await page.getByRole('button', { name: 'Ervaren gezondheid bewerken' }).click();
@@ -95,6 +109,6 @@ describe('Data page: column mapping and catalogue editing (Chromium)', () => {
     await edit.getByLabel('Maat').selectOption({ label: 'gemiddelde' });
     await edit.getByRole('button', { name: 'Opslaan' }).click();
     await edit.getByText('Er zijn al cijfers als aandeel (%); de maat kan niet meer veranderen.').waitFor();
-    await expectAccessible(page, 'data-catalogue-edit');
+    await expectAccessible(page, shot('data-catalogue-edit'));
   });
 });

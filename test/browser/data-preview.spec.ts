@@ -87,4 +87,29 @@ describe('Data page: preview before import (Chromium)', () => {
     expect(await page.getByRole('table', { name: 'Fouten in het bestand' }).count()).toBe(0);
     await expectAccessible(page, 'data-statline-as-long');
   });
+
+  it('takes period and source from the form for a file without a period column, and says in Dutch which format it assumed and why', async () => {
+    const page = await browser.newPage();
+    await login(page, server.url, 'analyst', '/data');
+    const file = { name: 'wijkmonitor.csv', mimeType: 'text/csv', buffer: Buffer.from('indicator,subject,value\nloneliness,WK059901,12.5\nloneliness,WK059903,9.5\n') };
+    await page.locator('[data-testid=import-file]').setInputFiles(file);
+    await page.getByLabel('Periode (optioneel)').fill('twintig');
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ongeldige periode “twintig”' }).waitFor({ timeout: 60_000 });
+
+    await page.getByLabel('Periode (optioneel)').fill('2019');
+    await page.getByLabel('Bron (optioneel)').fill('Wijkmonitor Rotterdam 2019');
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    const detected = page.locator('[data-testid=import-preview-summary] [data-testid=import-detected]');
+    await detected.waitFor({ timeout: 60_000 });
+    expect(await detected.textContent()).toBe('Aangenomen formaat: CSV (lang), omdat de kopregel indicator, subject, value noemt, maar niet indicator, subject en period elk in een eigen kolom.');
+    expect(await page.locator('[data-testid=import-preview-summary]').textContent()).toContain('2019');
+    await expectAccessible(page, 'data-upload-period-source');
+
+    await page.locator('[data-testid=import-confirm]').click();
+    await page.getByText(/2 rijen ingelezen/).waitFor({ timeout: 60_000 });
+    const row = page.locator('[data-testid=import-history] tbody tr', { hasText: 'Wijkmonitor Rotterdam 2019' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('(2019)');
+  });
 });

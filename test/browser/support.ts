@@ -1,4 +1,8 @@
 import { freePort } from '../support/oidc';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { DEMO_ACCOUNTS, DEMO_HOME } from '../../api/src/users/demo-accounts';
+import { hashPassword } from '../../api/src/users/passwords';
+import { Client } from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,51 +29,87 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** The databases a journey runs on: embedded PGlite (what `npm start` gives) and PostgreSQL. */
+export type DbKind = 'embedded' | 'postgres';
+/** `TEST_DB_KINDS=embedded` (or `postgres`) limits the journeys that run on both, as in the integration suite. */
+export const DB_KINDS: DbKind[] = (process.env.TEST_DB_KINDS?.split(',') as DbKind[] | undefined) ?? ['embedded', 'postgres'];
+
 /**
- * Starts the built product as a user runs it (`node dist/...`): embedded database in a fresh
- * temporary DATA_DIR, the built web app on the same port.
+ * The demo accounts (password "demo") in a PostgreSQL database: the product makes them only on the
+ * embedded database, and the journeys sign in with them on both.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+async function seedDemoAccounts(url: string): Promise<void> {
+  const hash = await hashPassword('demo');
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (const a of DEMO_ACCOUNTS) {
+      await c.query(
+        `INSERT INTO app_user (email, name, role, password_hash, home_municipality, scope_municipalities) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING`,
+        [a.email, a.name, a.role, hash, DEMO_HOME, a.scope],
+      );
+    }
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * Starts the built product as a user runs it (`node dist/...`), the built web app on the same port:
+ * on the embedded database in a fresh temporary DATA_DIR, or (`db: 'postgres'`) on a fresh
+ * PostgreSQL database of its own (`TEST_DATABASE_URL`'s server), dropped again by `stop()`.
+ */
+export async function startServer(env: Record<string, string> = {}, db: DbKind = 'embedded'): Promise<Server> {
   if (!existsSync(MAIN) || !existsSync(join(ROOT, 'dist/web/browser/index.html'))) {
     throw new Error('Build first: npm run build (browser tests run against dist/)');
   }
+  const database: TestDatabase | null = db === 'postgres' ? await createTestDatabase('wijksignaal_test_browser') : null;
+  const databaseEnv = database ? { DATABASE_URL: database.url, JWT_SECRET: 'browser-test-secret-0123456789abcdef' } : { DATABASE_URL: '' };
   const dataDir = mkdtempSync(join(tmpdir(), 'wijksignaal-browser-'));
   // A port the OS has just handed out, not a random pick: two test files running at once once drew the
   // same port, and one of them then talked to the other's server.
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...databaseEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server not healthy in time:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
+  try {
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+      const health = await fetch(`${url}/api/health`).then(
+        async (res) => (res.status === 200 ? ((await res.json()) as { database?: { kind?: string } }) : null),
+        () => null, // not listening yet
+      );
+      if (health) {
+        // The journey must really run on the database it names.
+        if (health.database?.kind !== db) throw new Error(`server runs on ${health.database?.kind}, expected ${db}`);
+        break;
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`server not healthy in time:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    if (database) await seedDemoAccounts(database.url);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, stop };
 }
 
 export function launchBrowser(): Promise<Browser> {

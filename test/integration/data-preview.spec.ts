@@ -10,6 +10,9 @@ const GEZ_DIR = join(REAL, 'rotterdam-krimpenerwaard-gezondheid');
 const GEZONDHEID = join(GEZ_DIR, 'Gezondheid_per_wijk_en_buurt__2022_18062025_140356.csv');
 const GEZONDHEID_2022 = join(GEZ_DIR, 'Gezondheid_per_wijk_en_buurt__2022_18062025_140404.csv');
 const SMOKER = 'Roker (%)';
+const EXPERIENCED = 'Ervaren gezondheid (goed/zeer goed) (%)';
+/** Not a column of the file: a mapping is saved by table signature, and the unit of a rate needs a rate column. */
+const CRIMES = 'Misdrijven (per 1 000 inwoners)';
 const LEEFBAAROMETER = join(REAL, 'amstelveen-leefbaarometer-wijken', 'AmstelveenDataWithDimensions.csv');
 const LONELY = 'Eenzaamheid/Ernstig/zeer ernstig eenzaam (%)';
 
@@ -178,5 +181,87 @@ describe.each(DB_KINDS)('import preview and automatic format on %s', (kind) => {
 
   it('refuses a dryRun that is not true or false', async () => {
     expect((await post('x', '?dryRun=yes')).status).toBe(400);
+  });
+
+  it('turns an ignored column into a new indicator with the unit of its rate and its minimum count, checked against the policy\'s range', async () => {
+    const preview = await (await post(readFileSync(GEZONDHEID), '?dryRun=true')).json();
+    expect(preview.ignoredColumns).toContain(EXPERIENCED);
+    const put = (json: unknown) => app.request(`/api/v1/statline-mappings/${preview.tableSignature}`, { method: 'PUT', role: 'analyst', json });
+    const def = (over: Record<string, unknown>) => ({ code: 'pv-new', name: { nl: 'Ervaren gezondheid', en: 'Perceived health' }, quadrant: 'I', measure: 'proportion', polarity: 'higher-is-better', ...over });
+    const indicatorCount = async () => ((await (await app.request('/api/v1/indicators', { role: 'analyst' })).json()) as unknown[]).length;
+    const before = await indicatorCount();
+
+    // below the disclosure floor (5), above the range, not whole; a rate without its unit — each named by column and field
+    const bad = await put({
+      columns: {},
+      newIndicators: { [EXPERIENCED]: def({ minCount: 2 }), [CRIMES]: def({ code: 'pv-crimes', measure: 'rate', minCount: 10 }), [SMOKER]: def({ code: 'pv-smoke2', minCount: 'vijf' }) },
+    });
+    expect(bad.status).toBe(400);
+    const body = await bad.json();
+    expect(body.code).toBe('mapping.invalid');
+    expect(body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: EXPERIENCED, code: 'indicator.minCount.range', params: expect.objectContaining({ column: EXPERIENCED, field: 'minCount', min: 5, max: 1000 }) }),
+      expect.objectContaining({ field: CRIMES, code: 'indicator.per.invalid', params: expect.objectContaining({ column: CRIMES, field: 'per' }) }),
+      expect.objectContaining({ field: SMOKER, code: 'indicator.minCount.whole', params: expect.objectContaining({ column: SMOKER, field: 'minCount' }) }),
+    ]));
+    expect((await put({ columns: {}, newIndicators: { [EXPERIENCED]: def({ minCount: 1001 }) } })).status).toBe(400);
+    // a count into a percentage column, and a code that exists: refused too; nothing was created by any refusal
+    const mismatch = await (await put({ columns: {}, newIndicators: { [EXPERIENCED]: def({ measure: 'count' }) } })).json();
+    expect(mismatch.errors).toEqual([expect.objectContaining({ field: EXPERIENCED, code: 'mapping.measure' })]);
+    const taken = await (await put({ columns: {}, newIndicators: { [EXPERIENCED]: def({ code: 'pv-count' }) } })).json();
+    expect(taken.errors).toEqual([expect.objectContaining({ field: EXPERIENCED, code: 'mapping.codeTaken', params: { column: EXPERIENCED, code: 'pv-count' } })]);
+    expect(await indicatorCount()).toBe(before);
+
+    // created with the mapping: stored with its minimum and unit, and read from the next file at once
+    const ok = await put({ columns: { [SMOKER]: 'pv-smoker' }, newIndicators: { [EXPERIENCED]: def({ minCount: 10 }), [CRIMES]: def({ code: 'pv-crimes', measure: 'rate', per: 10000 }) } });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).columns).toEqual({ [SMOKER]: 'pv-smoker', [EXPERIENCED]: 'pv-new', [CRIMES]: 'pv-crimes' });
+    const catalogue: { code: string; minCount: number; per: number | null; subjectKind: string; measure: string }[] = await (await app.request('/api/v1/indicators', { role: 'analyst' })).json();
+    expect(catalogue.find((i) => i.code === 'pv-new')).toMatchObject({ minCount: 10, per: null, subjectKind: 'area', measure: 'proportion' });
+    expect(catalogue.find((i) => i.code === 'pv-crimes')).toMatchObject({ minCount: 5, per: 10000, measure: 'rate' });
+    const again = await (await post(readFileSync(GEZONDHEID), '?dryRun=true')).json();
+    expect(again.summary.indicators).toEqual(expect.arrayContaining(['pv-new', 'pv-smoker']));
+    expect(again.ignoredColumns).not.toContain(EXPERIENCED);
+  });
+
+  it('takes the period of a long file without a period column from the form, and its source as provenance', async () => {
+    const csv = `indicator,subject,value\npv-count,${wijk},7\n`;
+    // without a period the file cannot be read; the reason for the assumed format comes as a key with details
+    const res = await post(csv, '?period=2019&source=GGD-monitor%202019');
+    expect(res.status).toBe(201);
+    const out = await res.json();
+    expect(out.formatDetection).toMatchObject({ format: 'long', sure: false, code: 'import.format.long-assumed', params: { columns: 'indicator, subject, value' } });
+    const batch = await (await app.request(`/api/v1/imports/${out.batchId}`, { role: 'analyst' })).json();
+    expect(batch).toMatchObject({ source: 'GGD-monitor 2019', format: 'long', status: 'completed' });
+    const rows = await (await app.request(`/api/v1/observations?indicator=pv-count&area=${wijk}`, { role: 'analyst' })).json();
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ period: '2019', value: 7 })]));
+    // the same file with another period is another batch, not a duplicate
+    expect((await post(csv, '?period=2018')).status).toBe(201);
+    expect((await post(csv, '?period=2018')).status).toBe(200);
+    // without it: the long reader names the missing column
+    const missing = await (await post(csv)).json();
+    expect(missing.errors).toEqual([expect.objectContaining({ code: 'import.missingColumn', params: { column: 'period' } })]);
+  });
+
+  it('refuses a period that disagrees with the file\'s own, a period it cannot read and a source that is too long — writing nothing', async () => {
+    const obsBefore = await observationCount();
+    const long = await post(`indicator,subject,period,value\npv-count,${wijk},2021,3\npv-count,${wijk},2022,4\n`, '?period=2022');
+    expect(long.status).toBe(422);
+    const longBody = await long.json();
+    expect(longBody.errorCount).toBe(1); // one message, not one per row
+    expect(longBody.errors).toEqual([expect.objectContaining({ line: 2, column: 'period', code: 'import.periodConflict', params: { value: '2021', period: '2022' } })]);
+    // a StatLine file's own periods (2020) win over nothing: a different period is refused, the same one is fine
+    const statline = await post(readFileSync(GEZONDHEID), '?period=2019&dryRun=true');
+    expect(statline.status).toBe(422);
+    expect((await statline.json()).errors).toEqual([expect.objectContaining({ code: 'import.periodConflict', params: { value: '2020', period: '2019' } })]);
+    expect((await post(readFileSync(GEZONDHEID), '?period=2020&dryRun=true')).status).toBe(200);
+    const badPeriod = await post(`indicator,subject,period,value\npv-count,${wijk},2021,3\n`, '?period=twintig');
+    expect(badPeriod.status).toBe(400);
+    expect(await badPeriod.json()).toMatchObject({ code: 'import.badPeriod', params: { value: 'twintig' }, errors: [expect.objectContaining({ field: 'period' })] });
+    expect((await post(readFileSync(GEZONDHEID), '?format=statline&period=2020-13')).status).toBe(400);
+    const tooLong = await post(`indicator,subject,period,value\npv-count,${wijk},2021,3\n`, `?source=${'x'.repeat(201)}`);
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toMatchObject({ code: 'import.sourceTooLong', params: { max: 200 } });
+    expect(await observationCount()).toBe(obsBefore);
   });
 });

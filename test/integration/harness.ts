@@ -2,15 +2,13 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { createApp, type RunningApp } from '../../api/src/bootstrap';
 import { loadConfig, type AppConfig } from '../../api/src/config/app-config';
 import { UsersService } from '../../api/src/users/users.service';
+import { createTestDatabase } from '../support/test-database';
 
 export type DbKind = 'postgres' | 'embedded';
 export const DB_KINDS: DbKind[] = (process.env.TEST_DB_KINDS?.split(',') as DbKind[] | undefined) ?? ['postgres', 'embedded'];
-
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestApp {
   kind: DbKind;
@@ -20,31 +18,6 @@ export interface TestApp {
   token(role: 'admin' | 'analyst' | 'manager' | 'council'): Promise<string>;
   request(path: string, init?: RequestInit & { role?: 'admin' | 'analyst' | 'manager' | 'council'; json?: unknown }): Promise<Response>;
   close(): Promise<void>;
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** A database of this test file's own; refuses any name without "test" (never touch real data). */
-async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `wijksignaal_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  if (!name.includes('test')) throw new Error('refusing a database without "test" in its name');
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return {
-    url: withDatabase(ADMIN_URL, name),
-    async drop() {
-      const c = new Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {

@@ -29,8 +29,8 @@ export class ImportsController {
   ) {}
 
   /**
-   * `?format=auto` (default: detected from the header), `long` or `statline` [&period=2022 when
-   * the table has none] [&source=name] [&dryRun=true: validate, write nothing, answer the summary];
+   * `?format=auto` (default: detected from the header), `long` or `statline` [&period=2022 for a
+   * file without a period column; a file with its own periods keeps them, a different one is refused] [&source=name] [&dryRun=true: validate, write nothing, answer the summary];
    * body `text/csv` (streamed) or multipart field `file`.
    */
   @Post()
@@ -46,7 +46,8 @@ export class ImportsController {
     @CurrentPrincipal() p: Principal,
     @Query() q: ImportQueryDto,
   ): Promise<ImportResult | ImportPreview> {
-    const { source, period } = q;
+    const { period } = q;
+    const source = q.source?.trim() || null;
     let outcome: ImportOutcome;
     try {
       const fmt = q.format ?? 'auto';
@@ -60,7 +61,7 @@ export class ImportsController {
           fmt === 'statline'
             ? await this.imports.importStatline(upload, { ...r, period })
             : fmt === 'long'
-              ? await this.imports.importLongChecked(upload, r)
+              ? await this.imports.importLongChecked(upload, { ...r, period })
               : await this.imports.importAuto(upload, { ...r, period });
       }
     } finally {

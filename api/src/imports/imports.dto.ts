@@ -8,11 +8,12 @@ export class ImportQueryDto {
   @IsOneOf(['auto', 'long', 'statline'], rule('must be auto, long or statline', 'import.format.invalid', { answer: { message: 'format must be auto, long or statline', code: 'import.format.invalid' } }))
   format?: 'auto' | 'long' | 'statline';
 
-  @ApiPropertyOptional({ description: 'where the figures come from (provenance)' })
+  @ApiPropertyOptional({ description: 'where the figures come from (provenance, shown in the history); default: the file name', maxLength: 200 })
   @IsOptional()
+  @Satisfies('maxText', (v) => typeof v === 'string' && v.length <= 200, rule('source is longer than 200 characters', 'import.sourceTooLong', { params: { max: 200 }, answer: { message: 'source is longer than 200 characters', code: 'import.sourceTooLong', params: { max: 200 } } }))
   source?: string;
 
-  @ApiPropertyOptional({ description: 'the period of a StatLine table that has none', example: '2022' })
+  @ApiPropertyOptional({ description: 'the period of a file without a period column (StatLine table or long CSV); a file with its own periods keeps them and a different period here is refused', example: '2022' })
   @IsOptional()
   period?: string;
 
@@ -44,4 +45,17 @@ export class StatlineMappingDto {
     rule('must be an object', 'mapping.columns', { answer: { message: 'Send {columns: {"<StatLine column>": "<indicator code>"}, title?}' } }),
   )
   columns!: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'object' },
+    description: 'StatLine column header → a new indicator read from it ({code, name:{nl,en}, quadrant, measure, polarity, per?, minCount?, …} as in POST /indicators; subjectKind area); created together with the mapping',
+  })
+  @IsOptional()
+  @Satisfies(
+    'isNewIndicatorMap',
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    rule('must be an object', 'mapping.newIndicators', { answer: { message: 'newIndicators: send {"<StatLine column>": {code, name, quadrant, measure, polarity, per?, minCount?}}' } }),
+  )
+  newIndicators?: Record<string, unknown> | null;
 }

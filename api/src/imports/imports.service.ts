@@ -40,6 +40,23 @@ const STAGE_ROWS = 10_000;
 const CURSOR_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * The period the uploader gave (`?period=`, the upload form's "Periode"), checked before a byte of
+ * the file is read. It is for files without periods of their own: a StatLine table without a period
+ * column, a long CSV without a `period` column. A file that has its own periods keeps them, and a
+ * given period that disagrees with them refuses the file (`import.periodConflict`): the analyst
+ * meant something else, and silently filing figures under either year would be wrong.
+ */
+export function givenPeriod(raw: string | null | undefined): Period | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  const p = parsePeriod(raw.trim());
+  if (isPeriodError(p)) {
+    const params = { value: raw.trim().slice(0, 40) };
+    throw new InvalidInputError(p.error, [{ field: 'period', message: p.error, code: 'import.badPeriod', params }], { code: 'import.badPeriod', params });
+  }
+  return p;
+}
+
 @Injectable()
 export class ImportsService {
   private readonly logger = new Logger('Imports');
@@ -79,6 +96,7 @@ export class ImportsService {
    * A file that matches no format is refused with one message naming what was expected.
    */
   async importAuto(upload: UploadStream, req: ImportRequest & { period?: string | null }): Promise<ImportOutcome> {
+    givenPeriod(req.period);
     const peeked = await peekUpload(upload);
     const d = detectFormat(peeked.head);
     // Empty and binary files: the long reader names the problem (with its line), as before.
@@ -87,7 +105,7 @@ export class ImportsService {
       await peeked.release();
       throw new UnprocessableError(d.reason, [{ line: 1, column: null, message: d.reason, code: d.code }], { code: d.code, rowsAccepted: 0, rowsRejected: 0, errorCount: 1 });
     }
-    const detection: FormatDetectionInfo = { format: d.format, sure: d.sure, code: d.code, reason: d.reason };
+    const detection: FormatDetectionInfo = { format: d.format, sure: d.sure, code: d.code, reason: d.reason, ...(d.params ? { params: d.params } : {}) };
     return d.format === 'statline'
       ? this.importStatline(peeked.upload, { ...req, detection })
       : this.importLong(peeked.upload, { ...req, detection });
@@ -97,7 +115,8 @@ export class ImportsService {
    * `?format=long` given explicitly: a StatLine download sent that way answers one message that
    * suggests the StatLine format, not one error per column.
    */
-  async importLongChecked(upload: UploadStream, req: ImportRequest): Promise<ImportOutcome> {
+  async importLongChecked(upload: UploadStream, req: ImportRequest & { period?: string | null }): Promise<ImportOutcome> {
+    givenPeriod(req.period);
     const peeked = await peekUpload(upload);
     const d = detectFormat(peeked.head);
     if (d.format === 'statline' && d.sure) {
@@ -110,8 +129,9 @@ export class ImportsService {
     return this.importLong(peeked.upload, req);
   }
 
-  /** The contract's long CSV, streamed. */
-  async importLong(upload: UploadStream, req: ImportRequest): Promise<ImportOutcome> {
+  /** The contract's long CSV, streamed; `period` for a file without a period column (see `givenPeriod`). */
+  async importLong(upload: UploadStream, req: ImportRequest & { period?: string | null }): Promise<ImportOutcome> {
+    const period = givenPeriod(req.period);
     const errors = new ErrorList();
     const summary = { dataRows: 0 };
     const [rules, subjects] = await Promise.all([this.rules(), this.imports.subjectCodes()]);
@@ -119,9 +139,9 @@ export class ImportsService {
       actor: req.actor,
       source: req.source || upload.fileName || 'long CSV upload',
       format: 'long',
-      target: 'long',
+      target: `long${period ? `;period=${period.label}` : ''}`,
       checksum: () => upload.checksum(),
-      batches: withSummary(streamLongCsv(upload, { errors, batchSize: STAGE_ROWS }), summary),
+      batches: withSummary(streamLongCsv(upload, { errors, batchSize: STAGE_ROWS, period }), summary),
       totalRows: () => summary.dataRows,
       errors,
       rules,
@@ -139,12 +159,7 @@ export class ImportsService {
    * (Marges = Waarde, …) are read; `period` is used when the table has no period column.
    */
   async importStatline(upload: UploadStream, req: ImportRequest & { period?: string | null }): Promise<ImportOutcome> {
-    let fallback: Period | null = null;
-    if (req.period) {
-      const p = parsePeriod(req.period);
-      if (isPeriodError(p)) throw new InvalidInputError(p.error, [{ field: 'period', message: p.error, code: 'import.badPeriod', params: { value: req.period.slice(0, 40) } }], { code: 'import.badPeriod', params: { value: req.period.slice(0, 40) } });
-      fallback = p;
-    }
+    const fallback = givenPeriod(req.period);
     const errors = new ErrorList();
     const [rules, subjects, catalogue] = await Promise.all([this.rules(), this.imports.subjectCodes(), this.indicators.list()]);
     const resolveAreaName = await this.nameResolver();
@@ -190,6 +205,10 @@ export class ImportsService {
       for (const r of totalRows(table)) {
         const raw = r.areaCode ?? '';
         const code = COUNTRY_ALIASES[raw] ?? raw;
+        if (r.period && fallback && r.period.label !== fallback.label) {
+          errors.add(r.line, table.periodColumn, `the table's period ${r.period.label} differs from the period given (${fallback.label}): leave the period empty for a table with its own periods`, 'import.periodConflict', { value: r.period.label, period: fallback.label });
+          break;
+        }
         const period = r.period ?? fallback ?? table.titlePeriod;
         if (!period) {
           errors.add(r.line, table.periodColumn, 'the table has no period column and none was given: pass ?period=2022', 'import.statline.noPeriod');
@@ -218,7 +237,7 @@ export class ImportsService {
       source: req.source || upload.fileName || table.title || 'StatLine download',
       format: 'statline',
       // A file imported again under another mapping is not a duplicate: it reads other columns.
-      target: `statline${req.period ? `;period=${fallback?.label}` : ''}${mapped.length ? `;map=${createHash('sha256').update(JSON.stringify(mapped)).digest('hex').slice(0, 12)}` : ''}`,
+      target: `statline${fallback ? `;period=${fallback.label}` : ''}${mapped.length ? `;map=${createHash('sha256').update(JSON.stringify(mapped)).digest('hex').slice(0, 12)}` : ''}`,
       checksum: () => upload.checksum(),
       batches: chunks(rows, STAGE_ROWS),
       errors,

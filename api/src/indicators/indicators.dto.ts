@@ -4,6 +4,7 @@ import { IsArray, ValidateBy, ValidateNested, type ValidationOptions } from 'cla
 import { AREA_LEVELS, INDICATOR_TOPICS, MEASURES, POLARITIES, QUADRANTS, SUBJECT_KINDS, type AreaLevel, type IndicatorTopic, type Measure, type Polarity, type Quadrant, type SubjectKind } from 'contracts';
 import { IsOneOf, IsOptional, IsOptionalNotNull, rule, Satisfies } from '../common/dto';
 import { ErrorSummary } from '../common/validation';
+import { MAX_MIN_COUNT } from '../policy';
 
 export const INDICATOR_CODE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -86,12 +87,13 @@ export class IndicatorInputDto {
   subjectKind?: SubjectKind;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'a rate is per this many (e.g. 1000); required for a rate' })
-  @IsPer()
+  @IsPer({ context: { code: 'indicator.per.invalid' } })
   per?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1000, description: 'small-numbers minimum; at least the disclosure floor' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: MAX_MIN_COUNT, description: 'small-numbers minimum: a whole number from the disclosure floor (DISCLOSURE_MIN_COUNT) to 1000' })
   @IsOptional()
-  @Satisfies('isMinCount', (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1000, rule('minCount must be a whole number 0–1000'))
+  // The range depends on the operator's floor: the service checks it (policy `minCountAllowed`).
+  @Satisfies('isMinCount', (v) => typeof v === 'number' && Number.isInteger(v), rule('minCount must be a whole number', 'indicator.minCount.whole'))
   minCount?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })

@@ -7,6 +7,7 @@ import { loadDisclosureConfig } from '../disclosure/disclosure-config';
 import { validateOneOrMany } from '../common/validation';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorInputDto } from './indicators.dto';
+import { effectiveMin, minCountAllowed, minCountRange } from '../policy';
 
 const text = (v: string | null | undefined): string | null => (typeof v === 'string' && v !== '' ? v.trim() : null);
 
@@ -61,9 +62,15 @@ export class IndicatorsService {
     const { floor } = loadDisclosureConfig();
     items.forEach((it, i) => {
       const raw = input[i];
-      if (raw.minCount === undefined || raw.minCount === null) it.minCount = Math.max(it.minCount, floor);
-      else if (it.minCount < floor) {
-        errors.push({ field: `${Array.isArray(body) ? `[${i}].` : ''}minCount`, message: `must be at least ${floor}, the disclosure floor (DISCLOSURE_MIN_COUNT, set by the administrator)` });
+      if (raw.minCount === undefined || raw.minCount === null) it.minCount = effectiveMin(it.minCount, floor);
+      else if (!minCountAllowed(it.minCount, floor)) {
+        const range = minCountRange(floor);
+        errors.push({
+          field: `${Array.isArray(body) ? `[${i}].` : ''}minCount`,
+          message: `must be a whole number from ${range.min} (the disclosure floor DISCLOSURE_MIN_COUNT, set by the administrator) to ${range.max}`,
+          code: 'indicator.minCount.range',
+          params: range,
+        });
       }
     });
     const seen = new Set<string>();

@@ -37,7 +37,7 @@ describe('detectFormat', () => {
 
   it('assumes StatLine for a lone title over a blank line and says why', () => {
     const d = detectFormat('"Mijn tabel 2022"\n""\n"";"";"x"\n');
-    expect(d).toMatchObject({ format: 'statline', sure: false, code: 'import.format.statline-assumed' });
+    expect(d).toMatchObject({ format: 'statline', sure: false, code: 'import.format.statline-assumed', params: { title: 'Mijn tabel 2022' } });
     expect(d.reason).toContain('Mijn tabel 2022');
   });
 
@@ -49,7 +49,8 @@ describe('detectFormat', () => {
   });
 
   it('takes a long header with mistakes as long (unsure), so each mistake is named by the long reader', () => {
-    expect(detectFormat('indicator,subject,value\nx,y,1\n')).toMatchObject({ format: 'long', sure: false, code: 'import.format.long-assumed' });
+    // The reason reaches the web as a message key with its details, not as an English sentence.
+    expect(detectFormat('indicator,subject,value\nx,y,1\n')).toMatchObject({ format: 'long', sure: false, code: 'import.format.long-assumed', params: { columns: 'indicator, subject, value' } });
     expect(detectFormat('indicator|subject|period|value\n')).toMatchObject({ format: 'long', sure: false });
   });
 

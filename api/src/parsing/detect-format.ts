@@ -32,7 +32,10 @@ export interface FormatDetection {
     | 'import.format.unknown'
     | 'import.format.not-text'
     | 'import.format.empty';
+  /** English, for logs and the CLI; the web shows `code` with `params` in the user's language. */
   reason: string;
+  /** The reason's details for the message `code` (the columns named, the title seen …). */
+  params?: Record<string, string>;
 }
 
 const STATLINE_FIELDS = [
@@ -118,7 +121,7 @@ export function detectFormat(head: Uint8Array | string): FormatDetection {
   const isMarker = (f: string) => STATLINE_FIELDS.some((re) => re.test(f.replace(/\.+/g, ' ').trim()));
   const marker = fields.find(isMarker);
   if (marker !== undefined) {
-    return { format: 'statline', sure: true, code: 'import.format.statline', reason: `the header has the StatLine column ${JSON.stringify(marker)}` };
+    return { format: 'statline', sure: true, code: 'import.format.statline', reason: `the header has the StatLine column ${JSON.stringify(marker)}`, params: { column: marker.slice(0, 80) } };
   }
   const pivotTopic = complete
     .slice(firstIdx + 1, firstIdx + 6)
@@ -136,14 +139,17 @@ export function detectFormat(head: Uint8Array | string): FormatDetection {
       sure: false,
       code: 'import.format.long-assumed',
       reason: `assumed the long format: the header names ${named.join(', ')}, but not all of indicator, subject and period in separate columns`,
+      params: { columns: named.join(', ') },
     };
   }
   if (fields.filter((f) => f !== '').length === 1 && (complete[firstIdx + 1] ?? '').replace(/[";,\s]/g, '') === '') {
+    const title = fields.find((f) => f !== '')?.slice(0, 80) ?? '';
     return {
       format: 'statline',
       sure: false,
       code: 'import.format.statline-assumed',
-      reason: `assumed a StatLine table: the first line is a lone title (${JSON.stringify(fields.find((f) => f !== '')?.slice(0, 80))}) followed by a blank line, as in StatLine's table layout`,
+      reason: `assumed a StatLine table: the first line is a lone title (${JSON.stringify(title)}) followed by a blank line, as in StatLine's table layout`,
+      params: { title },
     };
   }
   return {

@@ -52,6 +52,19 @@ export interface LongParseOptions extends CsvOptions, DecoderOptions {
   errors?: ErrorList;
   /** Rows per yielded batch in `streamLongCsv` (default 5000). */
   batchSize?: number;
+  /**
+   * The period the uploader gave (`?period=`): the period of every row of a file without a `period`
+   * column. A file with its own period column keeps its periods; a row whose period differs from
+   * the given one is refused (`import.periodConflict`), as a silent choice would file figures
+   * under the wrong year.
+   */
+  period?: Period | null;
+}
+
+/** The given period while a file is read: reported once per file when rows disagree with it. */
+interface GivenPeriod {
+  period: Period;
+  conflicts: number;
 }
 
 type ColumnIndex = Partial<Record<LongColumn, number>>;
@@ -64,7 +77,7 @@ const STATUS: Record<string, ObservationStatus> = {
 };
 
 /** Reads the header record. Adds errors (line 1) and returns null when it is unusable. */
-export function readLongHeader(record: CsvRecord | undefined, errors: ErrorList): ColumnIndex | null {
+export function readLongHeader(record: CsvRecord | undefined, errors: ErrorList, periodGiven = false): ColumnIndex | null {
   if (!record || isBlankRecord(record)) {
     errors.add(record?.line ?? 1, null, 'file is empty: expected a header line indicator,subject,period,value,numerator,denominator', 'import.emptyFile');
     return null;
@@ -90,6 +103,7 @@ export function readLongHeader(record: CsvRecord | undefined, errors: ErrorList)
     }
   });
   for (const req of LONG_REQUIRED) {
+    if (req === 'period' && periodGiven) continue;
     if (index[req] === undefined) errors.add(line, req, `missing required column ${quote(req)}`, 'import.missingColumn', { column: req });
   }
   if (index.value === undefined && index.numerator === undefined) {
@@ -124,7 +138,7 @@ function cachedPeriod(raw: string): Period | PeriodError {
 }
 
 /** Parses one data record; returns null (and adds errors) when invalid. */
-export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number, errors: ErrorList): LongRow | null {
+export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number, errors: ErrorList, given?: GivenPeriod): LongRow | null {
   const f = record.fields;
   const line = record.line;
   if (f.length !== width) {
@@ -140,8 +154,14 @@ export function readLongRow(record: CsvRecord, index: ColumnIndex, width: number
   const subject = text('subject');
   if (indicator === '') errors.add(line, 'indicator', 'indicator is empty', 'import.empty', { column: 'indicator' });
   if (subject === '') errors.add(line, 'subject', 'subject is empty', 'import.empty', { column: 'subject' });
-  const p = cachedPeriod(text('period'));
+  const p = given && index.period === undefined ? given.period : cachedPeriod(text('period'));
   if (isPeriodError(p)) errors.add(line, 'period', p.error, 'import.badPeriod', { value: text('period') });
+  else if (given && p.label !== given.period.label) {
+    if (given.conflicts++ === 0) {
+      errors.add(line, 'period', `the file's period ${p.label} differs from the period given (${given.period.label}): leave the period empty for a file with its own periods`, 'import.periodConflict', { value: p.label, period: given.period.label });
+    }
+    return null;
+  }
   const num = (col: 'value' | 'numerator' | 'denominator' | 'n'): number | null => {
     const i = index[col];
     if (i === undefined) return null;
@@ -186,6 +206,7 @@ export async function* streamLongCsv(
   let dataRows = 0;
   let delimiter: Delimiter | null = null;
   let batch: LongRow[] = [];
+  const given: GivenPeriod | undefined = options.period ? { period: options.period, conflicts: 0 } : undefined;
   const records = readCsvRecords(source, options);
   try {
     for (;;) {
@@ -198,7 +219,7 @@ export async function* streamLongCsv(
         if (!headerSeen) {
           if (isBlankRecord(rec)) continue;
           headerSeen = true;
-          index = readLongHeader(rec, errors);
+          index = readLongHeader(rec, errors, !!given);
           width = rec.fields.length;
           if (!index) break;
           continue;
@@ -206,7 +227,7 @@ export async function* streamLongCsv(
         if (!index) break;
         if (isBlankRecord(rec)) continue;
         dataRows++;
-        const row = readLongRow(rec, index, width, errors);
+        const row = readLongRow(rec, index, width, errors, given);
         if (row) {
           batch.push(row);
           if (batch.length >= batchSize) {

@@ -24,6 +24,22 @@ export function effectiveMin(minCount: number, floor: number): number {
   return Math.max(minCount, floor);
 }
 
+/** The highest disclosure minimum an indicator may have (above it hardly any figure would be shown). */
+export const MAX_MIN_COUNT = 1000;
+
+/**
+ * The range an indicator's own minimum (`minCount`) must lie in: a whole number from the operator's
+ * floor (DISCLOSURE_MIN_COUNT; only the administrator goes lower) up to `MAX_MIN_COUNT`.
+ */
+export function minCountRange(floor: number): { min: number; max: number } {
+  return { min: floor, max: MAX_MIN_COUNT };
+}
+
+export function minCountAllowed(minCount: number, floor: number): boolean {
+  const { min, max } = minCountRange(floor);
+  return Number.isInteger(minCount) && minCount >= min && minCount <= max;
+}
+
 /** A count as a restricted role sees it: rounded to a multiple of `to` (DISCLOSURE_ROUND_TO; 0 or 1 = off). */
 export function roundCount(v: number | null, to: number): number | null {
   if (v === null || to <= 1) return v;

@@ -4,7 +4,7 @@ import {
   AUDIENCES, CAPABILITIES, can, canTransition, mayMoveInto, mayTransition, POLICY, ROLES, rolesWith, SIGNAL_STATUSES, SIGNAL_TRANSITIONS,
   type Capability, type Role, type SignalStatus,
 } from 'contracts';
-import { isPrimary, isRestricted, seesSignalNumbers, signalFiguresFor, stripNumbers } from './disclosure';
+import { isPrimary, isRestricted, minCountAllowed, minCountRange, seesSignalNumbers, signalFiguresFor, stripNumbers } from './disclosure';
 
 /**
  * The policy as a table (issue 10 item 2): every role × every capability, written out. A change
@@ -108,6 +108,12 @@ describe('policy: small numbers', () => {
     expect(signalFiguresFor('council', f)).toEqual({ strength: {}, evidence: { subject: 'WK01', label: 'x' }, effect: { direction: 'better', persists: true, decidedAt: '2024-01-01' } });
     expect(stripNumbers({ a: 1, b: { c: '< 5', d: 'x' } })).toEqual({ b: { d: 'x' } });
   });
+
+  it('allows an indicator minimum from the floor up to 1000, whole numbers only', () => {
+    expect(minCountRange(5)).toEqual({ min: 5, max: 1000 });
+    expect([4, 5, 10, 1000, 1001, 5.5, -1].map((v) => minCountAllowed(v, 5))).toEqual([false, true, true, true, false, false, false]);
+    expect(minCountAllowed(0, 0)).toBe(true);
+  });
 });
 
 /**
@@ -122,6 +128,7 @@ describe('policy: no role names outside the policy', () => {
     'libs/contracts/src/policy.ts',
     'web/src/app/core/i18n/messages.ts',
     'api/src/users/users.service.ts',
+    'api/src/users/demo-accounts.ts',
     'api/src/config/auth-config.ts',
   ]);
   const files = (dir: string): string[] =>

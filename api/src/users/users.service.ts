@@ -8,6 +8,9 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../common/password-policy';
 import { hashPassword } from './passwords';
 import { UsersRepository, type UserPatch, type UserRow } from './users.repository';
+import { DEMO_ACCOUNTS, DEMO_HOME } from './demo-accounts';
+
+export { DEMO_ACCOUNTS, DEMO_HOME } from './demo-accounts';
 
 /** Never the hash: the one way a user row leaves the API. */
 export const view = (u: UserRow): UserAccount => ({
@@ -21,15 +24,6 @@ export const view = (u: UserRow): UserAccount => ({
   scope: u.scopeMunicipalities ? { municipalities: u.scopeMunicipalities } : null,
   origin: u.oidcSubject ? 'oidc' : 'local',
 });
-
-/** Demo accounts: the full demo data is for 's-Gravenhage (GM0518), so that is everyone's home. */
-export const DEMO_HOME = 'GM0518';
-export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; scope: string[] | null }[] = [
-  { email: 'admin@demo.local', name: 'Demo beheerder', role: 'admin', scope: null },
-  { email: 'analyst@demo.local', name: 'Demo analist', role: 'analyst', scope: null },
-  { email: 'manager@demo.local', name: 'Demo teammanager', role: 'manager', scope: null },
-  { email: 'council@demo.local', name: 'Demo raadslid', role: 'council', scope: null },
-];
 
 export interface UserInput {
   name?: string;

@@ -215,8 +215,11 @@ export interface FormatDetectionInfo {
   format: 'long' | 'statline';
   /** False when the format was assumed: `reason` says why. */
   sure: boolean;
+  /** Message key of the reason (`import.format.long-assumed` …), translated by the web with `params`. */
   code: string;
+  /** The reason in English (logs, the CLI). */
   reason: string;
+  params?: Record<string, string>;
 }
 /**
  * What an import writes (or, in a preview, would write). In a preview `rowsReplaced` counts keys

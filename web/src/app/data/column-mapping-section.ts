@@ -2,15 +2,15 @@ import './catalogue-messages';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { Indicator, Measure, Polarity, Quadrant } from 'contracts';
+import type { FieldError, Indicator, Measure, Polarity, Quadrant } from 'contracts';
 import { MEASURES, POLARITIES, QUADRANTS, QUADRANT_INFO } from 'contracts';
-import { concatMap, type Observable, of, switchMap } from 'rxjs';
+import { concatMap } from 'rxjs';
 import { apiMessage } from '../core/http/api-error';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { IndicatorsApi } from '../indicators/indicators-api';
-import { type CatalogueMessageKey } from './catalogue-messages';
-import { ImportsApi } from './imports-api';
+import { type CatalogueMessageKey, fieldErrorKey } from './catalogue-messages';
+import { ImportsApi, type NewIndicator } from './imports-api';
 
 const NEW = '__new__';
 
@@ -20,6 +20,21 @@ export function measureOfColumn(column: string): Measure {
   if (unit === '%' || unit.startsWith('% ')) return 'proportion';
   if (unit === 'aantal' || unit === 'number') return 'count';
   return 'mean';
+}
+
+/** The unit of a rate column: "Meldingen (per 1 000 inwoners)" → 1000; 1000 when the header says none. */
+export function perOfColumn(column: string): number {
+  const m = /per\s+(\d[\d .]*)/i.exec(/\(([^()]*)\)\s*$/.exec(column)?.[1] ?? '');
+  const n = m ? Number(m[1].replace(/[ .]/g, '')) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : 1000;
+}
+
+/** A number field as typed: a number when it reads as one, else the text (the server names the problem); empty = absent. */
+export function numberInput(text: string): number | string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t.replace(',', '.'));
+  return Number.isFinite(n) ? n : t;
 }
 
 /** A catalogue code for a new indicator named by the analyst: "Rokers (%)" → "rokers". */
@@ -36,6 +51,9 @@ interface Choice {
   quadrant: Quadrant;
   polarity: Polarity;
   measure: Measure;
+  /** As typed: the unit of a rate ("1000") and the disclosure minimum ("5"). */
+  per: string;
+  minCount: string;
 }
 
 /**
@@ -77,6 +95,14 @@ interface Choice {
                       <select [attr.aria-label]="tx('map.newMeasure', { column: col })" (change)="choose(col, { measure: $any(v($event)) })">
                         @for (m of measures; track m) {<option [value]="m" [selected]="m === c.measure">{{ tx($any('measure.' + m)) }}</option>}
                       </select>
+                      @if (c.measure === 'rate') {
+                        <label class="inline">{{ tx('map.newPer') }}
+                          <input class="num" inputmode="numeric" size="6" [attr.aria-label]="tx('map.newPerLabel', { column: col })" [value]="c.per" (input)="choose(col, { per: v($event) })" />
+                        </label>
+                      }
+                      <label class="inline" [title]="tx('map.newMinCountHint')">{{ tx('map.newMinCount') }}
+                        <input class="num" inputmode="numeric" size="4" [attr.aria-label]="tx('map.newMinCountLabel', { column: col })" [value]="c.minCount" (input)="choose(col, { minCount: v($event) })" />
+                      </label>
                     </div>
                   }
                   @if (errors()[col]; as e) {<p class="error">{{ e }}</p>}
@@ -93,7 +119,9 @@ interface Choice {
   styles: `
     .mapping { margin: 1rem 0; }
     .col { font-weight: normal; overflow-wrap: anywhere; max-width: 24rem; text-align: left; }
-    .new { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
+    .new { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; align-items: center; }
+    .inline { display: inline-flex; gap: 0.4rem; align-items: center; }
+    .inline input { width: 5rem; }
     select, input { max-width: 100%; min-width: 0; box-sizing: border-box; }
     .scroll { overflow-x: auto; max-height: 28rem; overflow-y: auto; }
   `,
@@ -130,7 +158,10 @@ export class ColumnMappingSection {
 
   protected choice(col: string): Choice {
     const c = this.choices()[col] ?? {};
-    return { target: c.target ?? '', name: c.name ?? col.replace(/\s*\([^()]*\)\s*$/, ''), quadrant: c.quadrant ?? 'I', polarity: c.polarity ?? 'higher-is-worse', measure: c.measure ?? measureOfColumn(col) };
+    return {
+      target: c.target ?? '', name: c.name ?? col.replace(/\s*\([^()]*\)\s*$/, ''), quadrant: c.quadrant ?? 'I', polarity: c.polarity ?? 'higher-is-worse',
+      measure: c.measure ?? measureOfColumn(col), per: c.per ?? String(perOfColumn(col)), minCount: c.minCount ?? '5',
+    };
   }
 
   /** Existing area indicators whose measure fits the column. */
@@ -147,7 +178,7 @@ export class ColumnMappingSection {
     const chosen = this.columns().filter((c) => this.choice(c).target);
     const errors: Record<string, string> = {};
     const taken = new Set(this.catalogue().map((i) => i.code));
-    const created: Indicator[] = [];
+    const newIndicators: Record<string, NewIndicator> = {};
     const columns: Record<string, string> = {};
     for (const col of chosen) {
       const c = this.choice(col);
@@ -161,36 +192,46 @@ export class ColumnMappingSection {
       }
       const code = codeFromName(c.name, taken);
       taken.add(code);
-      created.push({
-        code, name: { nl: c.name.trim(), en: c.name.trim() }, quadrant: c.quadrant, measure: c.measure, polarity: c.polarity, subjectKind: 'area',
-        per: c.measure === 'rate' ? 1000 : null, minCount: 5, leadsTo: [], source: this.title() ? `CBS StatLine: ${this.title()}` : 'CBS StatLine', description: col,
-      });
-      columns[col] = code;
+      // Per and the minimum are checked by the server (the floor is the administrator's): sent as typed.
+      const per = c.measure === 'rate' ? numberInput(c.per) ?? null : null;
+      newIndicators[col] = {
+        code, name: { nl: c.name.trim(), en: c.name.trim() }, quadrant: c.quadrant, measure: c.measure, polarity: c.polarity,
+        per, minCount: numberInput(c.minCount), source: this.title() ? `CBS StatLine: ${this.title()}` : 'CBS StatLine', description: col,
+      };
     }
     this.errors.set(errors);
     this.message.set(null);
     if (Object.keys(errors).length) return;
     this.busy.set(true);
-    const created$: Observable<unknown> = created.length ? this.indicators.save(created) : of(null);
-    created$
-      .pipe(
-        switchMap(() => this.imports.mapping(this.signature())),
-        concatMap((existing) => this.imports.saveMapping(this.signature(), { ...existing, ...columns }, this.title())),
-      )
+    this.imports
+      .mapping(this.signature())
+      .pipe(concatMap((existing) => this.imports.saveMapping(this.signature(), { ...existing, ...columns }, this.title(), newIndicators)))
       .subscribe({
         next: () => {
           this.busy.set(false);
           this.choices.set({});
+          if (Object.keys(newIndicators).length) this.indicators.catalogueChanged();
           this.mapped.emit();
         },
         error: (e: unknown) => {
           this.busy.set(false);
-          const list = e instanceof HttpErrorResponse && Array.isArray(e.error?.errors) ? (e.error.errors as { field: string; code?: string }[]) : [];
-          const byColumn: Record<string, string> = {};
-          for (const fe of list) if (this.columns().includes(fe.field)) byColumn[fe.field] = fe.code === 'mapping.measure' ? this.tx('mapping.measure') : this.tx('field.invalid');
-          this.errors.set(byColumn);
-          this.message.set(list.length ? this.tx('cat.invalid') : (apiMessage(e) ?? this.tx('cat.invalid')));
+          const list = e instanceof HttpErrorResponse && Array.isArray(e.error?.errors) ? (e.error.errors as FieldError[]) : [];
+          this.errors.set(this.columnErrors(list));
+          this.message.set(list.length ? this.tx('mapping.invalid') : (apiMessage(e) ?? this.tx('cat.invalid')));
         },
       });
+  }
+
+  /** The server's refusals by column (`field` is the column), in the user's language. */
+  private columnErrors(list: FieldError[]): Record<string, string> {
+    const byColumn: Record<string, string> = {};
+    for (const fe of list) {
+      if (!this.columns().includes(fe.field)) continue;
+      const params: Record<string, string | number> = { ...(fe.params ?? {}) };
+      if (typeof params['measure'] === 'string') params['measure'] = this.tx(`measure.${params['measure']}` as CatalogueMessageKey);
+      const field = typeof params['field'] === 'string' ? params['field'] : '';
+      byColumn[fe.field] ??= this.tx(fieldErrorKey(field, fe.code), params);
+    }
+    return byColumn;
   }
 }

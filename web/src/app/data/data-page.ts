@@ -5,7 +5,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
-import { can, type ImportBatch, type ImportError, type ImportPreview, type ImportResult, type ImportSummary } from 'contracts';
+import { can, type FormatDetectionInfo, type ImportBatch, type ImportError, type ImportPreview, type ImportResult, type ImportSummary } from 'contracts';
 import { BehaviorSubject, catchError, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { IndicatorsApi } from '../indicators/indicators-api';
@@ -18,7 +18,7 @@ import { LoadStateView } from '../shared/load-state-view';
 import { actorText } from '../shared/actor';
 import '../core/i18n/messages-pages';
 import type { ImportMessageKey } from './import-messages';
-import { ImportFormat, ImportsApi, type HistoryPage } from './imports-api';
+import { ImportFormat, ImportsApi, type HistoryPage, type UploadOptions } from './imports-api';
 import { IndicatorCatalogue } from './indicator-catalogue';
 import { SignalSettingsSection } from './signal-settings-section';
 import { CbsSourcesSection } from './cbs-sources-section';
@@ -33,7 +33,11 @@ import { HelpBox } from '../shared/help-box';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   // Long file names and the changes column must not push the history past the window.
-  styles: ['.history-source { overflow-wrap: anywhere; } .history-changes { min-width: 11rem; }'],
+  styles: [
+    '.history-source { overflow-wrap: anywhere; } .history-changes { min-width: 11rem; }',
+    // Source and period side by side where there is room; their hints wrap instead of widening them.
+    '.upload-options > div { flex: 1 1 16rem; max-width: 26rem; } .upload-options input { width: 100%; box-sizing: border-box; }',
+  ],
 })
 export class DataPage {
   private readonly api = inject(ImportsApi);
@@ -44,10 +48,6 @@ export class DataPage {
   /** An import error in the user's language (its code), else a generic sentence: never the server's English text. */
   protected issue(e: ImportError): string {
     return issueText(e);
-  }
-  /** Why a format was assumed, in the user's language. */
-  protected detectionReason(code: string): string {
-    return codeText(code) ?? '';
   }
   protected actor(a: string | null | undefined): string {
     return actorText(a, this.i18n.t('actor.system'));
@@ -104,7 +104,7 @@ export class DataPage {
   protected readonly preview = signal<ImportPreview | null>(null);
   /** What the last completed import changed (from its batch). */
   protected readonly changed = signal<ImportSummary | null>(null);
-  private pending: { file: File; format: ImportFormat } | null = null;
+  private pending: { file: File; format: ImportFormat; options: UploadOptions } | null = null;
   /** Indicator names by code: the page shows names, not codes. */
   private readonly indicators = inject(IndicatorsApi);
   private readonly names$ = new BehaviorSubject<void>(undefined);
@@ -160,6 +160,11 @@ export class DataPage {
     return this.tx('imp.changedIn', { changed, indicators: s.indicators.map((c) => this.indicatorName(c)).join(', ') || this.tx('imp.none'), periods });
   }
 
+  /** "Aangenomen formaat: CBS StatLine-download, omdat …": the reason is the server's message key with its details. */
+  protected detected(d: FormatDetectionInfo): string {
+    return this.tx('imp.detected', { format: this.formatName(d.format), reason: codeText(d.code, d.params) ?? d.reason });
+  }
+
   protected list(items: string[]): string {
     return items.length ? items.join(', ') : this.tx('imp.none');
   }
@@ -185,14 +190,14 @@ export class DataPage {
   }
 
   /** Step 1: validate fully on the server, write nothing, show what would change. */
-  protected check(files: FileList | null, format: string): void {
+  protected check(files: FileList | null, format: string, options: UploadOptions = {}): void {
     const file = this.start(files);
     if (!file) return;
     const fmt = DataPage.toFormat(format);
-    this.api.preview(file, fmt).subscribe({
+    this.api.preview(file, fmt, options).subscribe({
       next: (p) => {
         this.busy.set(false);
-        this.pending = { file, format: fmt };
+        this.pending = { file, format: fmt, options };
         this.preview.set(p);
       },
       error: (err: unknown) => this.failed(err, false),
@@ -205,7 +210,7 @@ export class DataPage {
     const p = this.pending;
     if (!p) return;
     this.busy.set(true);
-    this.api.preview(p.file, p.format).subscribe({
+    this.api.preview(p.file, p.format, p.options).subscribe({
       next: (preview) => {
         this.busy.set(false);
         this.names$.next(); // the mapping may have made new indicators
@@ -221,10 +226,10 @@ export class DataPage {
   }
 
   /** Step 2 (or directly): import the file. */
-  protected upload(files: FileList | null, format: string): void {
+  protected upload(files: FileList | null, format: string, options: UploadOptions = {}): void {
     const file = this.start(files);
     if (!file) return;
-    this.send(file, DataPage.toFormat(format));
+    this.send(file, DataPage.toFormat(format), options);
   }
 
   protected confirm(): void {
@@ -232,7 +237,7 @@ export class DataPage {
     if (!p) return;
     this.preview.set(null);
     this.busy.set(true);
-    this.send(p.file, p.format);
+    this.send(p.file, p.format, p.options);
   }
 
   protected cancel(): void {
@@ -240,9 +245,9 @@ export class DataPage {
     this.preview.set(null);
   }
 
-  private send(file: File, format: ImportFormat): void {
+  private send(file: File, format: ImportFormat, options: UploadOptions): void {
     this.pending = null;
-    this.api.upload(file, format).subscribe({
+    this.api.upload(file, format, options).subscribe({
       next: (res) => {
         this.busy.set(false);
         this.result.set(res);

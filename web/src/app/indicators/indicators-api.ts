@@ -30,8 +30,13 @@ export class IndicatorsApi {
    */
   save(indicators: Indicator | Indicator[]): Observable<{ upserted: number; indicators: Indicator[] }> {
     return this.http.post<{ upserted: number; indicators: Indicator[] }>('/api/v1/indicators', indicators).pipe(
-      tap(() => (this.catalogue$ = undefined)),
+      tap(() => this.catalogueChanged()),
     );
+  }
+
+  /** Indicators were made elsewhere (a StatLine column mapping): the next `catalogue()` reads them. */
+  catalogueChanged(): void {
+    this.catalogue$ = undefined;
   }
 
   /** The funnel plot of an indicator's areas at one period, with the engine's limits (null: no funnel for this measure). */

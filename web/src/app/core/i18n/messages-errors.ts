@@ -111,8 +111,6 @@ export const ERRORS_NL: Record<string, string> = {
   'api.import.notText.nul': 'Het bestand is geen tekst: het bevat NUL-tekens (een binair bestand, of UTF-16 zonder byte order mark). Sla het op als UTF-8.',
   'api.import.notText.binary': 'Het bestand is geen tekst: het bevat binaire gegevens. Lever een CSV-tekstbestand in UTF-8.',
   'api.import.statline.emptyFile': 'Het bestand is leeg.',
-  'api.import.format.long-assumed': 'de kopregel noemt enkele kolommen van het lange formaat (indicator, subject, period), maar niet alle drie in aparte kolommen.',
-  'api.import.format.statline-assumed': 'de eerste regel is een losse titel met een lege regel erna, zoals in de tabelindeling van StatLine.',
   'api.import.format.empty': 'Het bestand is leeg: verwacht een CSV in lang formaat of een CBS StatLine-download.',
   'api.import.format.not-text': 'Het bestand is geen tekst. Lever een CSV-bestand (UTF-8).',
   'api.import.format.invalid': 'Kies als formaat automatisch, lang formaat of CBS StatLine-download.',
@@ -129,6 +127,13 @@ export const ERRORS_NL: Record<string, string> = {
   'api.import.statline.unknownAreaName': 'Onbekende gebiedsnaam “{value}”.',
   'api.import.statline.noKnownColumn': 'Geen enkele kolom van deze tabel hoort bij een indicator. Koppel de kolommen eerst aan indicatoren (kolommen: {columns}).',
   'api.import.statline.noPeriod': 'De tabel heeft geen periodekolom en er is geen periode opgegeven: kies de periode bij het inlezen (bijvoorbeeld 2022).',
+  'api.import.periodConflict': 'Het bestand heeft een eigen periode ({value}) die verschilt van de opgegeven periode {period}. Laat het veld Periode leeg voor een bestand met eigen perioden.',
+  'api.import.sourceTooLong': 'De bron is te lang (hoogstens {max} tekens).',
+  // Why a format was detected (shown after "Aangenomen formaat: …, omdat"): reasons, not errors.
+  'api.import.format.long': 'de kopregel indicator, subject en period noemt',
+  'api.import.format.statline': 'de kopregel kenmerken van een CBS StatLine-download heeft',
+  'api.import.format.long-assumed': 'de kopregel {columns} noemt, maar niet indicator, subject en period elk in een eigen kolom',
+  'api.import.format.statline-assumed': 'de eerste regel alleen een titel is (“{title}”) met daaronder een lege regel, zoals in de tabelindeling van StatLine',
 };
 
 export const ERRORS_EN: Record<string, string> = {
@@ -236,8 +241,6 @@ export const ERRORS_EN: Record<string, string> = {
   'api.import.notText.nul': 'The file is not text: it contains NUL bytes (a binary file, or UTF-16 without a byte order mark). Save it as UTF-8.',
   'api.import.notText.binary': 'The file is not text: it contains binary data. Upload a CSV text file in UTF-8.',
   'api.import.statline.emptyFile': 'The file is empty.',
-  'api.import.format.long-assumed': 'the header names some columns of the long format (indicator, subject, period), but not all three in separate columns.',
-  'api.import.format.statline-assumed': 'the first line is a lone title followed by a blank line, as in StatLine’s table layout.',
   'api.import.format.empty': 'The file is empty: expected a long-format CSV or a CBS StatLine download.',
   'api.import.format.not-text': 'The file is not text. Upload a CSV file (UTF-8).',
   'api.import.format.invalid': 'Choose automatic, long format or CBS StatLine download as the format.',
@@ -254,6 +257,12 @@ export const ERRORS_EN: Record<string, string> = {
   'api.import.statline.unknownAreaName': 'Unknown area name “{value}”.',
   'api.import.statline.noKnownColumn': 'No column of this table belongs to an indicator. Map the columns to indicators first (columns: {columns}).',
   'api.import.statline.noPeriod': 'The table has no period column and no period was given: choose the period when importing (for example 2022).',
+  'api.import.periodConflict': 'The file has a period of its own ({value}) that differs from the period given, {period}. Leave the Period field empty for a file with its own periods.',
+  'api.import.sourceTooLong': 'The source is too long (at most {max} characters).',
+  'api.import.format.long': 'the header names indicator, subject and period',
+  'api.import.format.statline': 'the header has the marks of a CBS StatLine download',
+  'api.import.format.long-assumed': 'the header names {columns}, but not each of indicator, subject and period in a column of its own',
+  'api.import.format.statline-assumed': 'the first line is a lone title (“{title}”) followed by a blank line, as in StatLine’s table layout',
 };
 
 registerMessages(ERRORS_NL, ERRORS_EN);

@@ -3,9 +3,9 @@ import { join, relative } from 'node:path';
 import { DICTIONARIES, type Lang } from './message-registry';
 import './messages';
 import './messages-errors';
+import { CATALOGUE_EN, CATALOGUE_NL } from '../../data/catalogue-messages';
 // The Data page's catalogues: import lines, boundary files, CBS sync and column mappings answer there.
 import '../../data/boundary-messages';
-import '../../data/catalogue-messages';
 import '../../data/cbs-messages';
 import '../../data/import-messages';
 
@@ -75,6 +75,8 @@ describe('server message keys', () => {
     // Capabilities and setting keys are recognised as such, not mistaken for messages.
     expect(keys).not.toContain('signals.own');
     expect(keys).not.toContain('severity.largeEffect');
+    // the reasons of format detection (issue 16) and the upload form's period and source
+    expect(keys).toEqual(expect.arrayContaining(['import.format.long-assumed', 'import.format.statline-assumed', 'import.periodConflict', 'import.sourceTooLong']));
   });
 
   it.each(keys)('%s is translated in Dutch and English', (key) => {
@@ -90,5 +92,25 @@ describe('server message keys', () => {
       ...['unknown', 'revoked', 'expired', 'reused', 'inactive'].map((error) => `auth.session.${error}`),
     ];
     for (const key of built) for (const lang of ['nl', 'en'] as const) expect({ key, lang, text: typeof text(lang, key) }).toEqual({ key, lang, text: 'string' });
+  });
+});
+
+/**
+ * The catalogue and column-mapping refusals (issue 16) are shown next to their field or column by
+ * the Data page, from `code` + `params`: every key the indicator and mapping code sends has a text.
+ */
+const FIELD_SENT = /'((?:mapping|indicator)\.[A-Za-z][\w.-]*)'/g;
+const fieldKeys = [
+  ...new Set(['imports', 'indicators'].flatMap((d) => sources(join(API, d))).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(FIELD_SENT)].map((m) => m[1]))),
+].sort();
+
+describe('catalogue and mapping message keys', () => {
+  it('finds the keys in the API source', () => {
+    expect(fieldKeys).toEqual(expect.arrayContaining(['indicator.minCount.range', 'indicator.per.invalid', 'mapping.measure', 'mapping.codeTaken']));
+  });
+
+  it.each(fieldKeys)('%s is translated in Dutch and English', (key) => {
+    expect(CATALOGUE_NL[key as keyof typeof CATALOGUE_NL]).toEqual(expect.any(String));
+    expect(CATALOGUE_EN[key as keyof typeof CATALOGUE_EN]).toEqual(expect.any(String));
   });
 });
