@@ -33,6 +33,7 @@ describe('MeetingPage', () => {
     await fixture.whenStable();
     for (const r of http.match((req) => req.url === '/api/v1/signals')) r.flush([]);
     for (const r of http.match('/api/v1/signal-owners')) r.flush([{ id: 'u-ana', name: 'Anna Analist', role: 'analyst' }]);
+    for (const r of http.match((req) => req.url === '/api/v1/areas')) r.flush([{ code: 'GM0518', name: "'s-Gravenhage", level: 'municipality' }]);
     await fixture.whenStable();
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
@@ -68,6 +69,14 @@ describe('MeetingPage', () => {
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="decision-facts"]')?.textContent).toMatch(/Effect meten op\s*1 sep 2024/);
     http.verify();
+  });
+
+  it("names the meeting's area, never its bare code, and offers the page help", async () => {
+    const { el } = await render();
+    const meta = el.querySelector('[data-testid="meeting-meta"]')?.textContent ?? '';
+    expect(meta).toContain("'s-Gravenhage");
+    expect(meta).not.toContain('GM0518');
+    expect(el.querySelector('[data-testid="help-box"] summary')?.textContent).toContain('Hoe lees ik dit?');
   });
 
   it('does not send an empty decision', async () => {

@@ -14,13 +14,15 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, LocPipe, NumPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
+import { HelpBox } from '../shared/help-box';
+import { AreaNames, nameOf } from '../areas/area-names';
 import { SignalsApi } from '../signalen/signals-api';
 import { MeetingsApi } from '../shared/meetings-api';
 import { briefFileName, saveBlob } from './brief-download';
 
 @Component({
   selector: 'app-meeting-page',
-  imports: [TPipe, DayPipe, LocPipe, NumPipe, RouterLink, LoadStateView, NgTemplateOutlet],
+  imports: [TPipe, DayPipe, LocPipe, NumPipe, RouterLink, LoadStateView, NgTemplateOutlet, HelpBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-page.html',
   styles: `
@@ -51,6 +53,14 @@ export class MeetingPage {
     const s = this.state();
     return s.status === 'ok' ? s.data : null;
   });
+  private readonly areaNames = inject(AreaNames);
+  /** The meeting's area by its name (the code only while the name is unknown). */
+  protected readonly areaName = toSignal(
+    toObservable(computed(() => this.meeting()?.area ?? null)).pipe(
+      switchMap((area) => (area ? this.areaNames.names([area]).pipe(map((names) => nameOf(names, area))) : of(''))),
+    ),
+    { initialValue: '' },
+  );
 
   /** Open and interpreted signals of the meeting's area that are not on this agenda yet. */
   private readonly candidates$ = toObservable(computed(() => this.meeting()?.area ?? null)).pipe(
