@@ -158,7 +158,10 @@ describe.each(DB_KINDS)('alerts: subscriptions, mail, webhooks, delivery log on 
     expect((await fetch(`${app.url}${link}x`)).status).toBe(400);
     const un = await fetch(`${app.url}${link}`);
     expect(un.status).toBe(200);
-    expect(await un.text()).toContain('Afgemeld');
+    const unsubscribed = await un.text();
+    expect(unsubscribed).toContain('Afgemeld');
+    // Reminders for what the user owns do not stop with the unsubscribe link, and the page says so.
+    expect(unsubscribed).toContain('Herinneringen over signalen en besluiten die aan u zijn toegewezen blijven komen');
     expect(await (await app.request('/api/v1/me/subscriptions', { role: 'manager' })).json()).toMatchObject({ mode: 'off' });
     await receiver.close();
     await jsonHook.close();

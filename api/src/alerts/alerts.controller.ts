@@ -131,7 +131,11 @@ export class AlertsController {
     const ok = typeof token === 'string' && (await this.alerts.unsubscribe(token));
     if (!ok) res.status(400);
     const msg = ok
-      ? ['Afgemeld', 'U ontvangt geen meldingen meer van Wijksignaal. U kunt dit altijd weer aanzetten op de pagina Meldingen.', 'You will no longer receive Wijksignaal messages.']
+      ? [
+          'Afgemeld',
+          'U ontvangt geen meldingen en overzichten meer van Wijksignaal. Herinneringen over signalen en besluiten die aan u zijn toegewezen blijven komen zolang u er eigenaar van bent. U kunt meldingen altijd weer aanzetten op de pagina Meldingen.',
+          'You will no longer receive Wijksignaal alerts and digests. Reminders about signals and decisions assigned to you continue while you own them.',
+        ]
       : ['Link ongeldig', 'Deze afmeldlink is ongeldig of beschadigd.', 'This unsubscribe link is not valid.'];
     return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${msg[0]} — Wijksignaal</title></head><body style="font-family:Arial,sans-serif"><main><h1>${msg[0]}</h1><p>${msg[1]}</p><p lang="en">${msg[2]}</p><p><a href="/meldingen">Meldingen</a></p></main></body></html>`;
   }
