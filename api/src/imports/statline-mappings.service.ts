@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FieldError } from 'contracts';
+import type { FieldError, Measure } from 'contracts';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
 import { checkDto } from '../common/validation';
@@ -13,6 +13,15 @@ import { StatlineMappingsRepository, type StatlineMapping } from './statline-map
 
 /** A column error: `field` is the StatLine column, `params.column` too, so the web names it. */
 type ColumnError = FieldError & { params: Record<string, string | number> };
+
+/** Why a StatLine column cannot be read into this indicator (new or existing), or null: it must be about areas and of a fitting measure. */
+function columnMisfit(column: string, ind: { code: string; subjectKind: string; measure: Measure }): ColumnError | null {
+  if (ind.subjectKind !== 'area') {
+    return { field: column, message: `indicator ${ind.code} is about units (schools), StatLine columns are about areas`, code: 'mapping.subjectKind', params: { column } };
+  }
+  const mismatch = measureMismatch(column, ind.measure);
+  return mismatch ? { field: column, message: mismatch, code: 'mapping.measure', params: { column, measure: ind.measure } } : null;
+}
 
 /**
  * Saving a StatLine table's column mapping (issue 16): ignored columns read into existing
@@ -59,18 +68,14 @@ export class StatlineMappingsService {
         errors.push({ field: column, message: `indicator ${code} exists already: choose it from the list or give the new one another name`, code: 'mapping.codeTaken', params: { column, code } });
         continue;
       }
-      if (value.subjectKind !== 'area') {
-        errors.push({ field: column, message: 'StatLine columns are about areas', code: 'mapping.subjectKind', params: { column } });
-        continue;
-      }
       if (value.minCount !== undefined && value.minCount !== null && !minCountAllowed(value.minCount, floor)) {
         const range = minCountRange(floor);
         errors.push({ field: column, message: `new indicator for ${JSON.stringify(column)}: minCount must be a whole number from ${range.min} (the disclosure floor) to ${range.max}`, code: 'indicator.minCount.range', params: { ...range, column, field: 'minCount' } });
         continue;
       }
-      const mismatch = measureMismatch(column, value.measure);
-      if (mismatch) {
-        errors.push({ field: column, message: mismatch, code: 'mapping.measure', params: { column, measure: value.measure } });
+      const misfit = columnMisfit(column, { code, subjectKind: value.subjectKind ?? 'area', measure: value.measure });
+      if (misfit) {
+        errors.push(misfit);
         continue;
       }
       created.push(value);
@@ -83,13 +88,9 @@ export class StatlineMappingsService {
         errors.push({ field: column, message: `unknown indicator ${JSON.stringify(code)}`, code: 'mapping.unknownIndicator', params: { column } });
         continue;
       }
-      if (ind.subjectKind !== 'area') {
-        errors.push({ field: column, message: `indicator ${ind.code} is about units (schools), StatLine columns are about areas`, code: 'mapping.subjectKind', params: { column } });
-        continue;
-      }
-      const mismatch = measureMismatch(column, ind.measure);
-      if (mismatch) {
-        errors.push({ field: column, message: mismatch, code: 'mapping.measure', params: { column, measure: ind.measure } });
+      const misfit = columnMisfit(column, ind);
+      if (misfit) {
+        errors.push(misfit);
         continue;
       }
       columns[column.trim()] = ind.code;
