@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { BriefModel } from 'contracts';
 import { axeViolations, launchBrowser, login, repoRoot, screenshot, startServer, type Server } from './support';
+import { modelTexts } from '../support/brief-texts';
 
 /**
  * One brief (issue 15, report-ready outputs): the print page shows what the API's brief model says —
@@ -11,20 +12,6 @@ import { axeViolations, launchBrowser, login, repoRoot, screenshot, startServer,
  * at most one A4 page per agenda item, and the PDF downloads from it.
  */
 const OUT = join(repoRoot(), 'test-output');
-
-/** Every text of the model a reader sees (the chart's evidence is data for the chart, not text). */
-function modelTexts(m: BriefModel): string[] {
-  return [
-    m.kicker, m.meeting.title, m.meta, m.labels.source,
-    ...m.items.flatMap((i) => [
-      ...(i.quadrant ? [m.labels.see, m.labels.interpretation, ...(i.interpretation.length ? [] : [m.labels.noInterpretation])] : []),
-      ...(i.question ? [m.labels.question] : []), ...(i.notes ? [m.labels.notes] : []), m.labels.decision, ...(i.effect ? [m.labels.effect] : []),
-      i.heading, ...i.facts, i.explanation, i.quadrant?.heading ?? '', i.quadrant?.inclusion ?? '', ...i.interpretation, i.question, i.notes ?? '',
-      i.decision?.text ?? '', ...(i.decision?.facts ?? []), i.effect?.text ?? '', i.effect?.warning ?? '',
-      i.evidence?.table?.caption ?? '', ...(i.evidence?.table?.columns ?? []), ...(i.evidence?.table?.rows.flatMap((r) => [r.label, r.value]) ?? []),
-    ]),
-  ].filter(Boolean);
-}
 
 const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
 

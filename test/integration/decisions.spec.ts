@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import type { BriefModel } from 'contracts';
 import { DB_KINDS, startTestApp, type TestApp } from './harness';
+import { modelTexts } from '../support/brief-texts';
 
 /**
  * Issue 15, report-ready outputs: a decision has an owner, a deadline and a follow-up date
@@ -38,20 +39,6 @@ function pdfText(pdf: Buffer): string {
 /** Windows-1252 where it differs from Latin-1 (0x80–0x9f): the quotes, dashes and bullet PDFKit's fonts write. */
 const WIN1252: Record<number, string> = { 0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—' };
 const win1252 = (bytes: Buffer): string => [...bytes].map((b) => WIN1252[b] ?? String.fromCharCode(b)).join('');
-
-/** Every text of the brief model a reader sees (the chart's evidence is data for the chart, not text). */
-function modelTexts(m: BriefModel): string[] {
-  return [
-    m.kicker, m.meeting.title, m.meeting.areaName, m.meta, m.labels.source,
-    ...m.items.flatMap((i) => [
-      ...(i.quadrant ? [m.labels.see, m.labels.interpretation, ...(i.interpretation.length ? [] : [m.labels.noInterpretation])] : []),
-      ...(i.question ? [m.labels.question] : []), ...(i.notes ? [m.labels.notes] : []), m.labels.decision, ...(i.effect ? [m.labels.effect] : []),
-      i.heading, ...i.facts, i.explanation, i.quadrant?.heading ?? '', i.quadrant?.inclusion ?? '', ...i.interpretation, i.question, i.notes ?? '',
-      i.decision?.text ?? '', ...(i.decision?.facts ?? []), i.effect?.text ?? '', i.effect?.warning ?? '',
-      i.evidence?.table?.caption ?? '', ...(i.evidence?.table?.columns ?? []), ...(i.evidence?.table?.rows.flatMap((r) => [r.label, r.value]) ?? []),
-    ]),
-  ].filter(Boolean);
-}
 
 /** Text compared without its layout: no white space (PDF lines wrap), dashes as the PDF's font writes them. */
 const flat = (s: string): string => s.replace(/[\u2212\u2012\u2013]/g, '-').replace(/\s+/g, '');
