@@ -86,11 +86,18 @@ describe('orientation in Chromium (demo data, embedded database)', () => {
 
   it('accepts an everyday name in the picker', async () => {
     const page = await browser.newPage();
+    // A slow server: the list of municipalities arrives after the user has typed and submitted.
+    // Her choice is carried out when it arrives (CI once submitted before the list was there and
+    // nothing happened).
+    await page.route('**/api/v1/areas/coverage', async (route) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+    });
     await login(page, server.url, 'analyst', '/overzicht/GM0599');
-    await page.waitForLoadState('networkidle'); // the picker resolves names against the loaded list
     await page.getByLabel('Gemeente').fill('Den Haag');
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.waitForURL(/\/overzicht\/GM0518/);
+    await page.waitForFunction(() => (document.getElementById('municipality-input') as HTMLInputElement | null)?.value === "'s-Gravenhage (GM0518)");
   });
 
   // Each role's main pages (its own navigation, plus a wijk page) at phone width: wide tables

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { AreaSummary } from 'contracts';
 import { AreasApi } from '../areas/areas-api';
@@ -27,7 +27,8 @@ import type { MunicipalityCoverage } from 'contracts';
           autocomplete="off"
           aria-describedby="municipality-hint"
           [attr.aria-invalid]="unknown() ? 'true' : null"
-          [value]="currentLabel()"
+          [value]="draft() ?? currentLabel()"
+          (input)="draft.set(query.value)"
           (change)="choose(query.value, true)"
         />
         <button type="submit">{{ 'picker.show' | t }}</button>
@@ -78,6 +79,23 @@ export class MunicipalityPicker {
     return m ? this.label(m) : (this.selected() ?? '');
   });
   protected readonly unknown = signal<string | null>(null);
+  /**
+   * What the user typed since the last choice. The label of the current municipality arrives with
+   * the list; it must not overwrite what she already typed, and a new choice starts afresh.
+   */
+  protected readonly draft = linkedSignal<string | null | undefined, string | null>({ source: this.selected, computation: () => null });
+  /** A choice made before the list arrived: resolved as soon as it is there, not refused. */
+  private readonly pending = signal<{ value: string; quiet: boolean } | null>(null);
+
+  constructor() {
+    effect(() => {
+      const wanted = this.pending();
+      if (wanted && this.state().status !== 'loading') {
+        this.pending.set(null);
+        this.choose(wanted.value, wanted.quiet);
+      }
+    });
+  }
 
   protected label(m: AreaSummary): string {
     return `${m.name} (${m.code})`;
@@ -85,6 +103,11 @@ export class MunicipalityPicker {
 
   protected choose(value: string, quiet = false): void {
     if (!value.trim()) return;
+    if (this.state().status === 'loading') {
+      // A submit wins over the quiet change event that the same click fires first.
+      if (!this.pending() || !quiet) this.pending.set({ value, quiet });
+      return;
+    }
     const match = findMunicipality(this.municipalities(), value);
     if (match) {
       this.unknown.set(null);
