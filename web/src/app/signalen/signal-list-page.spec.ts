@@ -105,4 +105,17 @@ describe('SignalListPage (signal groups)', () => {
     expect(navigate).toHaveBeenLastCalledWith(['/signalen'], { queryParams: expect.objectContaining({ owner: 'me' }) });
     http.verify();
   });
+
+  it('says why "Alleen mijn signalen" is empty and how a signal becomes hers; an empty list otherwise says no data', async () => {
+    const mine = await render({ owner: 'me' });
+    mine.http.expectOne((r) => r.url === '/api/v1/signals').flush([]);
+    await mine.fixture.whenStable();
+    expect(mine.el.querySelector('[data-testid="mine-empty"]')?.textContent).toContain('U bent van geen signaal eigenaar');
+    TestBed.resetTestingModule();
+    const all = await render({});
+    all.http.expectOne((r) => r.url === '/api/v1/signals').flush([]);
+    await all.fixture.whenStable();
+    expect(all.el.querySelector('[data-testid="mine-empty"]')).toBeNull();
+    expect(all.el.textContent).toContain('Geen gegevens gevonden');
+  });
 });
