@@ -15,6 +15,7 @@ import { CbsSources1767600000000 } from './1767600000000-cbs-sources';
 import { IndicatorTopic1767700000000 } from './1767700000000-indicator-topic';
 import { SignalJobs1767710000000 } from './1767710000000-signal-jobs';
 import { DecisionOwnerDeadline1767730000000 } from './1767730000000-decision-owner-deadline';
+import { DeliveryErrorCode1767800000000 } from './1767800000000-delivery-error-code';
 
 /** All migrations in order; TypeORM runs those not yet recorded in its migrations table. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   IndicatorTopic1767700000000,
   SignalJobs1767710000000,
   DecisionOwnerDeadline1767730000000,
+  DeliveryErrorCode1767800000000,
 ];

@@ -159,8 +159,10 @@ describe.each(DB_KINDS)('alerts follow-up against a real SMTP server on %s', (ki
       await sleep(30); // past the capped back-off (ALERTS_RETRY_MAX_MS = 20)
     }
     warn.mockRestore();
-    const waiting = (await f.q(`SELECT status, attempts, last_error FROM alert_delivery WHERE kind = 'digest.daily'`)) as { status: string; attempts: number; last_error: string }[];
+    const waiting = (await f.q(`SELECT status, attempts, last_error, last_error_code FROM alert_delivery WHERE kind = 'digest.daily'`)) as { status: string; attempts: number; last_error: string; last_error_code: string }[];
     expect(waiting).toHaveLength(3);
+    // Why, for the Beheer page: the one that was tried found the server down, the others were not tried.
+    expect(waiting.map((d) => d.last_error_code).sort()).toEqual(['delivery.mail.notTried', 'delivery.mail.notTried', 'delivery.mail.unreachable']);
     expect(waiting.every((d) => d.status === 'pending' && d.last_error.length > 0)).toBe(true);
     // One connection attempt per round: the first mail carries the attempts, the others wait untried.
     expect(Math.max(...waiting.map((d) => d.attempts))).toBe(ROUNDS);
@@ -175,13 +177,16 @@ describe.each(DB_KINDS)('alerts follow-up against a real SMTP server on %s', (ki
     for (const email of ['analyst@demo.local', 'manager@demo.local']) expect(mailsTo(email, 'Dagoverzicht')).toHaveLength(1);
     expect(smtp.mails.filter((m) => m.to.includes(bounce))).toHaveLength(0);
     expect(smtp.mails).toHaveLength(2);
-    const done = (await f.q(`SELECT recipient, status, last_error FROM alert_delivery WHERE kind = 'digest.daily' ORDER BY recipient`)) as { recipient: string; status: string; last_error: string | null }[];
+    const done = (await f.q(`SELECT recipient, status, last_error, last_error_code, last_error_params FROM alert_delivery WHERE kind = 'digest.daily' ORDER BY recipient`)) as { recipient: string; status: string; last_error: string | null; last_error_code: string | null; last_error_params: unknown }[];
     expect(done.map((d) => [d.recipient, d.status])).toEqual([
       ['analyst@demo.local', 'sent'],
       [bounce, 'failed'],
       ['manager@demo.local', 'sent'],
     ].sort((a, b) => a[0].localeCompare(b[0])));
     expect(done.find((d) => d.recipient === bounce)!.last_error).toContain('550');
+    expect(done.find((d) => d.recipient === bounce)).toMatchObject({ last_error_code: 'delivery.mail.rejected', last_error_params: { reply: 550 } });
+    // A mail that went through keeps no reason of an earlier failure.
+    expect(done.filter((d) => d.status === 'sent').every((d) => d.last_error_code === null && d.last_error === null)).toBe(true);
 
     await f.q(`UPDATE app_user SET active = false WHERE email = $1`, [bounce]);
     await app.request('/api/v1/me/subscriptions', { method: 'PUT', role: 'analyst', json: { mode: 'off' } });

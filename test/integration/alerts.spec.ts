@@ -191,6 +191,13 @@ describe.each(DB_KINDS)('alerts: subscriptions, mail, webhooks, delivery log on 
     const rows = (await q(`SELECT status, attempts, last_error FROM alert_delivery WHERE webhook_id = $1`, [id])) as { status: string; attempts: number; last_error: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.status === 'failed' && r.attempts === 3 && r.last_error.length > 0)).toBe(true);
+    // The log says why in a message key (the Beheer page's sentence), the transport's text beside it.
+    const log = (await (await app.request('/api/v1/deliveries?limit=1000', { role: 'admin' })).json()) as { channel: string; recipient: string; errorCode: string | null; lastError: string | null }[];
+    const mine = log.filter((d) => d.channel === 'webhook' && d.recipient === 'http://127.0.0.1:9/none');
+    expect(mine.length).toBe(rows.length);
+    expect(mine.every((d) => d.errorCode === 'delivery.webhook.unreachable' && d.lastError)).toBe(true);
+    const hooks = (await (await app.request('/api/v1/webhooks', { role: 'admin' })).json()) as { id: string; lastDelivery: { errorCode: string | null } | null }[];
+    expect(hooks.find((h) => h.id === id)?.lastDelivery?.errorCode).toBe('delivery.webhook.unreachable');
     expect((await app.request('/api/health')).status).toBe(200);
     expect((await app.request(`/api/v1/webhooks/${id}`, { method: 'DELETE', role: 'admin' })).status).toBe(204);
   });

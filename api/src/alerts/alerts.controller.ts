@@ -107,7 +107,8 @@ export class AlertsController {
     setNextLink(req, res, p.next);
     return p.items.map((r) => ({
       id: r.id, key: r.delivery_key, channel: r.channel, kind: r.kind, recipient: r.recipient, signalIds: r.signal_ids, subject: r.subject,
-      text: r.body_text, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at,
+      text: r.body_text, status: r.status, attempts: r.attempts, lastError: r.last_error,
+      errorCode: r.last_error_code, errorParams: r.last_error_params, createdAt: r.created_at, sentAt: r.sent_at,
       nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
     }));
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { rolesWith, type Role } from 'contracts';
 import { DataSource } from 'typeorm';
 import type { SignalRow } from '../signals/signals.repository';
-import type { AlertFilter, Subscription, WebhookFormat } from './core';
+import type { AlertFilter, DeliveryReason, Subscription, WebhookFormat } from './core';
 
 export interface UserRow {
   id: string;
@@ -38,6 +38,20 @@ export interface WebhookRow {
   created_at: Date;
 }
 
+/** A failed attempt: the transport's own text and the reason as a message key (see core.ts `deliveryReason`). */
+export interface DeliveryFailure extends DeliveryReason {
+  text: string;
+}
+
+/** A webhook's latest call, as the Beheer list shows it. */
+export interface WebhookResult {
+  status: string;
+  at: string;
+  error: string | null;
+  errorCode: string | null;
+  errorParams: Record<string, string | number> | null;
+}
+
 export interface DeliveryRow {
   id: string;
   delivery_key: string;
@@ -55,6 +69,8 @@ export interface DeliveryRow {
   attempts: number;
   next_attempt_at: Date;
   last_error: string | null;
+  last_error_code: string | null;
+  last_error_params: Record<string, string | number> | null;
   created_at: Date;
   sent_at: Date | null;
 }
@@ -220,13 +236,15 @@ export class AlertsRepository {
   }
 
   /** Per webhook its latest finished or failing call (the Beheer list). */
-  async lastWebhookResults(): Promise<Map<string, { status: string; at: string; error: string | null }>> {
-    const rows: { webhook_id: string; status: string; at: Date; last_error: string | null }[] = await this.db.query(
-      `SELECT DISTINCT ON (webhook_id) webhook_id::text AS webhook_id, status, COALESCE(sent_at, created_at) AS at, last_error
+  async lastWebhookResults(): Promise<Map<string, WebhookResult>> {
+    const rows: { webhook_id: string; status: string; at: Date; last_error: string | null; last_error_code: string | null; last_error_params: Record<string, string | number> | null }[] = await this.db.query(
+      `SELECT DISTINCT ON (webhook_id) webhook_id::text AS webhook_id, status, COALESCE(sent_at, created_at) AS at, last_error, last_error_code, last_error_params
        FROM alert_delivery WHERE webhook_id IS NOT NULL AND status IN ('sent','failed','pending') AND attempts > 0
        ORDER BY webhook_id, COALESCE(sent_at, created_at) DESC, id DESC`,
     );
-    return new Map(rows.map((r) => [r.webhook_id, { status: r.status, at: new Date(r.at).toISOString(), error: r.last_error }]));
+    return new Map(
+      rows.map((r) => [r.webhook_id, { status: r.status, at: new Date(r.at).toISOString(), error: r.last_error, errorCode: r.last_error_code, errorParams: r.last_error_params }]),
+    );
   }
 
   /** Which of these delivery keys are planned already. */
@@ -279,26 +297,26 @@ export class AlertsRepository {
 
   async finish(id: string, status: 'sent' | 'outbox', content: { subject?: string; text?: string; html?: string }): Promise<void> {
     await this.db.query(
-      `UPDATE alert_delivery SET status = $2, sent_at = now(), locked_until = NULL, last_error = NULL,
+      `UPDATE alert_delivery SET status = $2, sent_at = now(), locked_until = NULL, last_error = NULL, last_error_code = NULL, last_error_params = NULL,
          subject = COALESCE($3, subject), body_text = COALESCE($4, body_text), body_html = COALESCE($5, body_html) WHERE id = $1`,
       [id, status, content.subject ?? null, content.text ?? null, content.html ?? null],
     );
   }
 
-  async retryLater(id: string, error: string, retryInMs: number | null): Promise<void> {
+  async retryLater(id: string, error: DeliveryFailure, retryInMs: number | null): Promise<void> {
     await this.db.query(
-      `UPDATE alert_delivery SET status = $2, last_error = $3, locked_until = NULL,
+      `UPDATE alert_delivery SET status = $2, last_error = $3, last_error_code = $5, last_error_params = $6, locked_until = NULL,
          next_attempt_at = now() + ($4 || ' milliseconds')::interval WHERE id = $1`,
-      [id, retryInMs === null ? 'failed' : 'pending', error.slice(0, 500), String(retryInMs ?? 0)],
+      [id, retryInMs === null ? 'failed' : 'pending', error.text.slice(0, 500), String(retryInMs ?? 0), error.code, error.params ? JSON.stringify(error.params) : null],
     );
   }
 
   /** Gives a claimed delivery back untried (the round found the mail server down): pending again, the attempt not counted. */
-  async postpone(id: string, reason: string, retryInMs: number): Promise<void> {
+  async postpone(id: string, reason: DeliveryFailure, retryInMs: number): Promise<void> {
     await this.db.query(
-      `UPDATE alert_delivery SET status = 'pending', attempts = GREATEST(attempts - 1, 0), last_error = $2, locked_until = NULL,
-         next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
-      [id, reason.slice(0, 500), String(retryInMs)],
+      `UPDATE alert_delivery SET status = 'pending', attempts = GREATEST(attempts - 1, 0), last_error = $2, last_error_code = $4,
+         last_error_params = $5, locked_until = NULL, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`,
+      [id, reason.text.slice(0, 500), String(retryInMs), reason.code, reason.params ? JSON.stringify(reason.params) : null],
     );
   }
 
@@ -311,7 +329,7 @@ export class AlertsRepository {
     }
     return this.db.query(
       `SELECT id::text AS id, delivery_key, channel, kind, user_id, webhook_id, recipient, signal_ids, subject, body_text, status, attempts,
-              next_attempt_at, last_error, created_at, sent_at
+              next_attempt_at, last_error, last_error_code, last_error_params, created_at, sent_at
        FROM alert_delivery ${where} ORDER BY id DESC LIMIT $1`,
       params,
     );

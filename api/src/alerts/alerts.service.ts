@@ -8,7 +8,7 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { SignalRow } from '../signals/signals.repository';
 import {
-  classifyMailError, defaultSubscription, retryDelay, toSubscription, toWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
+  classifyMailError, defaultSubscription, deliveryReason, DeliveryError, NOT_TRIED, retryDelay, toSubscription, toWebhook, previousPeriod, renderMail, sign, unsubscribeToken, verifyUnsubscribeToken,
   webhookBody, type MailSignal, type Subscription,
 } from './core';
 import { AlertsRepository, type DeliveryRow, type UserRow } from './alerts.repository';
@@ -313,7 +313,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const cfg = this.config.alerts;
     if (d.channel === 'email' && round.unreachableFor !== null) {
       // The mail server did not answer earlier in this round: this mail waits with the others, untried.
-      await this.repo.postpone(d.id, `not tried: ${round.unreachableFor}`, round.waitMs);
+      await this.repo.postpone(d.id, { text: `not tried: ${round.unreachableFor}`, ...NOT_TRIED }, round.waitMs);
       round.waiting++;
       return 'retried';
     }
@@ -324,9 +324,10 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (e) {
       const msg = String((e as Error)?.message ?? e);
       const failure = d.channel === 'email' ? classifyMailError(e) : 'other';
+      const error = { text: msg, ...deliveryReason(d.channel, e, failure) };
       if (failure === 'unreachable' || failure === 'temporary') {
         const wait = retryDelay(d.attempts, cfg.retryBaseMs, cfg.retryMaxMs);
-        await this.repo.retryLater(d.id, msg, wait);
+        await this.repo.retryLater(d.id, error, wait);
         round.waiting++;
         round.error ??= msg;
         round.waitMs = Math.max(round.waitMs, wait);
@@ -334,7 +335,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
         return 'retried';
       }
       const last = failure === 'rejected' || d.attempts >= cfg.maxAttempts;
-      await this.repo.retryLater(d.id, msg, last ? null : retryDelay(d.attempts, cfg.retryBaseMs, cfg.retryMaxMs));
+      await this.repo.retryLater(d.id, error, last ? null : retryDelay(d.attempts, cfg.retryBaseMs, cfg.retryMaxMs));
       this.logger.warn(
         `${d.channel} ${d.delivery_key} attempt ${d.attempts} ${failure === 'rejected' ? 'rejected by the mail server (not retried)' : `failed${last ? ' (giving up)' : ', will retry'}`}: ${msg}`,
       );
@@ -344,9 +345,9 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async sendWebhook(d: DeliveryRow): Promise<void> {
     const w = d.webhook_id ? await this.repo.webhook(d.webhook_id) : null;
-    if (!w) throw new Error('webhook was deleted');
+    if (!w) throw new DeliveryError({ code: 'delivery.webhook.deleted' }, 'webhook was deleted');
     const [signal] = await this.mailSignals(d.signal_ids, WEBHOOK_ROLE, 'nl');
-    if (!signal) throw new Error('signal no longer exists');
+    if (!signal) throw new DeliveryError({ code: 'delivery.signalGone' }, 'signal no longer exists');
     const body = webhookBody(w.format, d.kind, signal, this.config.alerts.publicUrl);
     const res = await fetch(w.url, {
       method: 'POST',
@@ -355,13 +356,13 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       signal: AbortSignal.timeout(10_000),
     });
     await res.arrayBuffer().catch(() => undefined);
-    if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
+    if (res.status < 200 || res.status >= 300) throw new DeliveryError({ code: 'delivery.webhook.status', params: { status: res.status } }, `HTTP ${res.status}`);
     await this.repo.finish(d.id, 'sent', { subject: signal.title, text: body });
   }
 
   private async sendMail(d: DeliveryRow): Promise<void> {
     const user = d.user_id ? await this.repo.user(d.user_id) : null;
-    if (!user) throw new Error('recipient no longer exists');
+    if (!user) throw new DeliveryError({ code: 'delivery.mail.recipientGone' }, 'recipient no longer exists');
     const stored = await this.repo.subscription(user.id);
     const lang = stored?.language ?? 'nl';
     const cfg = this.config.alerts;

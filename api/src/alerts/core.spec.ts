@@ -1,5 +1,5 @@
 import { loadAlertsConfig } from '../config/alerts-config';
-import { classifyMailError, defaultSubscription, renderMail, retryDelay, type MailSignal } from './core';
+import { classifyMailError, defaultSubscription, DeliveryError, deliveryReason, renderMail, retryDelay, type MailSignal } from './core';
 
 const signal: MailSignal = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -62,6 +62,23 @@ describe('alerts core: what a failed mail means (SMTP outage loses nothing)', ()
     expect(classifyMailError(err('EMESSAGE', 552))).toBe('rejected');
     expect(classifyMailError(new Error('recipient no longer exists'))).toBe('other');
     expect(classifyMailError(null)).toBe('other');
+  });
+
+  // The Beheer page shows these as sentences in the admin's language (server-codes.spec checks the texts).
+  it.each([
+    ['email', err('ECONNECTION'), { code: 'delivery.mail.unreachable' }],
+    ['email', err('EENVELOPE', 451), { code: 'delivery.mail.temporary', params: { reply: 451 } }],
+    ['email', err('EAUTH', 535), { code: 'delivery.mail.login' }],
+    ['email', err('EENVELOPE', 550), { code: 'delivery.mail.rejected', params: { reply: 550 } }],
+    ['email', new DeliveryError({ code: 'delivery.mail.recipientGone' }, 'recipient no longer exists'), { code: 'delivery.mail.recipientGone' }],
+    ['email', new Error('something else'), { code: 'delivery.failed' }],
+    ['webhook', new DeliveryError({ code: 'delivery.webhook.status', params: { status: 502 } }, 'HTTP 502'), { code: 'delivery.webhook.status', params: { status: 502 } }],
+    ['webhook', Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), { code: 'delivery.webhook.timeout' }],
+    ['webhook', new TypeError('fetch failed'), { code: 'delivery.webhook.unreachable' }],
+    ['webhook', null, { code: 'delivery.failed' }],
+  ] as const)('a %s failure %p is told as %p', (channel, e, reason) => {
+    const failure = channel === 'email' ? classifyMailError(e) : 'other';
+    expect(deliveryReason(channel, e, failure)).toEqual(reason);
   });
 
   it('doubles the wait from the base and caps it', () => {

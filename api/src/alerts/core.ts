@@ -125,6 +125,50 @@ export function classifyMailError(e: unknown): MailFailure {
   return 'other';
 }
 
+/** Why a delivery failed, as a message key and parameters for the Beheer page (the raw text stays beside it). */
+export interface DeliveryReason {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** A failure whose reason is known where it is thrown (a recipient, webhook or signal that is gone, an HTTP answer). */
+export class DeliveryError extends Error {
+  constructor(
+    readonly reason: DeliveryReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The mail server did not answer earlier in this round, so this mail was not tried. */
+export const NOT_TRIED: DeliveryReason = { code: 'delivery.mail.notTried' };
+
+/**
+ * The reason of a failed mail or webhook call. Mail: from its class (see `classifyMailError`), with the
+ * server's reply code when it answered. Webhook: a timeout, no connection, or the thrown reason.
+ */
+export function deliveryReason(channel: 'email' | 'webhook', e: unknown, failure: MailFailure): DeliveryReason {
+  if (e instanceof DeliveryError) return e.reason;
+  if (channel === 'email') {
+    const reply = (e as { responseCode?: unknown } | null)?.responseCode;
+    const params = typeof reply === 'number' ? { reply } : undefined;
+    if (failure === 'unreachable') return { code: 'delivery.mail.unreachable' };
+    if (failure === 'temporary') {
+      const code = (e as { code?: unknown } | null)?.code;
+      return code === 'EAUTH' || code === 'ENOAUTH' ? { code: 'delivery.mail.login' } : { code: 'delivery.mail.temporary', params };
+    }
+    if (failure === 'rejected') return { code: 'delivery.mail.rejected', params };
+    return { code: 'delivery.failed' };
+  }
+  const name = (e as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return { code: 'delivery.webhook.timeout' };
+  // fetch() rejects with a TypeError ("fetch failed") when no connection could be made. By name, not
+  // instanceof: undici's TypeError may come from another realm (a worker, a test sandbox).
+  if (name === 'TypeError') return { code: 'delivery.webhook.unreachable' };
+  return { code: 'delivery.failed' };
+}
+
 /** The wait before attempt `attempts + 1`: doubling from `baseMs`, never longer than `maxMs`. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 30));

@@ -599,15 +599,17 @@ export class CreatedWebhookResponse {
 export class DeliveryResponse {
   @ApiProperty() id!: string;
   @ApiProperty() key!: string;
-  @ApiProperty({ enum: ['mail', 'webhook'] }) channel!: string;
-  @ApiProperty() kind!: string;
+  @ApiProperty({ enum: ['email', 'webhook'] }) channel!: string;
+  @ApiProperty({ enum: ['signal.created', 'digest.daily', 'digest.weekly', 'digest.monthly', 'reminder', 'effect-due'] }) kind!: string;
   @ApiProperty() recipient!: string;
   @ApiProperty({ type: [String] }) signalIds!: string[];
   @ApiProperty({ type: String, nullable: true }) subject!: string | null;
   @ApiProperty({ type: String, nullable: true }) text!: string | null;
   @ApiProperty() status!: string;
   @ApiProperty() attempts!: number;
-  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "the transport's own text of the last failure" }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why the last attempt failed, as a message key (delivery.*)' }) errorCode!: string | null;
+  @ApiProperty({ ...OBJECT, nullable: true, description: 'parameters of errorCode (e.g. {status: 502})' }) errorParams!: unknown;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextAttemptAt!: string | null;

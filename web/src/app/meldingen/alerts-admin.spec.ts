@@ -35,7 +35,7 @@ describe('AlertsAdmin (Beheer: webhooks)', () => {
         id: 'w1', name: 'Team Noord', url: 'https://example.org/hook', format: 'teams',
         filter: { areas: ['WK051836'], quadrants: ['II'], rules: [], minSeverity: 'medium' },
         areaNames: { WK051836: 'Centrum' },
-        lastDelivery: { status: 'failed', at: '2026-12-01T10:00:00.000Z', error: 'HTTP 500' },
+        lastDelivery: { status: 'failed', at: '2026-12-01T10:00:00.000Z', error: 'HTTP 500', errorCode: 'delivery.webhook.status', errorParams: { status: 500 } },
       },
     ]);
     const row = el.querySelector('tbody tr')!.textContent!;
@@ -45,7 +45,40 @@ describe('AlertsAdmin (Beheer: webhooks)', () => {
     expect(row).toContain('Kwadrant II');
     expect(row).toContain('middel');
     expect(row).toContain('mislukt');
-    expect(row).toContain('HTTP 500');
+    expect(row).toContain('Het teamkanaal antwoordde met HTTP-status 500.');
+    expect(row).toContain('1 dec 2026');
+  });
+
+  it('shows the delivery log in words: channel, kind, time and why it failed, the transport text only under "Technische melding"', async () => {
+    const fixture = TestBed.createComponent(AlertsAdmin);
+    await fixture.whenStable();
+    http.expectOne('/api/v1/webhooks').flush([]);
+    const base = { recipient: 'manager@demo.local', subject: null, text: null, sentAt: null, attempts: 1 };
+    http.expectOne((r) => r.url.startsWith('/api/v1/deliveries')).flush([
+      { ...base, id: '3', channel: 'email', kind: 'digest.weekly', status: 'pending', createdAt: '2026-12-01T10:00:00.000Z',
+        lastError: 'connect ECONNREFUSED 127.0.0.1:2525', errorCode: 'delivery.mail.unreachable', errorParams: null },
+      { ...base, id: '2', channel: 'email', kind: 'effect-due', status: 'failed', createdAt: '2026-12-01T09:00:00.000Z',
+        lastError: "Can't send mail - all recipients were rejected: 550 5.1.1 unknown", errorCode: 'delivery.mail.rejected', errorParams: { reply: 550 } },
+      { ...base, id: '1', channel: 'webhook', kind: 'signal.created', status: 'sent', createdAt: '2026-12-01T08:00:00.000Z', lastError: null, errorCode: null },
+    ]);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    const rows = [...el.querySelectorAll('[data-testid="delivery-error"]')].map((td) => td.closest('tr')!);
+    const cells = (tr: Element) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+    const [waiting, rejected, sent] = rows.map(cells);
+    expect(waiting.slice(1, 3)).toEqual(['E-mail', 'Wekelijks overzicht']);
+    expect(waiting[0]).toMatch(/1 dec 2026/);
+    expect(waiting[7]).toMatch(/^De mailserver was niet bereikbaar\. Technische melding/);
+    expect(rejected[2]).toBe('Herinnering: effect meten');
+    expect(rejected[7]).toContain('definitief (antwoordcode 550)');
+    expect(sent.slice(1, 3)).toEqual(['Webhook', 'Nieuw signaal']);
+    expect(sent[7]).toBe('');
+    // The raw values never stand on the page on their own.
+    const text = el.textContent!;
+    for (const raw of ['digest.weekly', 'signal.created', 'effect-due', 'email']) expect(text).not.toContain(raw);
+    // The transport's text is there for whoever opens it.
+    expect(rows[0].querySelector('details code')!.textContent).toBe('connect ECONNREFUSED 127.0.0.1:2525');
   });
 
   it('sends the filter (area by name, quadrant, minimum severity), shows the secret once with a copy button', async () => {

@@ -4,7 +4,7 @@ import { QUADRANTS, RULES, SEVERITIES, type AreaSearchHit, type RuleName } from 
 import { Subject, debounceTime, switchMap, of } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { SearchApi } from '../areas/search-api';
-import { apiMessage } from '../core/http/api-error';
+import { apiMessage, codeText } from '../core/http/api-error';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { TPipe } from '../core/i18n/t.pipe';
@@ -84,7 +84,7 @@ import { AlertsTPipe, alertsText } from './alerts-i18n';
             @for (h of hooks(); track h.id) {
               <tr><td>{{ h.name }}</td><td>{{ h.url }}</td><td>{{ formatName(h.format) }}</td>
                 <td>{{ filterText(h) }}</td>
-                <td>@if (h.lastDelivery; as ld) { {{ 'status.' + ld.status | at }} ({{ ld.at.slice(0, 16).replace('T', ' ') }})@if (ld.error) { — {{ ld.error }}} } @else { {{ 'never' | at }} }</td>
+                <td>@if (h.lastDelivery; as ld) { {{ 'status.' + ld.status | at }} ({{ when(ld.at) }})@if (ld.error) { — {{ reason(ld.errorCode, ld.errorParams) }}} } @else { {{ 'never' | at }} }</td>
                 <td><button type="button" (click)="remove(h)" [attr.aria-label]="'deleteLabel' | at: { name: h.name }">{{ 'delete' | at }}</button></td></tr>
             }
           </tbody>
@@ -105,9 +105,13 @@ import { AlertsTPipe, alertsText } from './alerts-i18n';
           <tbody>
             @for (d of deliveries(); track d.id) {
               <tr>
-                <td>{{ d.createdAt.slice(0, 16).replace('T', ' ') }}</td><td>{{ d.channel }}</td><td>{{ d.kind }}</td><td>{{ d.recipient }}</td>
+                <td>{{ when(d.createdAt) }}</td><td>{{ 'channel.' + d.channel | at }}</td><td>{{ 'kind.' + d.kind | at }}</td><td>{{ d.recipient }}</td>
                 <td>@if (d.text && d.channel === 'email') { <details><summary>{{ d.subject }}</summary><pre>{{ d.text }}</pre></details> } @else { {{ d.subject ?? '' }} }</td>
-                <td>{{ 'status.' + d.status | at }}</td><td>{{ d.attempts }}</td><td>{{ d.lastError ?? '' }}</td>
+                <td>{{ 'status.' + d.status | at }}</td><td>{{ d.attempts }}</td>
+                <td data-testid="delivery-error">@if (d.lastError) {
+                  {{ reason(d.errorCode, d.errorParams) }}
+                  <details><summary>{{ 'technical' | at }}</summary><code lang="en">{{ d.lastError }}</code></details>
+                }</td>
               </tr>
             }
           </tbody>
@@ -187,6 +191,17 @@ export class AlertsAdmin {
 
   protected ruleKey(r: RuleName): MessageKey {
     return `rule.${r}` as MessageKey;
+  }
+
+  /** Date and time of day in the current language. */
+  protected when(iso: string): string {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  }
+
+  /** Why a delivery failed, in the user's language (the transport's own text stays under "Technische melding"). */
+  protected reason(code: string | null | undefined, params?: Record<string, string | number> | null): string {
+    return codeText(code, params ?? undefined) ?? codeText('delivery.failed') ?? '';
   }
 
   protected formatName(f: string): string {

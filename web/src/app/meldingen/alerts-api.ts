@@ -26,7 +26,7 @@ export interface Webhook {
   format: string;
   filter: { areas: string[]; quadrants?: string[]; rules?: string[]; minSeverity?: string };
   areaNames?: Record<string, string>;
-  lastDelivery?: { status: string; at: string; error: string | null } | null;
+  lastDelivery?: { status: string; at: string; error: string | null; errorCode?: string | null; errorParams?: Record<string, string | number> | null } | null;
 }
 export interface Delivery {
   id: string;
@@ -38,6 +38,9 @@ export interface Delivery {
   status: string;
   attempts: number;
   lastError: string | null;
+  /** Why the last attempt failed, as a message key (`delivery.*`) with its parameters. */
+  errorCode?: string | null;
+  errorParams?: Record<string, string | number> | null;
   createdAt: string;
   sentAt: string | null;
 }

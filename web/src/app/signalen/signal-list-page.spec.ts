@@ -110,7 +110,7 @@ describe('SignalListPage (signal groups)', () => {
     const mine = await render({ owner: 'me' });
     mine.http.expectOne((r) => r.url === '/api/v1/signals').flush([]);
     await mine.fixture.whenStable();
-    expect(mine.el.querySelector('[data-testid="mine-empty"]')?.textContent).toContain('U bent van geen signaal eigenaar');
+    expect(mine.el.querySelector('[data-testid="mine-empty"]')?.textContent).toContain('Geen van de signalen die aan deze filters voldoen, staat op uw naam.');
     TestBed.resetTestingModule();
     const all = await render({});
     all.http.expectOne((r) => r.url === '/api/v1/signals').flush([]);

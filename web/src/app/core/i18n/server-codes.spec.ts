@@ -41,7 +41,7 @@ const NOT_MESSAGES = new Set([
   // The format of a file that was recognised for sure: the Data page names the format, not the reason.
   'import.format.long', 'import.format.statline',
   // Alert kinds (the inbox's vocabulary) and the batch statuses.
-  'signal.created', 'import.completed', 'import.failed',
+  'signal.created', 'digest.daily', 'digest.weekly', 'digest.monthly', 'import.completed', 'import.failed',
   // body-parser error types, field paths, file names, property paths in SQL or code.
   'entity.parse.failed', 'entity.too.large', 'entity.verify.failed', 'filter.areas', 'name.nl', 'odata.nextLink', 'res.json',
   'scope.municipalities', 'index.html', 'detection.worker.js', 'brief.ts',
