@@ -100,6 +100,17 @@ describe('Alerts: Meldingen and Beheer webhooks (Chromium)', () => {
     expect(text).not.toMatch(/GM0518/);
     await page.locator('section[aria-labelledby=wh-h]').scrollIntoViewIfNeeded();
     await expectAccessible(page, 'beheer-webhooks');
+
+    // The delivery log after a round (no SMTP_URL: the mails land in the outbox): kinds and channels in words.
+    await page.getByRole('button', { name: 'Nu versturen' }).click();
+    const log = page.locator('section[aria-labelledby=dl-h] tbody tr');
+    await log.first().waitFor();
+    const logText = (await page.locator('section[aria-labelledby=dl-h]').textContent()) ?? '';
+    expect(logText).toMatch(/E-mail/);
+    expect(logText).toMatch(/Dagelijks overzicht|Wekelijks overzicht|Maandelijkse samenvatting|Nieuw signaal/);
+    expect(logText).not.toMatch(/digest\.|signal\.created|effect-due|\bemail\b|\d{4}-\d{2}-\d{2}T/);
+    await page.locator('section[aria-labelledby=dl-h]').scrollIntoViewIfNeeded();
+    await expectAccessible(page, 'beheer-deliveries');
     await page.close();
   });
 });
