@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { authInterceptor } from '../core/auth/auth.interceptor';
+import { I18nService } from '../core/i18n/i18n.service';
 import { storeSession } from '../testing/session';
 import { BeheerPage } from './beheer-page';
 
@@ -85,14 +86,75 @@ describe('BeheerPage', () => {
   it('shows the audit trail with before/after and loads the next page from the Link header', async () => {
     const { fixture, el } = await render();
     const table = el.querySelector('[data-testid="audit-table"]')!;
-    expect(table.textContent).toContain('user.update');
-    expect(table.textContent).toContain('role: "council" → "analyst"');
+    const row = table.querySelector('tbody tr')!;
+    // The action in words, its code as secondary text (the filter takes codes such as user.*).
+    expect(row.querySelector('th')?.textContent).toContain('Gebruiker gewijzigd');
+    expect(row.querySelector('th code')?.textContent).toBe('user.update');
+    // Details as labelled parts, values in words: no `key: JSON`.
+    const parts = [...row.querySelectorAll('.audit-details li')].map((li) => li.textContent?.trim());
+    expect(parts).toEqual(['gebruiker: ana@x.nl', 'rol: raadslid → analist']);
+    expect(table.textContent).not.toContain('"council"');
+    // Local time in the user's language, not UTC sliced from the ISO string.
+    const time = row.querySelector('time')!;
+    expect(time.getAttribute('datetime')).toBe('2026-12-04T10:00:00Z');
+    expect(time.textContent).toBe(new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-12-04T10:00:00Z')));
     const more = [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Meer laden')) as HTMLButtonElement;
     more.click();
     const next = http.expectOne((r) => r.url === '/api/v1/audit' && r.params.get('cursor') === 'WyI3Il0');
     next.flush([{ id: '6', at: '2026-12-04T09:00:00Z', actor: 'admin@demo.local', action: 'auth.login', target: null, details: {} }]);
     await fixture.whenStable();
-    expect(el.querySelectorAll('[data-testid="audit-table"] tbody tr')).toHaveLength(2);
+    const rows = el.querySelectorAll('[data-testid="audit-table"] tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(rows[1].querySelector('th')?.textContent).toContain('Aangemeld');
+  });
+
+  it('names a subscription\'s areas, mode and choices, keeps checksums as code and shows an unknown action as its code', async () => {
+    const { fixture, el } = await render();
+    (el.querySelector('#audit-action') as HTMLInputElement).value = 'subscription.*';
+    el.querySelector('#audit-action')!.closest('form')!.dispatchEvent(new Event('submit'));
+    http.expectOne((r) => r.url === '/api/v1/audit' && r.params.get('action') === 'subscription.*').flush([
+      {
+        id: '9', at: '2026-12-04T11:00:00Z', actor: 'ana@x.nl', action: 'subscription.update', target: 'u1',
+        details: { areas: ['GM0518', 'WK051836'], quadrants: ['I'], rules: [], minSeverity: 'medium', mode: 'immediate', includeStale: true, language: 'nl' },
+      },
+      { id: '8', at: '2026-12-04T10:30:00Z', actor: 'system:demo-data', action: 'import.completed', target: 'b1', details: { format: 'long', source: 'CBS', rows: 1200, checksum: 'ab12cd' } },
+      { id: '5', at: '2026-12-04T10:20:00Z', actor: 'system', action: 'something.new', target: null, details: { weird: { a: 1 } } },
+      { id: '4', at: '2026-12-04T10:10:00Z', actor: 'ana@x.nl', action: 'signal.owner', target: 's1', details: { from: null, to: 'u1' } },
+    ]);
+    await fixture.whenStable();
+    const rows = [...el.querySelectorAll('[data-testid="audit-table"] tbody tr')];
+    const parts = (tr: Element) => [...tr.querySelectorAll('.audit-details li')].map((li) => li.textContent?.trim());
+
+    expect(rows[0].querySelector('th')?.textContent).toContain('Meldingen ingesteld');
+    expect(parts(rows[0])).toEqual([
+      // A municipality by its name; a district code the page cannot name stays a code.
+      "gebieden: 's-Gravenhage, WK051836",
+      'kwadranten: Kwadrant I',
+      'regels: alle',
+      'minimale ernst: middel',
+      'modus: Direct, per signaal',
+      'ook signalen zonder actie: ja',
+      'taal: Nederlands',
+    ]);
+
+    expect(rows[1].querySelector('th')?.textContent).toContain('Import voltooid');
+    expect(parts(rows[1])).toEqual(['formaat: CSV in lang formaat', 'bron: CBS', 'rijen: 1.200', 'controlegetal: ab12cd']);
+    expect(rows[1].querySelector('.audit-details code')?.textContent).toBe('ab12cd');
+
+    // Unknown: the code itself, once, and the details as they are.
+    expect(rows[2].querySelector('th')?.textContent?.trim()).toBe('something.new');
+    expect(parts(rows[2])).toEqual(['weird: {"a":1}']);
+
+    // A user the page knows by name; nobody before.
+    expect(parts(rows[3])).toEqual(['eigenaar: niemand → Ana']);
+
+    // And in English.
+    TestBed.inject(I18nService).setLang('en');
+    await fixture.whenStable();
+    expect(rows[0].querySelector('th')?.textContent).toContain('Notifications set');
+    expect(parts(rows[0])).toContain('mode: Immediately, per signal');
+    expect(parts(rows[0])).toContain('rules: all');
+    expect(el.querySelector('[data-testid="audit-table"] tbody tr:nth-child(1) th code')?.textContent).toBe('subscription.update');
   });
 
   it('changes a municipality scope after confirmation, showing names', async () => {

@@ -6,7 +6,8 @@ import { AUDIENCES, ROLES, type ApiKeyInfo, type AuditEvent, type Role, type Use
 import { BehaviorSubject, switchMap, type Observable } from 'rxjs';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
-import { I18nService } from '../core/i18n/i18n.service';
+import { I18nService, interpolate } from '../core/i18n/i18n.service';
+import { DICTIONARIES } from '../core/i18n/message-registry';
 import { MessageKey } from '../core/i18n/messages';
 import { DayPipe, TPipe } from '../core/i18n/t.pipe';
 import { LoadStateView } from '../shared/load-state-view';
@@ -14,6 +15,8 @@ import { actorText } from '../shared/actor';
 import '../core/i18n/messages-pages';
 import { AdminApi } from './admin-api';
 import { AlertsAdmin } from '../meldingen/alerts-admin';
+import { alertsText } from '../meldingen/alerts-i18n';
+import { auditRow, type AuditContext, type AuditRow } from './audit-text';
 import { HelpBox } from '../shared/help-box';
 
 @Component({
@@ -28,7 +31,11 @@ import { HelpBox } from '../shared/help-box';
     .row-actions { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
     .access-form { margin-top: 0.5rem; display: grid; gap: 0.5rem; max-width: 28rem; }
     .access-form select[multiple] { min-height: 8rem; }
-    .audit-details { font-size: 0.85rem; color: var(--muted); word-break: break-word; }
+    .audit-details { font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; margin: 0; padding: 0; list-style: none; }
+    .audit-details li { display: inline; }
+    .audit-details li:not(:last-child)::after { content: '; '; }
+    .audit-details .k { color: var(--text, inherit); }
+    .audit-code { display: block; font-size: 0.75rem; font-weight: normal; color: var(--muted); overflow-wrap: anywhere; }
   `,
 })
 export class BeheerPage {
@@ -155,17 +162,35 @@ export class BeheerPage {
     });
   }
 
-  /** Before/after of a change in one readable line; never a secret (the API does not store any). */
-  protected auditSummary(e: AuditEvent): string {
-    const d = e.details ?? {};
-    const before = d['before'] as Record<string, unknown> | undefined;
-    const after = d['after'] as Record<string, unknown> | undefined;
-    if (before && after) {
-      return Object.keys(after).map((k) => `${k}: ${JSON.stringify(before[k])} → ${JSON.stringify(after[k])}`).join('; ') + (d['passwordChanged'] ? '; password' : '');
-    }
-    const rest = Object.entries(d).filter(([, v]) => v !== null && v !== undefined);
-    return rest.map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ');
-  }
+  /**
+   * The log in words, in the reader's language (audit-text.ts): action names, labelled details with
+   * names for roles, areas and users the page knows, and the time in local time.
+   */
+  protected readonly auditView = computed<AuditRow[]>(() => {
+    const lang = this.i18n.lang();
+    const locale = this.i18n.locale();
+    const areas = this.municipalityName();
+    const users = this.users();
+    const userNames = new Map(users.status === 'ok' ? users.data.map((u) => [u.id, u.name]) : []);
+    const dictionary = DICTIONARIES[lang];
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const ctx: AuditContext = {
+      text: (key, params) => (dictionary[key] === undefined ? null : interpolate(dictionary[key], params)),
+      mode: (mode) => {
+        const text = alertsText(lang, `mode.${mode}`);
+        return text === `mode.${mode}` ? null : text;
+      },
+      number: (n) => this.i18n.number(n, 0),
+      date: (iso) => this.i18n.date(iso),
+      dateTime: (iso) => {
+        const d = new Date(iso);
+        return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+      },
+      areaName: (code) => areas.get(code),
+      userName: (id) => userNames.get(id),
+    };
+    return this.auditRows().map((e) => auditRow(e, ctx));
+  });
 
   constructor() {
     this.loadAudit();
