@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DICTIONARIES } from '../core/i18n/message-registry';
-import '../core/i18n/messages-access';
+import './audit-messages';
 
 /**
  * Every audit action the API writes has a name in Dutch and English (Beheer's log shows the name,

@@ -1,9 +1,10 @@
+import './audit-messages';
 import type { AuditEvent } from 'contracts';
 
 /**
  * The audit log in words (Beheer, "Logboek"): an action's name and its details as labelled parts in
  * the reader's language, from the API's codes and JSON details. One generic renderer over label and
- * value dictionaries (`audit.act.*`, `audit.key.*`, `audit.val.<key>.<value>` in messages-access.ts)
+ * value dictionaries (`audit.act.*`, `audit.key.*`, `audit.val.<key>.<value>` in audit-messages.ts)
  * and the app's own vocabularies (roles, statuses, quadrants, rules, alert modes, area names); what
  * it cannot name stays as the code, so a new action or key shows up as itself and never breaks the page.
  */
@@ -86,6 +87,22 @@ const FROM_TO: Record<string, { label: string; kind: Kind }> = {
 /** Keys that share another key's value words (`audit.val.lang.nl`). */
 const VALUE_KEY: Record<string, string> = { language: 'lang' };
 
+/**
+ * The order parts are shown in (the database returns JSON keys in its own order): who and what
+ * first, then counts and choices, technical values last. Keys not listed follow in their own order.
+ */
+const ORDER = [
+  'email', 'name', 'role', 'active', 'scope', 'homeMunicipality', 'passwordChanged', 'status', 'owner',
+  'format', 'source', 'rows', 'errorCount', 'count', 'byLevel', 'items', 'lang',
+  'created', 'updated', 'resolved', 'municipalities', 'skipped',
+  'areas', 'quadrants', 'rules', 'minSeverity', 'mode', 'includeStale', 'language', 'filter',
+  'effectDueOn', 'deadline', 'ownerId', 'via', 'method', 'reason', 'issuer', 'instances', 'ms',
+];
+const rank = (key: string): number => {
+  const i = ORDER.indexOf(key);
+  return i < 0 ? ORDER.length : i;
+};
+
 /** An empty list of these means "all" (a filter without a choice); of other keys, "none". */
 const EMPTY_IS_ALL = new Set(['areas', 'quadrants', 'rules']);
 
@@ -99,14 +116,16 @@ export function auditParts(e: AuditEvent, ctx: AuditContext): AuditPart[] {
   const before = record(d['before']);
   const after = record(d['after']);
   const fromTo = FROM_TO[e.action];
-  for (const [key, v] of Object.entries(d)) {
+  const label = (key: string) => ctx.text(`audit.key.${e.action}.${key}`) ?? ctx.text(`audit.key.${key}`) ?? key;
+  const entries = Object.entries(d).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [key, v] of entries) {
     if (before && after && (key === 'before' || key === 'after')) {
       if (key === 'after') continue;
       // A change: "rol: raadslid → analist", one part per changed field.
-      for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {
+      for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort((a, b) => rank(a) - rank(b))) {
         const b = value(k, before[k], ctx, KIND[k]);
         const a = value(k, after[k], ctx, KIND[k]);
-        parts.push({ label: label(k, ctx), text: `${b.text} → ${a.text}`, code: b.code || a.code });
+        parts.push({ label: label(k), text: `${b.text} → ${a.text}`, code: b.code || a.code });
       }
       continue;
     }
@@ -114,13 +133,13 @@ export function auditParts(e: AuditEvent, ctx: AuditContext): AuditPart[] {
       if (key === 'to') continue;
       const b = value(key, d['from'], ctx, fromTo.kind);
       const a = value(key, d['to'], ctx, fromTo.kind);
-      parts.push({ label: label(fromTo.label, ctx), text: `${b.text} → ${a.text}`, code: b.code || a.code });
+      parts.push({ label: label(fromTo.label), text: `${b.text} → ${a.text}`, code: b.code || a.code });
       continue;
     }
     // Nothing to say (an absent file name, no error): left out, unless null has a meaning (all municipalities, no home).
     if ((v === null || v === undefined) && !nullText(KIND[key], ctx)) continue;
     const shown = value(key, v, ctx, KIND[key]);
-    parts.push({ label: label(key, ctx), ...shown });
+    parts.push({ label: label(key), ...shown });
   }
   return parts;
 }
@@ -129,7 +148,7 @@ function record(v: unknown): Record<string, unknown> | null {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
-function label(key: string, ctx: AuditContext): string {
+function nestedLabel(key: string, ctx: AuditContext): string {
   return ctx.text(`audit.key.${key}`) ?? key;
 }
 
@@ -157,7 +176,7 @@ function value(key: string, v: unknown, ctx: AuditContext, kind: Kind | undefine
   // A nested object whose keys all have labels (a webhook's filter, boundaries per level) reads as
   // "gebieden: alle, regels: alle"; any other object (settings patch, column mapping) stays JSON.
   if (obj && kind !== 'code' && Object.keys(obj).every((k) => ctx.text(`audit.key.${k}`) !== null)) {
-    const inner = Object.entries(obj).map(([k, x]) => `${label(k, ctx)}: ${value(k, x, ctx, KIND[k]).text}`);
+    const inner = Object.entries(obj).map(([k, x]) => `${nestedLabel(k, ctx)}: ${value(k, x, ctx, KIND[k]).text}`);
     return { text: inner.join(', '), code: false };
   }
   return { text: JSON.stringify(v), code: true };
