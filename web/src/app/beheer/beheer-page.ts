@@ -31,11 +31,24 @@ import { HelpBox } from '../shared/help-box';
     .row-actions { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
     .access-form { margin-top: 0.5rem; display: grid; gap: 0.5rem; max-width: 28rem; }
     .access-form select[multiple] { min-height: 8rem; }
-    .audit-details { font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; margin: 0; padding: 0; list-style: none; }
+    .audit-details { font-size: 0.85rem; overflow-wrap: anywhere; margin: 0; padding: 0; list-style: none; }
     .audit-details li { display: inline; }
     .audit-details li:not(:last-child)::after { content: '; '; }
-    .audit-details .k { color: var(--text, inherit); }
+    .audit-details .k { color: var(--muted); }
     .audit-code { display: block; font-size: 0.75rem; font-weight: normal; color: var(--muted); overflow-wrap: anywhere; }
+    @media (min-width: 40.01rem) {
+      .audit-when { white-space: nowrap; }
+    }
+    /* Phone: each event as a block (time and who, then what, then details) instead of a table that scrolls sideways. */
+    @media (max-width: 40rem) {
+      .audit-table { display: block; overflow-x: visible; }
+      .audit-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+      .audit-table tbody, .audit-table tr { display: block; }
+      .audit-table tr { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
+      .audit-table td, .audit-table th { display: block; border: 0; padding: 0.1rem 0; background: none; }
+      .audit-table .audit-when, .audit-table .audit-actor { display: inline; font-size: 0.85rem; color: var(--muted); }
+      .audit-table .audit-when::after { content: ' · '; }
+    }
   `,
 })
 export class BeheerPage {
