@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { freePort, startTestIdp, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type TestIdp } from '../support/oidc';
-import { axeViolations, launchBrowser, login, screenshot, startServer, type Server } from './support';
+import { join } from 'node:path';
+import { axeViolations, launchBrowser, login, pageOverflow, screenshot, SCREENSHOTS, startServer, type Server } from './support';
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -106,9 +107,23 @@ describe('access and sessions in Chromium', () => {
     const page = await browser.newPage();
     await login(page, server.url, 'admin', '/beheer');
     await page.locator('[data-testid=audit-table] tbody tr').first().waitFor();
-    await page.getByText('auth.login').first().waitFor();
+    // The sign-in by its name, the code only as secondary text; details as labelled words, no `key: JSON`.
+    const signIn = page.locator('[data-testid=audit-table] tbody tr', { has: page.locator('th code', { hasText: /^auth\.login$/ }) }).first();
+    await signIn.waitFor();
+    expect(await signIn.locator('th').innerText()).toMatch(/^Aangemeld\s+auth\.login$/);
+    expect(await signIn.locator('.audit-details').innerText()).toMatch(/manier: (wachtwoord|account van de organisatie)/);
+    expect(await page.locator('[data-testid=audit-table]').innerText()).not.toMatch(/\w: [[{"]/);
     await page.getByRole('button', { name: 'Toegang wijzigen van M. de Vries' }).waitFor();
     await expect(page.locator('[data-testid=user-scope]').allTextContents()).resolves.toContain("'s-Gravenhage");
     await expectAccessible(page, 'beheer-toegang-logboek');
+    const log = page.locator('section[aria-labelledby=audit-heading]');
+    await log.screenshot({ path: join(SCREENSHOTS, 'beheer-logboek-1280.png') });
+    // On a phone the log wraps instead of making the page scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await log.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'beheer-logboek-390.png') });
+    const table = (await page.locator('[data-testid=audit-table]').boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(391);
+    expect((await pageOverflow(page)).culprits).toEqual([]);
   });
 });
