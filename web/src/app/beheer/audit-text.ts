@@ -1,5 +1,6 @@
 import './audit-messages';
 import type { AuditEvent } from 'contracts';
+import { runTrigger } from '../data/run-trigger';
 
 /**
  * The audit log in words (Beheer, "Logboek"): an action's name and its details as labelled parts in
@@ -37,7 +38,7 @@ export interface AuditContext {
   userName(id: string): string | undefined;
 }
 
-type Kind = 'role' | 'area' | 'scope' | 'home' | 'quadrant' | 'rule' | 'severity' | 'mode' | 'status' | 'user' | 'date' | 'ms' | 'code';
+type Kind = 'role' | 'area' | 'scope' | 'home' | 'quadrant' | 'rule' | 'severity' | 'mode' | 'status' | 'user' | 'date' | 'ms' | 'trigger' | 'code';
 
 /** How a detail key's value reads; keys not listed are plain text, numbers or yes/no by their type. */
 const KIND: Record<string, Kind> = {
@@ -54,10 +55,11 @@ const KIND: Record<string, Kind> = {
   effectDueOn: 'date',
   deadline: 'date',
   ms: 'ms',
-  // Long technical values: ids, checksums, trigger strings, column mappings.
+  // What started a detection run, in the Data page's words ("Na 3 imports").
+  trigger: 'trigger',
+  // Long technical values: ids, checksums, column mappings.
   checksum: 'code',
   batchId: 'code',
-  trigger: 'code',
   session: 'code',
   prefix: 'code',
   meetingId: 'code',
@@ -208,6 +210,11 @@ function scalar(key: string, v: string, ctx: AuditContext, kind: Kind | undefine
       return plain(ctx.userName(v));
     case 'date':
       return { text: ctx.date(v), code: false };
+    case 'trigger': {
+      // An unknown cause stays as the code it is.
+      const t = runTrigger(v);
+      return t.key === 'run.trigger.other' ? { text: v, code: true } : plain(ctx.text(t.key, t.params));
+    }
     case 'code':
       return { text: v, code: true };
     default:

@@ -120,6 +120,8 @@ describe('BeheerPage', () => {
       { id: '8', at: '2026-12-04T10:30:00Z', actor: 'system:demo-data', action: 'import.completed', target: 'b1', details: { format: 'long', source: 'CBS', rows: 1200, checksum: 'ab12cd' } },
       { id: '5', at: '2026-12-04T10:20:00Z', actor: 'system', action: 'something.new', target: null, details: { weird: { a: 1 } } },
       { id: '4', at: '2026-12-04T10:10:00Z', actor: 'ana@x.nl', action: 'signal.owner', target: 's1', details: { from: null, to: 'u1' } },
+      { id: '3', at: '2026-12-04T10:00:00Z', actor: 'system', action: 'signals.run', target: null, details: { trigger: 'import:b1,import:b2,+2', created: 3 } },
+      { id: '2', at: '2026-12-04T09:50:00Z', actor: 'system', action: 'signals.run', target: null, details: { trigger: 'cron-42' } },
     ]);
     await fixture.whenStable();
     const rows = [...el.querySelectorAll('[data-testid="audit-table"] tbody tr')];
@@ -147,6 +149,12 @@ describe('BeheerPage', () => {
 
     // A user the page knows by name; nobody before.
     expect(parts(rows[3])).toEqual(['eigenaar: niemand → Ana']);
+
+    // What started a detection run, in the Data page's words; an unknown cause as its code.
+    expect(parts(rows[4])).toContain('aanleiding: Na 4 imports');
+    expect(rows[4].textContent).not.toContain('import:b1');
+    expect(parts(rows[5])).toEqual(['aanleiding: cron-42']);
+    expect(rows[5].querySelector('.audit-details code')?.textContent).toBe('cron-42');
 
     // And in English.
     TestBed.inject(I18nService).setLang('en');

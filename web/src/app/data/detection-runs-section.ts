@@ -9,21 +9,10 @@ import type { MessageKey } from '../core/i18n/messages';
 import { actorText } from '../shared/actor';
 import { LoadStateView } from '../shared/load-state-view';
 import type { RunMessageKey } from './run-messages';
+import { runTrigger } from './run-trigger';
 import { RunsApi, type DetectionRun } from './runs-api';
 
-/** What started a run, as a message key and its parameters (never the raw trigger). */
-export function runTrigger(trigger: string): { key: RunMessageKey; params?: Record<string, string | number> } {
-  if (trigger === 'demo-data') return { key: 'run.trigger.demo' };
-  const manual = /^manual:(.*)$/.exec(trigger);
-  if (manual) return manual[1] ? { key: 'run.trigger.manual', params: { actor: manual[1] } } : { key: 'run.trigger.manualAnon' };
-  // After imports (debounced into one run): "import:12,import:13,import:14,+2" = 5 imports.
-  const parts = trigger.split(',');
-  if (parts.length && parts.every((p) => /^import:./.test(p) || /^\+\d+$/.test(p))) {
-    const count = parts.reduce((n, p) => n + (p.startsWith('+') ? Number(p.slice(1)) : 1), 0);
-    return count === 1 ? { key: 'run.trigger.import' } : { key: 'run.trigger.imports', params: { count } };
-  }
-  return { key: 'run.trigger.other' };
-}
+export { runTrigger } from './run-trigger';
 
 const STATUS: Record<DetectionRun['status'], RunMessageKey> = {
   completed: 'run.status.completed',
