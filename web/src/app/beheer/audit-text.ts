@@ -36,9 +36,10 @@ export interface AuditContext {
   dateTime(iso: string): string;
   areaName(code: string): string | undefined;
   userName(id: string): string | undefined;
+  indicatorName(code: string): string | undefined;
 }
 
-type Kind = 'role' | 'area' | 'scope' | 'home' | 'quadrant' | 'rule' | 'severity' | 'mode' | 'status' | 'user' | 'date' | 'ms' | 'trigger' | 'code';
+type Kind = 'role' | 'area' | 'scope' | 'home' | 'quadrant' | 'rule' | 'severity' | 'mode' | 'status' | 'user' | 'date' | 'ms' | 'trigger' | 'indicator' | 'code';
 
 /** How a detail key's value reads; keys not listed are plain text, numbers or yes/no by their type. */
 const KIND: Record<string, Kind> = {
@@ -69,7 +70,8 @@ const KIND: Record<string, Kind> = {
   address: 'code',
   columns: 'code',
   patch: 'code',
-  codes: 'code',
+  // The indicators an upsert wrote (indicators.upsert): by name; one the page cannot name stays a code.
+  codes: 'indicator',
   created: 'code',
   url: 'code',
   crs: 'code',
@@ -208,6 +210,8 @@ function scalar(key: string, v: string, ctx: AuditContext, kind: Kind | undefine
       return plain(ctx.mode(v));
     case 'user':
       return plain(ctx.userName(v));
+    case 'indicator':
+      return plain(ctx.indicatorName(v));
     case 'date':
       return { text: ctx.date(v), code: false };
     case 'trigger': {

@@ -122,7 +122,11 @@ describe('BeheerPage', () => {
       { id: '4', at: '2026-12-04T10:10:00Z', actor: 'ana@x.nl', action: 'signal.owner', target: 's1', details: { from: null, to: 'u1' } },
       { id: '3', at: '2026-12-04T10:00:00Z', actor: 'system', action: 'signals.run', target: null, details: { trigger: 'import:b1,import:b2,+2', created: 3 } },
       { id: '2', at: '2026-12-04T09:50:00Z', actor: 'system', action: 'signals.run', target: null, details: { trigger: 'cron-42' } },
+      { id: '1', at: '2026-12-04T09:40:00Z', actor: 'system:demo-data', action: 'indicators.upsert', target: null, details: { codes: ['loneliness', 'new-one'] } },
     ]);
+    await fixture.whenStable();
+    // The log lists indicators: their names are fetched (once, only then).
+    http.expectOne('/api/v1/indicators').flush([{ code: 'loneliness', name: { nl: 'Eenzaamheid', en: 'Loneliness' }, quadrant: 'I' }]);
     await fixture.whenStable();
     const rows = [...el.querySelectorAll('[data-testid="audit-table"] tbody tr')];
     const parts = (tr: Element) => [...tr.querySelectorAll('.audit-details li')].map((li) => li.textContent?.trim());
@@ -155,6 +159,9 @@ describe('BeheerPage', () => {
     expect(rows[4].textContent).not.toContain('import:b1');
     expect(parts(rows[5])).toEqual(['aanleiding: cron-42']);
     expect(rows[5].querySelector('.audit-details code')?.textContent).toBe('cron-42');
+
+    // Indicators by name; one the catalogue does not know stays a code.
+    expect(parts(rows[6])).toEqual(['indicatoren: Eenzaamheid, new-one']);
 
     // And in English.
     TestBed.inject(I18nService).setLang('en');

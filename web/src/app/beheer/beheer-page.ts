@@ -1,9 +1,9 @@
 import '../core/i18n/messages-pages';
 import '../core/i18n/messages-access';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, type WritableSignal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { AUDIENCES, ROLES, type ApiKeyInfo, type AuditEvent, type Role, type UserAccount } from 'contracts';
-import { BehaviorSubject, switchMap, type Observable } from 'rxjs';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { AUDIENCES, ROLES, type ApiKeyInfo, type AuditEvent, type Indicator, type Role, type UserAccount } from 'contracts';
+import { BehaviorSubject, catchError, filter, of, switchMap, take, type Observable } from 'rxjs';
 import { apiMessage } from '../core/http/api-error';
 import { LOADING, LoadState, toLoadState } from '../core/http/load-state';
 import { I18nService, interpolate } from '../core/i18n/i18n.service';
@@ -18,6 +18,7 @@ import { AlertsAdmin } from '../meldingen/alerts-admin';
 import { alertsText } from '../meldingen/alerts-i18n';
 import { auditRow, type AuditContext, type AuditRow } from './audit-text';
 import { HelpBox } from '../shared/help-box';
+import { IndicatorsApi } from '../indicators/indicators-api';
 
 @Component({
   selector: 'app-beheer-page',
@@ -75,6 +76,16 @@ export class BeheerPage {
   /** The user whose access (scope, home) is being edited. */
   protected readonly editing = signal<string | null>(null);
   protected readonly auditRows = signal<AuditEvent[]>([]);
+  private readonly indicatorsApi = inject(IndicatorsApi);
+  /** Indicator names, fetched once the log shows an event that lists indicators (indicators.upsert). */
+  private readonly indicators = toSignal(
+    toObservable(this.auditRows).pipe(
+      filter((rows) => rows.some((e) => e.action === 'indicators.upsert')),
+      take(1),
+      switchMap(() => this.indicatorsApi.catalogue().pipe(catchError(() => of<Indicator[]>([])))),
+    ),
+    { initialValue: [] as Indicator[] },
+  );
   protected readonly auditNext = signal<string | null>(null);
   protected readonly auditError = signal<string | null>(null);
   private auditFilter: { actor?: string; action?: string; from?: string; to?: string } = {};
@@ -185,6 +196,7 @@ export class BeheerPage {
     const areas = this.municipalityName();
     const users = this.users();
     const userNames = new Map(users.status === 'ok' ? users.data.map((u) => [u.id, u.name]) : []);
+    const indicatorNames = new Map(this.indicators().map((i) => [i.code, i.name[lang]]));
     const dictionary = DICTIONARIES[lang];
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const ctx: AuditContext = {
@@ -201,6 +213,7 @@ export class BeheerPage {
       },
       areaName: (code) => areas.get(code),
       userName: (id) => userNames.get(id),
+      indicatorName: (code) => indicatorNames.get(code),
     };
     return this.auditRows().map((e) => auditRow(e, ctx));
   });
