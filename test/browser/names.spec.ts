@@ -15,6 +15,12 @@ const ALLOWED_KEBAB = new Set(['e-mailadres', 'e-mail', 'e-mailadressen', 'niet-
   'wmo-gebruik', 'ggd-gezondheidsmonitor']);
 /** A dotted settings key (`peerOutlier.coverage`): camelCase words joined by a dot. */
 const DOTTED = /\b[a-z]+(?:[A-Z][a-z]*)*\.[a-z]+(?:[A-Z][a-z]*)*\b/g;
+/**
+ * A lower-case dotted API value (`digest.weekly`, `signal.created`, `auth.login`): the delivery and
+ * audit logs once showed these. Not part of an address, a host name or a file name.
+ */
+const DOTTED_VALUE = /(?<![\w@/.:-])[a-z]+(?:\.[a-z]+(?:-[a-z]+)*)+(?![\w/.@:-])/g;
+const NOT_A_VALUE = /\.(nl|org|com|net|eu|local|csv|json|html|pdf|png|svg|xlsx?|zip|txt|js)$|^(bijv|o\.a|d\.w\.z|e\.g|i\.e|etc)\b/;
 /** Raw API enum values that must never be a piece of Dutch text on their own (in English some are the right word). */
 const RAW_WORDS = new Set(['proportion', 'rate', 'count', 'mean', 'interpreted', 'decided', 'dismissed', 'high', 'medium', 'low', 'district', 'neighbourhood', 'municipality']);
 
@@ -62,6 +68,7 @@ export function rawCodes(texts: string[], lang: 'nl' | 'en' = 'nl'): string[] {
     if (AREA_CODE.test(t)) found.push(`area code: "${t}"`);
     for (const m of t.matchAll(KEBAB)) if (!ALLOWED_KEBAB.has(m[0])) found.push(`kebab: "${m[0]}" in "${t.slice(0, 80)}"`);
     for (const m of t.matchAll(DOTTED)) if (/[A-Z]/.test(m[0])) found.push(`setting key: "${m[0]}" in "${t.slice(0, 80)}"`);
+    for (const m of t.matchAll(DOTTED_VALUE)) if (!NOT_A_VALUE.test(m[0])) found.push(`dotted value: "${m[0]}" in "${t.slice(0, 80)}"`);
     if (lang === 'nl' && RAW_WORDS.has(t)) found.push(`raw value: "${t}"`);
   }
   return found;
@@ -103,8 +110,8 @@ describe('names, not codes, on every page for every role (demo data)', () => {
   });
 
   it('recognises raw codes (the check itself can fail)', () => {
-    expect(rawCodes(['WK051802', 'debt-signals', 'peerOutlier.coverage', 'proportion'])).toHaveLength(4);
-    expect(rawCodes(['Oostduinen (WK051801)', "'s-Gravenhage", 'Wijk 37 · WK051837', 'e-mailadres', 'analist@demo.local'])).toEqual([]);
+    expect(rawCodes(['WK051802', 'debt-signals', 'peerOutlier.coverage', 'proportion', 'digest.weekly', 'Soort: signal.created'])).toHaveLength(6);
+    expect(rawCodes(['Oostduinen (WK051801)', "'s-Gravenhage", 'Wijk 37 · WK051837', 'e-mailadres', 'analist@demo.local', 'https://teams.example.org/hook', 'wijkprofielen.csv', 'Dit is een zin. En nog een.'])).toEqual([]);
   });
 
   it('gives the council a ranked plain-language panel: at most three linked sentences per list, the period once', async () => {
