@@ -192,13 +192,11 @@ export class BeheerPage {
    */
   protected readonly auditView = computed<AuditRow[]>(() => {
     const lang = this.i18n.lang();
-    const locale = this.i18n.locale();
     const areas = this.municipalityName();
     const users = this.users();
     const userNames = new Map(users.status === 'ok' ? users.data.map((u) => [u.id, u.name]) : []);
     const indicatorNames = new Map(this.indicators().map((i) => [i.code, i.name[lang]]));
     const dictionary = DICTIONARIES[lang];
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const ctx: AuditContext = {
       text: (key, params) => (dictionary[key] === undefined ? null : interpolate(dictionary[key], params)),
       mode: (mode) => {
@@ -207,10 +205,7 @@ export class BeheerPage {
       },
       number: (n) => this.i18n.number(n, 0),
       date: (iso) => this.i18n.date(iso),
-      dateTime: (iso) => {
-        const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
-      },
+      dateTime: (iso) => this.i18n.dateTime(iso),
       areaName: (code) => areas.get(code),
       userName: (id) => userNames.get(id),
       indicatorName: (code) => indicatorNames.get(code),

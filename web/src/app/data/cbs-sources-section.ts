@@ -214,8 +214,7 @@ export class CbsSourcesSection {
   }
 
   protected when(iso: string): string {
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    return this.i18n.dateTime(iso);
   }
 
   protected label(src: CbsSource): string {

@@ -145,11 +145,8 @@ export class DataPage {
     return this.i18n.t(key as MessageKey, params);
   }
 
-  /** Date and time of day in the current language. */
   protected when(iso: string): string {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    return this.i18n.dateTime(iso);
   }
 
   /** "12 new, 3 overwritten; loneliness (2020)" for the history. */

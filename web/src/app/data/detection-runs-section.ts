@@ -113,11 +113,8 @@ export class DetectionRunsSection {
     return this.tx(key, typeof actor === 'string' ? { ...params, actor: actorText(actor, this.i18n.t('actor.system')) } : params);
   }
 
-  /** Date and time of day in the current language (as the import history). */
   protected when(iso: string): string {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    return this.i18n.dateTime(iso);
   }
 
   protected duration(r: DetectionRun): string {

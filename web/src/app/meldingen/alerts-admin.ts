@@ -193,10 +193,8 @@ export class AlertsAdmin {
     return `rule.${r}` as MessageKey;
   }
 
-  /** Date and time of day in the current language. */
   protected when(iso: string): string {
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    return this.i18n.dateTime(iso);
   }
 
   /** Why a delivery failed, in the user's language (the transport's own text stays under "Technische melding"). */

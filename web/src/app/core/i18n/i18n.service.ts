@@ -80,6 +80,13 @@ export class I18nService {
     if (Number.isNaN(d.getTime())) return value;
     return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'medium' }).format(d);
   }
+
+  /** Date and time of day in the current language, local time ("5 dec 2026, 21:08"); an unreadable value as it is. */
+  dateTime(iso: string): string {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  }
 }
 
 function readStoredLang(): Lang {
